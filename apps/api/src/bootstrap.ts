@@ -1,0 +1,78 @@
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './common/validation';
+import type { Env } from './config/env';
+import { validateEnv } from './config/env';
+
+/** Request bodies larger than this are refused with 400 VALIDATION_FAILED. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+/**
+ * Builds the whole application (API under /api, OpenAPI at /api/docs, H5 app at /) without
+ * listening, so main.ts and the tests start exactly the same thing.
+ */
+export async function createApp(overrides: Partial<Env> = {}): Promise<NestFastifyApplication> {
+  const env = validateEnv({ ...process.env, ...overrides });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(overrides),
+    adapter,
+    {
+      bufferLogs: true,
+    },
+  );
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  setUpOpenApi(app);
+  await serveH5App(app, env.H5_DIR);
+  return app;
+}
+
+function setUpOpenApi(app: NestFastifyApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('亲清 Qinqing API')
+    .setDescription(
+      '执法打卡 / 扫码入企: scan-to-enter check-ins for ecology-and-environment enforcement. ' +
+        'Every error body is {code, message, ...} with a stable code.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
+}
+
+/** Serves the built H5 app at `/` (one origin with the API: no CORS in production). */
+async function serveH5App(app: NestFastifyApplication, h5Dir: string): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  if (existsSync(path.join(h5Dir, 'index.html'))) {
+    await fastify.register(fastifyStatic, {
+      root: h5Dir,
+      prefix: '/',
+      wildcard: false,
+      index: 'index.html',
+    });
+    return;
+  }
+  app.get(Logger).warn({ h5Dir }, 'H5 app not built: run `npm run build:h5` to serve it at /');
+  fastify.get('/', (_request, reply) => {
+    void reply
+      .type('text/html; charset=utf-8')
+      .send(
+        '<!doctype html><meta charset="utf-8"><title>亲清</title><p>H5 应用尚未构建：请运行 <code>npm run build:h5</code>。API 文档见 <a href="/api/docs">/api/docs</a>。</p>',
+      );
+  });
+}

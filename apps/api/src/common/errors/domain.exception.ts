@@ -1,0 +1,32 @@
+import { ERROR_MESSAGES, type ErrorCode } from '@qinqing/domain';
+
+/** HTTP status of each error code: the one place where codes meet HTTP. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  TOKEN_EXPIRED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  CHECK_IN_REFUSED: 409,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+  DATABASE_UNAVAILABLE: 503,
+};
+
+/** An expected failure with a stable code; details are merged into the error body. */
+export class DomainException extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: Record<string, unknown> = {},
+    message: string = ERROR_MESSAGES[code],
+  ) {
+    super(message);
+    this.name = 'DomainException';
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}

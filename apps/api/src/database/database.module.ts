@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Env } from '../config/env';
+import { typeOrmOptions } from './typeorm-options';
+
+/** TypeORM on DATABASE_URL; pending migrations run when the API starts. */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Env, true>) => {
+        const url = config.get('DATABASE_URL', { infer: true });
+        if (!url) throw new Error('DATABASE_URL must be resolved before the app module starts');
+        return {
+          ...typeOrmOptions(url, config.get('DB_POOL_MAX', { infer: true })),
+          migrationsRun: true,
+          retryAttempts: 3,
+        };
+      },
+    }),
+  ],
+})
+export class DatabaseModule {}

@@ -1,0 +1,43 @@
+import { sqlList } from '../common/sql';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+
+export const UNIT_LEVELS = ['DETACHMENT', 'BRANCH', 'BRIGADE'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+/** An agency unit: 执法支队 (detachment) → 分局 (branch) / 大队 (brigade). */
+@Entity('unit')
+@Check('CHK_unit_level', `level IN (${sqlList(UNIT_LEVELS)})`)
+export class Unit {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 32 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  level: UnitLevel;
+
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId: string | null;
+
+  @ManyToOne(() => Unit, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_id' })
+  parent?: Relation<Unit> | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

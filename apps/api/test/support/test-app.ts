@@ -1,0 +1,38 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/bootstrap';
+import type { Env } from '../../src/config/env';
+import { createTestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  /** Sends a request through the full stack without a socket (Fastify's inject). */
+  inject: FastifyInstance['inject'];
+  dataSource: DataSource;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real application on its own fresh database, ready for `app.inject` or `listen`. */
+export async function startTestApp(overrides: Partial<Env> = {}): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase();
+  const app = await createApp({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DB_POOL_MAX: 5,
+    H5_DIR: '/nonexistent',
+    ...overrides,
+    DATABASE_URL: databaseUrl,
+  });
+  await app.init();
+  const fastify: FastifyInstance = app.getHttpAdapter().getInstance();
+  await fastify.ready();
+  return {
+    app,
+    inject: fastify.inject.bind(fastify) as FastifyInstance['inject'],
+    dataSource: app.get(DataSource),
+    databaseUrl,
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Reason codes a check-in decision carries, each with the sentence an officer reads at the gate.
+ * A refusal carries at least one refusing reason; a flag is recorded but lets the officer in.
+ */
+export const REASON_MESSAGES = {
+  POSITIVE_LIST_NO_DISTURBANCE:
+    '该企业在正面清单内，实行“无事不扰”：此事由不得现场检查，请改为非现场监管，或以信访举报核实等允许的事由进入。',
+  ANNUAL_CAP_REACHED:
+    '本年度本级对该企业的现场检查次数已达上限，请与其他检查合并开展（一体化执法）。',
+  QUIET_PERIOD: '当前处于企业安静期，不开展日常检查；信访举报核实不受限制。',
+  REPEAT_VISIT: '近期已对该企业开展过检查，本次为重复检查，请说明新的事由或与前次检查合并。',
+  SINGLE_OFFICER: '执法检查应由两名以上执法人员进行，请添加同行执法人员。',
+  OUT_OF_GEOFENCE: '打卡位置不在企业门口范围内，已记录位置偏差。',
+  REFERENCE_REQUIRED: '此事由需要填写依据（如任务编号、信访编号），请补充后再提交。',
+  OFFICER_INACTIVE: '执法人员账号已停用或不在岗，不能执行检查。',
+  CODE_REVOKED: '该打卡码已作废，请扫描企业门口张贴的最新打卡码。',
+  CODE_INVALID: '无法识别的打卡码（签名无效或已被篡改），请扫描企业门口张贴的正式打卡码。',
+  LATE_SYNC: '离线打卡超过补录期限后才上传，已记录为迟报。',
+  CLOCK_SKEW: '手机时间与服务器时间相差过大，已按服务器时间记录。',
+} as const;
+
+export type ReasonCode = keyof typeof REASON_MESSAGES;
+export const REASON_CODES = Object.keys(REASON_MESSAGES) as ReasonCode[];
+
+export interface DecisionReason {
+  code: ReasonCode;
+  message: string;
+}
+
+export function reason(code: ReasonCode): DecisionReason {
+  return { code, message: REASON_MESSAGES[code] };
+}
