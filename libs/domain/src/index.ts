@@ -5,3 +5,4 @@ export * from './visit';
 export * from './reasons';
 export * from './errors';
 export * from './uscc';
+export * from './conduct';

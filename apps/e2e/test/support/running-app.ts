@@ -1,0 +1,15 @@
+import * as path from 'node:path';
+import { seedDemoDataIfEmpty } from '../../../api/src/database/seed/demo-seed';
+import { startTestApp, type TestApp } from '../../../api/test/support/test-app';
+
+export const H5_DIR = path.resolve(__dirname, '../../../mobile/dist/h5');
+
+/** The real API listening on a loopback port, serving the built H5 app, with the demo data. */
+export async function startRunningApp(): Promise<TestApp & { baseUrl: string }> {
+  const t = await startTestApp({ H5_DIR });
+  await seedDemoDataIfEmpty(t.dataSource);
+  await t.app.listen(0, '127.0.0.1');
+  const address = t.app.getHttpServer().address();
+  if (!address || typeof address !== 'object') throw new Error('app is not listening');
+  return { ...t, baseUrl: `http://127.0.0.1:${address.port}` };
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '亲清执法打卡',
+});

@@ -1,0 +1,77 @@
+import { HOTLINES, PURPOSE_INFO, PURPOSES, SIX_PROHIBITIONS } from '@qinqing/domain';
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+
+import { SERVICE_HEALTH_TEXT, useServiceHealth } from '../../hooks/useServiceHealth';
+
+import './index.css';
+
+function callHotline(phoneNumber: string): void {
+  // Cancelling the system dialog rejects; nothing to do then.
+  Taro.makePhoneCall({ phoneNumber }).catch(() => undefined);
+}
+
+export default function Index() {
+  const { health, recheck } = useServiceHealth();
+
+  return (
+    <View className="home">
+      <View className="home__header">
+        <Text className="home__title">亲清 · 执法打卡</Text>
+        <Text className="home__slogan">执法检查扫码登记，双向监督无事不扰</Text>
+      </View>
+
+      <View className={`status status--${health}`} data-testid="service-status">
+        <Text className="status__text" data-testid="service-status-text">
+          {SERVICE_HEALTH_TEXT[health]}
+        </Text>
+        {health === 'unavailable' && (
+          <Button className="status__retry" data-testid="service-retry" onClick={recheck}>
+            重试
+          </Button>
+        )}
+      </View>
+
+      <View className="card">
+        <Text className="card__title">执法检查事由</Text>
+        <Text className="card__note">先扫码、后入企，进厂前须说明事由</Text>
+        <View className="purposes" data-testid="purpose-list">
+          {PURPOSES.map((purpose) => (
+            <View className="purposes__item" key={purpose} data-testid={`purpose-${purpose}`}>
+              <Text className="purposes__label">{PURPOSE_INFO[purpose].label}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+
+      <View className="card">
+        <Text className="card__title">监督电话</Text>
+        <View className="hotlines" data-testid="hotlines">
+          {HOTLINES.map((hotline) => (
+            <Button
+              className="hotlines__item"
+              key={hotline.number}
+              data-testid={`hotline-${hotline.number}`}
+              onClick={() => callHotline(hotline.number)}
+            >
+              <Text className="hotlines__number">{hotline.number}</Text>
+              <Text className="hotlines__label">{hotline.label}</Text>
+            </Button>
+          ))}
+        </View>
+      </View>
+
+      <View className="card">
+        <Text className="card__title">环境监察人员“六不准”</Text>
+        <View className="rules" data-testid="six-prohibitions">
+          {SIX_PROHIBITIONS.map((rule, index) => (
+            <View className="rules__item" key={rule}>
+              <Text className="rules__index">{index + 1}</Text>
+              <Text className="rules__text">{rule}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+    </View>
+  );
+}

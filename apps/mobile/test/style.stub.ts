@@ -1,0 +1,2 @@
+/** Stands in for imported stylesheets in jest. */
+export default {};
