@@ -1,11 +1,20 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ErrorFilter } from './common/errors/error.filter';
+import { AppConfigModule } from './config/config.module';
 import { type Env, validateEnv } from './config/env';
 import { DatabaseModule } from './database/database.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CheckInsModule } from './check-ins/check-ins.module';
+import { EnterprisesModule } from './enterprises/enterprises.module';
+import { GatesModule } from './gates/gates.module';
 import { HealthController } from './health/health.controller';
+import { NotificationsModule } from './notifications/notifications.module';
+import { PolicyModule } from './policy/policy.module';
+import { ScopeModule } from './scope/scope.module';
+import { VisitsModule } from './visits/visits.module';
 
 @Module({})
 export class AppModule {
@@ -15,11 +24,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot({
-          isGlobal: true,
-          ignoreEnvFile: true,
-          load: [() => ({ ...env })],
-        }),
+        AppConfigModule.register(env),
         LoggerModule.forRoot({
           pinoHttp: {
             level: env.LOG_LEVEL,
@@ -28,6 +33,15 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        AuditModule,
+        ScopeModule,
+        AuthModule,
+        PolicyModule,
+        EnterprisesModule,
+        GatesModule,
+        CheckInsModule,
+        VisitsModule,
+        NotificationsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

@@ -31,7 +31,8 @@ export async function createApp(overrides: Partial<Env> = {}): Promise<NestFasti
     },
   );
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api');
+  // Everything under /api but the gate code's own URL (/c/<token>), which must stay short.
+  app.setGlobalPrefix('api', { exclude: ['c/:token'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   setUpOpenApi(app);

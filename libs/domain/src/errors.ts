@@ -12,6 +12,9 @@ export const ERROR_MESSAGES = {
   CONFLICT: '该操作与现有数据冲突。',
   RATE_LIMITED: '操作过于频繁，请稍后再试。',
   CHECK_IN_REFUSED: '不予入企。',
+  CLIENT_ID_REUSED: '该打卡编号已被其他执法人员使用，请重新扫码打卡。',
+  VISIT_ALREADY_CHECKED_OUT: '该次检查已签退，不能重复签退。',
+  VISIT_REFUSED_NO_CHECK_OUT: '该次打卡未获准入企，无需签退。',
   DATABASE_UNAVAILABLE: '数据库暂时不可用，请稍后再试。',
   INTERNAL_ERROR: '系统内部错误，请稍后再试；如持续出现请联系管理员并提供错误编号。',
 } as const;

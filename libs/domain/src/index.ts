@@ -5,4 +5,7 @@ export * from './visit';
 export * from './reasons';
 export * from './errors';
 export * from './uscc';
+export * from './base64url';
+export * from './gate-code';
 export * from './conduct';
+export * from './rules';

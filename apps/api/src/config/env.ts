@@ -6,8 +6,10 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
+  MinLength,
   validateSync,
 } from 'class-validator';
 import { DEFAULT_DATA_DIR, DEFAULT_H5_DIR } from './paths';
@@ -60,6 +62,24 @@ export class Env {
   @Transform(toBoolean)
   @IsBoolean()
   DEMO_DATA = false;
+
+  /** HMAC secret of access and refresh tokens (≥ 32 chars). Unset: generated into DATA_DIR. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET?: string = undefined;
+
+  /** Ed25519 seed of the gate-code signing key, base64url of 32 bytes. Unset: generated into DATA_DIR. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{43}$/)
+  GATE_CODE_SEED?: string = undefined;
+
+  /** Which key signs new gate codes (a bureau rotates keys by changing seed and id). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(255)
+  GATE_CODE_KEY_ID = 1;
 
   /** The public https origin of this deployment (gate codes are URLs under it). */
   @IsUrl({ require_tld: false, require_protocol: true })

@@ -1,9 +1,29 @@
+import { AuditChainHead, AuditEntry } from '../audit/audit-entry.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { EnterpriseMember } from '../enterprises/enterprise-member.entity';
 import { Gate } from '../enterprises/gate.entity';
 import { PositiveListEntry } from '../enterprises/positive-list-entry.entity';
+import { GateCode } from '../gates/gate-code.entity';
+import { Notification } from '../notifications/notification.entity';
+import { PolicyVersion } from '../policy/policy-version.entity';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
+import { VisitOfficer } from '../visits/visit-officer.entity';
+import { Visit } from '../visits/visit.entity';
 
 /** Every entity, listed once (no globs: the same list works from src under jest and from dist). */
-export const ENTITIES = [Unit, User, Enterprise, EnterpriseMember, Gate, PositiveListEntry];
+export const ENTITIES = [
+  Unit,
+  User,
+  Enterprise,
+  EnterpriseMember,
+  Gate,
+  PositiveListEntry,
+  GateCode,
+  PolicyVersion,
+  Visit,
+  VisitOfficer,
+  AuditEntry,
+  AuditChainHead,
+  Notification,
+];

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Role } from '@qinqing/domain';
+import { Repository } from 'typeorm';
+import { DomainException } from '../common/errors/domain.exception';
+import { verifyPassword } from '../users/password';
+import { User } from '../users/user.entity';
+import { LoginThrottle } from './login-throttle';
+import { TokenService } from './token.service';
+
+export interface SessionUser {
+  id: string;
+  role: Role;
+  name: string;
+  username: string;
+  unitId: string | null;
+  badgeNumber: string | null;
+}
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: SessionUser;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async login(username: string, password: string, clientIp: string): Promise<Session> {
+    const keys = [`user:${username.toLowerCase()}`, `ip:${clientIp}`];
+    if (this.throttle.isBlocked(keys)) throw new DomainException('RATE_LIMITED');
+    const user = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.username) = lower(:username)', { username })
+      .getOne();
+    const ok = user !== null && user.active && (await verifyPassword(user.passwordHash, password));
+    if (!ok || !user) {
+      this.throttle.recordFailure(keys);
+      throw new DomainException('INVALID_CREDENTIALS');
+    }
+    this.throttle.reset([keys[0]]);
+    return this.session(user);
+  }
+
+  async refresh(refreshToken: string): Promise<Session> {
+    const claims = this.tokens.verify(refreshToken, 'refresh');
+    const user = await this.users.findOneBy({ id: claims.id });
+    if (!user || !user.active) throw new DomainException('UNAUTHENTICATED');
+    return this.session(user);
+  }
+
+  private session(user: User): Session {
+    return {
+      ...this.tokens.issue({ id: user.id, role: user.role }),
+      user: {
+        id: user.id,
+        role: user.role,
+        name: user.name,
+        username: user.username,
+        unitId: user.unitId,
+        badgeNumber: user.badgeNumber,
+      },
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { DomainException } from '../common/errors/domain.exception';
+import type { VisitView } from '../visits/visit-view';
+import { CheckInDto } from './check-in.dto';
+import { CheckInsService } from './check-ins.service';
+
+@ApiTags('check-ins')
+@ApiBearerAuth()
+@Controller('v1/check-ins')
+export class CheckInsController {
+  constructor(private readonly checkIns: CheckInsService) {}
+
+  @Post()
+  @Roles('officer')
+  @ApiOperation({ summary: '先扫码、后入企: check in at a gate (idempotent on clientId)' })
+  @ApiCreatedResponse({
+    description: '{visit, decision: {outcome: ALLOWED | FLAGGED, reasons, policyVersion}}',
+  })
+  @ApiConflictResponse({
+    description: '{code: CHECK_IN_REFUSED, reasons, attemptId, decision}: recorded too',
+  })
+  async checkIn(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CheckInDto,
+  ): Promise<{ visit: VisitView; decision: VisitView['decision'] }> {
+    const result = await this.checkIns.checkIn(user, body);
+    if (result.refused) {
+      throw new DomainException(
+        'CHECK_IN_REFUSED',
+        {
+          reasons: result.decision.reasons,
+          attemptId: result.attemptId,
+          decision: result.decision,
+        },
+        result.decision.reasons.map((r) => r.message).join(' '),
+      );
+    }
+    return { visit: result.visit, decision: result.decision };
+  }
+}

@@ -1,0 +1,305 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type CheckInDecision,
+  evaluateCheckIn,
+  PURPOSE_INFO,
+  reason,
+  type CheckInPolicy,
+  type PriorVisit,
+} from '@qinqing/domain';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { AuditService } from '../audit/audit.service';
+import { DomainException } from '../common/errors/domain.exception';
+import { Enterprise } from '../enterprises/enterprise.entity';
+import { Gate } from '../enterprises/gate.entity';
+import { localDay, onPositiveListSql } from '../enterprises/positive-list';
+import { GateCodesService, type ScannedCode } from '../gates/gate-codes.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { PolicyService } from '../policy/policy.service';
+import { Unit } from '../units/unit.entity';
+import { User } from '../users/user.entity';
+import { toVisitViews, type VisitView } from '../visits/visit-view';
+import { VisitOfficer } from '../visits/visit-officer.entity';
+import { Visit } from '../visits/visit.entity';
+import type { CheckInDto } from './check-in.dto';
+
+export type CheckInResult =
+  | { refused: false; visit: VisitView; decision: VisitView['decision'] }
+  | { refused: true; attemptId: string; decision: VisitView['decision']; visit: VisitView };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * 先扫码、后入企: verifies the scanned code, judges the attempt by the rules in force at the
+ * time of the scan, records it (visit or refused attempt), appends the audit entry and notifies
+ * the firm, all in one transaction. Idempotent on the phone's clientId.
+ */
+@Injectable()
+export class CheckInsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly gateCodes: GateCodesService,
+    private readonly policies: PolicyService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async checkIn(caller: AuthenticatedUser, dto: CheckInDto): Promise<CheckInResult> {
+    const earlier = await this.replay(caller, dto.clientId);
+    if (earlier) return earlier;
+    try {
+      const visitId = await this.dataSource.transaction((manager) =>
+        this.record(manager, caller, dto),
+      );
+      return this.result(visitId);
+    } catch (error) {
+      // The same clientId sent twice at once: the loser returns the winner's result.
+      if (isUniqueViolation(error, 'client_id')) {
+        const winner = await this.replay(caller, dto.clientId);
+        if (winner) return winner;
+      }
+      throw error;
+    }
+  }
+
+  private async replay(
+    caller: AuthenticatedUser,
+    clientId: string,
+  ): Promise<CheckInResult | undefined> {
+    const existing = await this.dataSource.getRepository(Visit).findOneBy({ clientId });
+    if (!existing) return undefined;
+    if (existing.officerId !== caller.id) throw new DomainException('CLIENT_ID_REUSED');
+    return this.result(existing.id);
+  }
+
+  private async result(visitId: string): Promise<CheckInResult> {
+    const visit = await this.dataSource.getRepository(Visit).findOneByOrFail({ id: visitId });
+    const [view] = await toVisitViews(this.dataSource.manager, [visit]);
+    return view.decision.outcome === 'REFUSED'
+      ? { refused: true, attemptId: view.id, decision: view.decision, visit: view }
+      : { refused: false, visit: view, decision: view.decision };
+  }
+
+  private async record(
+    manager: EntityManager,
+    caller: AuthenticatedUser,
+    dto: CheckInDto,
+  ): Promise<string> {
+    const receivedAt = new Date();
+    const clientTime = new Date(dto.clientTime);
+    const officer = await manager.getRepository(User).findOneByOrFail({ id: caller.id });
+    const coOfficers = await this.loadCoOfficers(manager, officer.id, dto.coOfficerIds ?? []);
+    const scanned = await this.gateCodes.resolve(dto.code, manager);
+    // Judged by the policy in force when the officer scanned (never by one from the future).
+    const judgedAt = clientTime > receivedAt ? receivedAt : clientTime;
+    const policy = await this.policies.inForceAt(judgedAt, manager);
+
+    const decision =
+      scanned.status === 'INVALID'
+        ? refuseUnverifiableCode(policy, judgedAt)
+        : await this.decide(manager, { dto, scanned, officer, coOfficers, policy, receivedAt });
+
+    const visitId = randomUUID();
+    const enterpriseId = scanned.status === 'INVALID' ? null : scanned.code.enterpriseId;
+    const gateId = scanned.status === 'INVALID' ? null : scanned.code.gateId;
+    await manager.insert(Visit, {
+      id: visitId,
+      clientId: dto.clientId,
+      officerId: officer.id,
+      unitId: officer.unitId!,
+      enterpriseId,
+      gateId,
+      codeVersion: scanned.status === 'INVALID' ? null : scanned.code.version,
+      purpose: dto.purpose,
+      reference: dto.reference?.trim() || null,
+      outcome: decision.outcome,
+      reasons: decision.reasons,
+      policyVersion: decision.policyVersion,
+      lat: dto.location?.lat ?? null,
+      lng: dto.location?.lng ?? null,
+      locationAccuracy: dto.location?.accuracy ?? null,
+      clientTime,
+      receivedAt,
+      checkedInAt: new Date(decision.effectiveTime),
+    });
+    await manager.insert(VisitOfficer, [
+      { visitId, officerId: officer.id, isLead: true },
+      ...coOfficers.map((co) => ({ visitId, officerId: co.id, isLead: false })),
+    ]);
+    await this.audit.append(manager, {
+      actorId: officer.id,
+      action: 'CHECK_IN',
+      subjectType: 'visit',
+      subjectId: visitId,
+      data: {
+        clientId: dto.clientId,
+        enterpriseId,
+        gateId,
+        purpose: dto.purpose,
+        reference: dto.reference?.trim() || null,
+        officerIds: [officer.id, ...coOfficers.map((co) => co.id)],
+        outcome: decision.outcome,
+        reasons: decision.reasons.map((r) => r.code),
+        policyVersion: decision.policyVersion,
+        clientTime: clientTime.toISOString(),
+        codeProblem: scanned.status === 'INVALID' ? scanned.problem : null,
+      },
+    });
+    if (enterpriseId) {
+      await this.notifyFirm(
+        manager,
+        enterpriseId,
+        visitId,
+        gateId!,
+        [officer, ...coOfficers],
+        dto,
+        decision,
+      );
+    }
+    return visitId;
+  }
+
+  private async decide(
+    manager: EntityManager,
+    input: {
+      dto: CheckInDto;
+      scanned: Exclude<ScannedCode, { status: 'INVALID' }>;
+      officer: User;
+      coOfficers: User[];
+      policy: CheckInPolicy;
+      receivedAt: Date;
+    },
+  ): Promise<CheckInDecision> {
+    const { dto, scanned, officer, coOfficers, policy, receivedAt } = input;
+    const clientTime = new Date(dto.clientTime);
+    // Lock the firm: concurrent check-ins there are judged one after the other (caps, repeats).
+    const enterprise = await manager
+      .getRepository(Enterprise)
+      .createQueryBuilder('e')
+      .setLock('pessimistic_write')
+      .where('e.id = :id', { id: scanned.code.enterpriseId })
+      .getOneOrFail();
+    const [{ listed }] = await manager
+      .getRepository(Enterprise)
+      .createQueryBuilder('e')
+      .select(onPositiveListSql('e', 'day'), 'listed')
+      .where('e.id = :id', { id: enterprise.id })
+      .setParameter('day', localDay(clientTime, policy.utcOffsetMinutes))
+      .getRawMany<{ listed: boolean }>();
+    const gate = await manager.getRepository(Gate).findOneByOrFail({ id: scanned.code.gateId });
+    const unitLevel = await this.unitLevel(manager, officer.unitId);
+    return evaluateCheckIn({
+      serverTime: receivedAt.toISOString(),
+      clientTime: clientTime.toISOString(),
+      purpose: dto.purpose,
+      reference: dto.reference ?? null,
+      code: { status: scanned.status },
+      officer: { id: officer.id, active: officer.active, unitId: officer.unitId ?? '', unitLevel },
+      coOfficers: coOfficers.map((co) => ({ id: co.id, active: co.active })),
+      enterprise: {
+        id: enterprise.id,
+        onPositiveList: listed,
+        creditGrade: enterprise.creditGrade,
+      },
+      gate: { lat: gate.lat, lng: gate.lng, radiusM: gate.radiusM },
+      location: dto.location ?? null,
+      priorVisits: await this.priorVisits(manager, enterprise.id, clientTime, policy),
+      policy,
+    });
+  }
+
+  /** Earlier visits that can matter: this calendar year (cap) and the repeat window. */
+  private async priorVisits(
+    manager: EntityManager,
+    enterpriseId: string,
+    clientTime: Date,
+    policy: CheckInPolicy,
+  ): Promise<PriorVisit[]> {
+    const local = new Date(clientTime.getTime() + policy.utcOffsetMinutes * 60_000);
+    const yearStart = Date.UTC(local.getUTCFullYear(), 0, 1) - policy.utcOffsetMinutes * 60_000;
+    const windowStart = clientTime.getTime() - (policy.repeatVisitWindowDays + 1) * DAY_MS;
+    const rows: {
+      checkedInAt: Date;
+      purpose: PriorVisit['purpose'];
+      reference: string | null;
+      unitLevel: string;
+    }[] = await manager.query(
+      `SELECT v.checked_in_at AS "checkedInAt", v.purpose, v.reference, u.level AS "unitLevel"
+           FROM visit v JOIN unit u ON u.id = v.unit_id
+          WHERE v.enterprise_id = $1 AND v.outcome <> 'REFUSED'
+            AND v.checked_in_at >= $2 AND v.checked_in_at <= $3`,
+      [enterpriseId, new Date(Math.min(yearStart, windowStart)), clientTime],
+    );
+    return rows.map((r) => ({ ...r, checkedInAt: new Date(r.checkedInAt).toISOString() }));
+  }
+
+  private async unitLevel(manager: EntityManager, unitId: string | null): Promise<string> {
+    if (!unitId) return '';
+    return (await manager.getRepository(Unit).findOneByOrFail({ id: unitId })).level;
+  }
+
+  /** Co-officers must be officers; an unknown id is an input error (nothing is recorded). */
+  private async loadCoOfficers(
+    manager: EntityManager,
+    officerId: string,
+    ids: string[],
+  ): Promise<User[]> {
+    const wanted = [...new Set(ids)].filter((id) => id !== officerId);
+    if (wanted.length === 0) return [];
+    const found = await manager.getRepository(User).findBy({ id: In(wanted), role: 'officer' });
+    const missing = wanted.filter((id) => !found.some((u) => u.id === id));
+    if (missing.length > 0) {
+      throw new DomainException('VALIDATION_FAILED', {
+        errors: missing.map((id) => ({ field: 'coOfficerIds', message: `找不到执法人员 ${id}` })),
+      });
+    }
+    return found;
+  }
+
+  private async notifyFirm(
+    manager: EntityManager,
+    enterpriseId: string,
+    visitId: string,
+    gateId: string,
+    officers: User[],
+    dto: CheckInDto,
+    decision: CheckInDecision,
+  ): Promise<void> {
+    const units = await manager.getRepository(Unit).findBy({
+      id: In(officers.map((o) => o.unitId).filter((id): id is string => id !== null)),
+    });
+    const gate = await manager.getRepository(Gate).findOneBy({ id: gateId });
+    await this.notifications.notifyFirm(manager, enterpriseId, 'OFFICER_AT_GATE', {
+      visitId,
+      gateName: gate?.name ?? null,
+      purpose: dto.purpose,
+      purposeLabel: PURPOSE_INFO[dto.purpose].label,
+      reference: dto.reference?.trim() || null,
+      outcome: decision.outcome,
+      at: decision.effectiveTime,
+      officers: officers.map((o) => ({
+        name: o.name,
+        badgeNumber: o.badgeNumber,
+        unitName: units.find((u) => u.id === o.unitId)?.name ?? null,
+      })),
+    });
+  }
+}
+
+/** A code that cannot be verified names no firm: the attempt is refused and recorded as such. */
+function refuseUnverifiableCode(policy: CheckInPolicy, at: Date): CheckInDecision {
+  return {
+    outcome: 'REFUSED',
+    reasons: [reason('CODE_INVALID')],
+    policyVersion: policy.version,
+    effectiveTime: at.toISOString(),
+  };
+}
+
+function isUniqueViolation(error: unknown, column: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; detail?: string };
+  return driverError.code === '23505' && (driverError.detail ?? '').includes(column);
+}

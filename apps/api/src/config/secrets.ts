@@ -1,0 +1,34 @@
+import { encodeBase64url } from '@qinqing/domain';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Env } from './env';
+
+export const SECRETS = Symbol('SECRETS');
+
+export interface Secrets {
+  jwtSecret: string;
+  gateCodeSeed: string;
+}
+
+/**
+ * Secrets come from the environment; for a local or demo installation without them, they are
+ * generated once and kept in DATA_DIR/secrets.json (mode 0600), never in the repository.
+ */
+export function resolveSecrets(env: Env): Secrets {
+  if (env.JWT_SECRET && env.GATE_CODE_SEED) {
+    return { jwtSecret: env.JWT_SECRET, gateCodeSeed: env.GATE_CODE_SEED };
+  }
+  const file = path.join(env.DATA_DIR, 'secrets.json');
+  let stored: Partial<Secrets> = {};
+  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>;
+  const secrets: Secrets = {
+    jwtSecret: env.JWT_SECRET ?? stored.jwtSecret ?? encodeBase64url(randomBytes(48)),
+    gateCodeSeed: env.GATE_CODE_SEED ?? stored.gateCodeSeed ?? encodeBase64url(randomBytes(32)),
+  };
+  if (stored.jwtSecret !== secrets.jwtSecret || stored.gateCodeSeed !== secrets.gateCodeSeed) {
+    mkdirSync(env.DATA_DIR, { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets;
+}

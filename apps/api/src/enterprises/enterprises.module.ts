@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { PolicyModule } from '../policy/policy.module';
+import { EnterprisesController } from './enterprises.controller';
+import { EnterprisesService } from './enterprises.service';
+
+@Module({
+  imports: [PolicyModule],
+  controllers: [EnterprisesController],
+  providers: [EnterprisesService],
+  exports: [EnterprisesService],
+})
+export class EnterprisesModule {}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { GateCodeKeys } from './gate-code-keys';
+import { GateCodesService } from './gate-codes.service';
+import { GateCodeLandingController, GatesController } from './gates.controller';
+
+@Module({
+  controllers: [GatesController, GateCodeLandingController],
+  providers: [GateCodeKeys, GateCodesService],
+  exports: [GateCodesService],
+})
+export class GatesModule {}

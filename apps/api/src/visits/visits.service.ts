@@ -1,0 +1,192 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { decodeBase64url, encodeBase64url } from '@qinqing/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { AuditService } from '../audit/audit.service';
+import { DomainException } from '../common/errors/domain.exception';
+import type { AccessScope } from '../scope/access-scope';
+import { ScopeService } from '../scope/scope.service';
+import { applyVisitScope } from './visit-scope';
+import { toVisitViews, type VisitView } from './visit-view';
+import { Visit } from './visit.entity';
+import type { CheckOutDto, ListVisitsQuery } from './visits.dto';
+
+/** Visits left open longer than this are closed by the system and flagged as such. */
+export const AUTO_CLOSE_AFTER_HOURS = 12;
+const AUTO_CLOSE_INTERVAL_MS = 10 * 60 * 1000;
+
+interface Cursor {
+  t: string;
+  id: string;
+}
+
+@Injectable()
+export class VisitsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(VisitsService.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scopes: ScopeService,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => {
+      this.closeStaleVisits().catch((error: unknown) => this.logger.error(error));
+    }, AUTO_CLOSE_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** One visit in the caller's scope; outside it, 404 exactly as for an id that does not exist. */
+  async get(caller: AuthenticatedUser, id: string): Promise<VisitView> {
+    const scope = await this.scopes.forUser(caller);
+    const visit = await this.findInScope(this.dataSource.manager, scope, id);
+    const [view] = await toVisitViews(this.dataSource.manager, [visit]);
+    return view;
+  }
+
+  async list(
+    caller: AuthenticatedUser,
+    filters: ListVisitsQuery,
+  ): Promise<{ items: VisitView[]; nextCursor: string | null }> {
+    const scope = await this.scopes.forUser(caller);
+    const limit = filters.limit ?? 50;
+    const query = applyVisitScope(
+      this.dataSource.getRepository(Visit).createQueryBuilder('v'),
+      'v',
+      scope,
+    );
+    if (filters.enterpriseId) query.andWhere('v.enterprise_id = :enterpriseId', filters);
+    if (filters.unitId) query.andWhere('v.unit_id = :unitId', filters);
+    if (filters.purpose) query.andWhere('v.purpose = :purpose', filters);
+    if (filters.outcome) query.andWhere('v.outcome = :outcome', filters);
+    if (filters.flag) {
+      query.andWhere('v.reasons @> :flagJson::jsonb', {
+        flagJson: JSON.stringify([{ code: filters.flag }]),
+      });
+    }
+    if (filters.officerId) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM visit_officer fvo WHERE fvo.visit_id = v.id AND fvo.officer_id = :officerId)',
+        filters,
+      );
+    }
+    if (filters.from) query.andWhere('v.checked_in_at >= :from', { from: new Date(filters.from) });
+    if (filters.to) query.andWhere('v.checked_in_at < :to', { to: new Date(filters.to) });
+    if (filters.cursor) {
+      const cursor = decodeCursor(filters.cursor);
+      query.andWhere('(v.checked_in_at, v.id) < (:cursorTime, :cursorId)', {
+        cursorTime: new Date(cursor.t),
+        cursorId: cursor.id,
+      });
+    }
+    const rows = await query
+      .orderBy('v.checked_in_at', 'DESC')
+      .addOrderBy('v.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const nextCursor =
+      rows.length > limit && last
+        ? encodeCursor({ t: last.checkedInAt.toISOString(), id: last.id })
+        : null;
+    return { items: await toVisitViews(this.dataSource.manager, page), nextCursor };
+  }
+
+  /** Check-out by an officer of the visit, once, with findings. */
+  async checkOut(caller: AuthenticatedUser, id: string, dto: CheckOutDto): Promise<VisitView> {
+    const scope = await this.scopes.forUser(caller);
+    const visit = await this.dataSource.transaction(async (manager) => {
+      const found = await this.findInScope(manager, scope, id, true);
+      const isOfficer = await manager.query(
+        'SELECT 1 FROM visit_officer WHERE visit_id = $1 AND officer_id = $2',
+        [id, caller.id],
+      );
+      if (isOfficer.length === 0) throw new DomainException('FORBIDDEN');
+      if (found.outcome === 'REFUSED') throw new DomainException('VISIT_REFUSED_NO_CHECK_OUT');
+      if (found.checkedOutAt) throw new DomainException('VISIT_ALREADY_CHECKED_OUT');
+      found.checkedOutAt = new Date();
+      found.findings = dto.findings;
+      found.notes = dto.notes ?? null;
+      found.rectifyBy = dto.findings === 'RECTIFY_ORDERED' ? (dto.rectifyBy ?? null) : null;
+      await manager.save(found);
+      await this.audit.append(manager, {
+        actorId: caller.id,
+        action: 'CHECK_OUT',
+        subjectType: 'visit',
+        subjectId: id,
+        data: { findings: found.findings, notes: found.notes, rectifyBy: found.rectifyBy },
+      });
+      return found;
+    });
+    const [view] = await toVisitViews(this.dataSource.manager, [visit]);
+    return view;
+  }
+
+  /** Closes visits left open past AUTO_CLOSE_AFTER_HOURS; each closing is an audit entry. */
+  async closeStaleVisits(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - AUTO_CLOSE_AFTER_HOURS * 3600_000);
+    return this.dataSource.transaction(async (manager) => {
+      const stale: { id: string }[] = await manager.query(
+        `SELECT id FROM visit WHERE checked_out_at IS NULL AND outcome <> 'REFUSED' AND checked_in_at < $1
+         ORDER BY checked_in_at FOR UPDATE SKIP LOCKED`,
+        [cutoff],
+      );
+      for (const { id } of stale) {
+        await manager.query(
+          `UPDATE visit SET checked_out_at = checked_in_at + interval '${AUTO_CLOSE_AFTER_HOURS} hours',
+                  auto_closed = true WHERE id = $1`,
+          [id],
+        );
+        await this.audit.append(manager, {
+          actorId: null,
+          action: 'VISIT_AUTO_CLOSED',
+          subjectType: 'visit',
+          subjectId: id,
+          data: { afterHours: AUTO_CLOSE_AFTER_HOURS },
+        });
+      }
+      return stale.length;
+    });
+  }
+
+  private async findInScope(
+    manager: EntityManager,
+    scope: AccessScope,
+    id: string,
+    lock = false,
+  ): Promise<Visit> {
+    const query = applyVisitScope(
+      manager.getRepository(Visit).createQueryBuilder('v'),
+      'v',
+      scope,
+    ).andWhere('v.id = :id', { id });
+    if (lock) query.setLock('pessimistic_write');
+    const visit = await query.getOne();
+    if (!visit) throw new DomainException('NOT_FOUND');
+    return visit;
+  }
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return encodeBase64url(new TextEncoder().encode(JSON.stringify(cursor)));
+}
+
+function decodeCursor(text: string): Cursor {
+  const bytes = decodeBase64url(text);
+  try {
+    const cursor = JSON.parse(new TextDecoder().decode(bytes)) as Cursor;
+    if (typeof cursor.id === 'string' && !Number.isNaN(Date.parse(cursor.t))) return cursor;
+  } catch {
+    /* reported below */
+  }
+  throw new DomainException('VALIDATION_FAILED', {
+    errors: [{ field: 'cursor', message: '分页游标无效' }],
+  });
+}

@@ -1,0 +1,312 @@
+import fc from 'fast-check';
+import { CREDIT_GRADES } from '../enterprise';
+import { PURPOSES, type Purpose } from '../purposes';
+import { REASON_CODES } from '../reasons';
+import {
+  CHECK_IN_CODE_STATUSES,
+  evaluateCheckIn,
+  isRefusingReason,
+  REFUSING_REASON_CODES,
+  type CheckInCodeStatus,
+  type CheckInContext,
+  type CheckInDecision,
+  type PriorVisit,
+} from './evaluate-check-in';
+import type { CheckInPolicy, QuietPeriodRule } from './policy';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const FIRM_IDS = ['firm-1', 'firm-2', 'firm-3'];
+const OFFICER_IDS = ['officer-1', 'officer-2', 'officer-3', 'officer-4'];
+const UNIT_LEVELS = ['PROVINCE', 'CITY', 'DISTRICT'];
+const REFERENCES = ['SJ-1', 'SJ-2', 'XF-1', ' XF-1 ', ''];
+
+/** An instant written in UTC or with a zone offset, as phones and servers send it. */
+const isoAt = (ms: number, offsetMinutes: number): string => {
+  if (offsetMinutes === 0) return new Date(ms).toISOString();
+  const local = new Date(ms + offsetMinutes * MINUTE).toISOString().slice(0, -1);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${local}${sign}${hh}:${mm}`;
+};
+const zone = fc.constantFrom(0, 480, -300, 330);
+
+/** A value that is usually the first one, so that allowed check-ins are common too. */
+const mostly = <T>(usual: T, ...others: T[]): fc.Arbitrary<T> =>
+  fc.oneof({ arbitrary: fc.constant(usual), weight: 6 }, fc.constantFrom(usual, ...others));
+
+const purposes = fc.subarray([...PURPOSES]);
+
+const quietPeriodRule: fc.Arbitrary<QuietPeriodRule> = fc.record(
+  {
+    daysOfMonth: fc.uniqueArray(fc.integer({ min: 1, max: 31 }), { minLength: 1, maxLength: 20 }),
+    enterpriseIds: fc.subarray(FIRM_IDS),
+    creditGrades: fc.subarray([...CREDIT_GRADES]),
+    positiveListOnly: fc.boolean(),
+    label: fc.constant('安静期'),
+  },
+  { requiredKeys: ['daysOfMonth'] },
+);
+
+const policy: fc.Arbitrary<CheckInPolicy> = fc.record({
+  version: fc.integer({ min: 1, max: 1000 }),
+  positiveListAllowedPurposes: purposes,
+  annualCapPerUnitLevel: fc.integer({ min: 1, max: 4 }),
+  capExemptPurposes: purposes,
+  repeatVisitWindowDays: fc.integer({ min: 0, max: 30 }),
+  quietPeriods: fc.array(quietPeriodRule, { maxLength: 3 }),
+  quietPeriodRefusedPurposes: purposes,
+  geofenceDefaultRadiusM: fc.integer({ min: 20, max: 1000 }),
+  backfillWindowDays: fc.integer({ min: 0, max: 15 }),
+  clockSkewToleranceMinutes: fc.integer({ min: 0, max: 30 }),
+  minOfficers: fc.integer({ min: 1, max: 3 }),
+  utcOffsetMinutes: fc.constantFrom(480, 0, -300, 330),
+});
+
+const reference = fc.option(fc.constantFrom(...REFERENCES), { nil: null, freq: 4 });
+
+/** Instants from 2025 to 2028 (2028 is a leap year; New Year's Eve included). */
+const serverMs = fc.integer({
+  min: Date.UTC(2025, 0, 1),
+  max: Date.UTC(2028, 11, 31, 23, 59),
+});
+
+const coOfficer = fc.record({
+  id: fc.constantFrom(...OFFICER_IDS),
+  active: mostly(true, false),
+});
+
+const contextArb: fc.Arbitrary<CheckInContext> = fc
+  .record({
+    server: serverMs,
+    // The scan: up to 15 days before the server saw it, or up to an hour ahead (skewed clock).
+    clientOffset: fc.oneof(
+      fc.integer({ min: -15 * DAY, max: 60 * MINUTE }),
+      fc.integer({ min: -10 * MINUTE, max: 10 * MINUTE }),
+    ),
+    serverZone: zone,
+    clientZone: zone,
+    purpose: fc.constantFrom(...PURPOSES),
+    reference,
+    codeStatus: mostly<CheckInCodeStatus>('VALID', ...CHECK_IN_CODE_STATUSES),
+    officer: fc.record({
+      id: fc.constantFrom(...OFFICER_IDS),
+      active: mostly(true, false),
+      unitId: fc.constantFrom('unit-1', 'unit-2'),
+      unitLevel: fc.constantFrom(...UNIT_LEVELS),
+    }),
+    coOfficers: fc.array(coOfficer, { maxLength: 5 }),
+    enterprise: fc.record({
+      id: fc.constantFrom(...FIRM_IDS),
+      onPositiveList: mostly(false, true),
+      creditGrade: fc.constantFrom(...CREDIT_GRADES),
+    }),
+    gate: fc.record({
+      lat: fc.double({ min: 34, max: 35, noNaN: true }),
+      lng: fc.double({ min: 113, max: 114, noNaN: true }),
+      radiusM: fc.option(fc.integer({ min: 20, max: 1000 }), { nil: null }),
+    }),
+    location: fc.option(
+      fc.record({
+        dLat: fc.double({ min: -0.01, max: 0.01, noNaN: true }),
+        dLng: fc.double({ min: -0.01, max: 0.01, noNaN: true }),
+        accuracy: fc.double({ min: 0, max: 500, noNaN: true }),
+      }),
+      { nil: null },
+    ),
+    priorVisits: fc.array(
+      fc.record({
+        // From 400 days before the scan to a day after it (recorded after an offline scan).
+        offset: fc.oneof(
+          fc.integer({ min: -400 * DAY, max: DAY }),
+          fc.integer({ min: -10 * DAY, max: MINUTE }),
+        ),
+        zone,
+        purpose: fc.constantFrom(...PURPOSES),
+        reference,
+        unitLevel: fc.constantFrom(...UNIT_LEVELS),
+      }),
+      { maxLength: 8 },
+    ),
+    policy,
+  })
+  .map((r) => {
+    const clientMs = r.server + r.clientOffset;
+    return {
+      serverTime: isoAt(r.server, r.serverZone),
+      clientTime: isoAt(clientMs, r.clientZone),
+      purpose: r.purpose,
+      reference: r.reference,
+      code: { status: r.codeStatus },
+      officer: r.officer,
+      coOfficers: r.coOfficers,
+      enterprise: r.enterprise,
+      gate: r.gate,
+      location:
+        r.location === null
+          ? null
+          : {
+              lat: r.gate.lat + r.location.dLat,
+              lng: r.gate.lng + r.location.dLng,
+              accuracy: r.location.accuracy,
+            },
+      priorVisits: r.priorVisits.map((v): PriorVisit => ({
+        checkedInAt: isoAt(clientMs + v.offset, v.zone),
+        purpose: v.purpose,
+        reference: v.reference,
+        unitLevel: v.unitLevel,
+      })),
+      policy: r.policy,
+    };
+  });
+
+const codesOf = (decision: CheckInDecision) => decision.reasons.map((item) => item.code);
+
+/** A permutation of a list, drawn by fast-check. */
+const permutation = <T>(items: readonly T[]): fc.Arbitrary<T[]> =>
+  fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
+
+describe('evaluateCheckIn properties', () => {
+  it('never lets an officer into a positive-list firm for a purpose the policy does not allow', () => {
+    const atListedFirm = fc
+      .tuple(contextArb, fc.nat())
+      .filter(([ctx]) => ctx.policy.positiveListAllowedPurposes.length < PURPOSES.length)
+      .map(([ctx, pick]): CheckInContext => {
+        const forbidden = PURPOSES.filter(
+          (p) => !ctx.policy.positiveListAllowedPurposes.includes(p),
+        );
+        return {
+          ...ctx,
+          purpose: forbidden[pick % forbidden.length],
+          enterprise: { ...ctx.enterprise, onPositiveList: true },
+        };
+      });
+    fc.assert(
+      fc.property(atListedFirm, (ctx) => {
+        const decision = evaluateCheckIn(ctx);
+        expect(decision.outcome).toBe('REFUSED');
+        expect(codesOf(decision)).toContain('POSITIVE_LIST_NO_DISTURBANCE');
+      }),
+    );
+  });
+
+  it('lets an officer into a positive-list firm only for an allowed purpose', () => {
+    fc.assert(
+      fc.property(contextArb, (ctx) => {
+        const decision = evaluateCheckIn(ctx);
+        if (ctx.enterprise.onPositiveList && decision.outcome !== 'REFUSED') {
+          expect(ctx.policy.positiveListAllowedPurposes).toContain(ctx.purpose);
+        }
+      }),
+    );
+  });
+
+  it('never refuses complaint verification for the annual cap or a quiet period', () => {
+    // Policies that would refuse it if they could: complaints neither exempt nor spared.
+    const complaint = fc
+      .tuple(contextArb, fc.boolean(), fc.boolean(), fc.integer({ min: 1, max: 31 }))
+      .map(([ctx, exempt, quietEveryDay, day]): CheckInContext => {
+        const quietPeriods: QuietPeriodRule[] = quietEveryDay
+          ? [{ daysOfMonth: Array.from({ length: 31 }, (_, i) => i + 1) }]
+          : [...ctx.policy.quietPeriods, { daysOfMonth: [day] }];
+        return {
+          ...ctx,
+          purpose: 'COMPLAINT_VERIFICATION',
+          priorVisits: ctx.priorVisits.map((v) => ({ ...v, unitLevel: ctx.officer.unitLevel })),
+          policy: {
+            ...ctx.policy,
+            annualCapPerUnitLevel: 1,
+            capExemptPurposes: exempt ? ctx.policy.capExemptPurposes : [],
+            quietPeriods,
+            quietPeriodRefusedPurposes: [...PURPOSES],
+          },
+        };
+      });
+    fc.assert(
+      fc.property(complaint, (ctx) => {
+        const codes = codesOf(evaluateCheckIn(ctx));
+        expect(codes).not.toContain('ANNUAL_CAP_REACHED');
+        expect(codes).not.toContain('QUIET_PERIOD');
+      }),
+    );
+  });
+
+  it('decides the same under any order of prior visits and co-officers', () => {
+    const permuted = contextArb.chain((ctx) =>
+      fc.tuple(fc.constant(ctx), permutation(ctx.priorVisits), permutation(ctx.coOfficers)),
+    );
+    fc.assert(
+      fc.property(permuted, ([ctx, priorVisits, coOfficers]) => {
+        expect(evaluateCheckIn({ ...ctx, priorVisits, coOfficers })).toEqual(evaluateCheckIn(ctx));
+      }),
+    );
+  });
+
+  it('refuses exactly when a refusing reason is present', () => {
+    fc.assert(
+      fc.property(contextArb, (ctx) => {
+        const decision = evaluateCheckIn(ctx);
+        const codes = codesOf(decision);
+        const refusing = codes.some(
+          (code) =>
+            REFUSING_REASON_CODES.includes(code) ||
+            (code === 'REPEAT_VISIT' && ctx.enterprise.onPositiveList),
+        );
+        expect(decision.outcome === 'REFUSED').toBe(refusing);
+        expect(decision.outcome === 'ALLOWED').toBe(codes.length === 0);
+        expect(decision.outcome === 'FLAGGED').toBe(!refusing && codes.length > 0);
+      }),
+    );
+  });
+
+  it('never repeats a reason, and orders refusing reasons first, each group as REASON_MESSAGES', () => {
+    fc.assert(
+      fc.property(contextArb, (ctx) => {
+        const codes = codesOf(evaluateCheckIn(ctx));
+        expect(new Set(codes).size).toBe(codes.length);
+        const rank = (code: (typeof codes)[number]) =>
+          (isRefusingReason(code, ctx.enterprise.onPositiveList) ? 0 : 100) +
+          REASON_CODES.indexOf(code);
+        const ranks = codes.map(rank);
+        expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+      }),
+    );
+  });
+
+  it('records the scan time, or the server time when the phone clock is ahead', () => {
+    fc.assert(
+      fc.property(contextArb, (ctx) => {
+        const decision = evaluateCheckIn(ctx);
+        const client = new Date(Date.parse(ctx.clientTime)).toISOString();
+        const server = new Date(Date.parse(ctx.serverTime)).toISOString();
+        const skewed = codesOf(decision).includes('CLOCK_SKEW');
+        expect(decision.effectiveTime).toBe(skewed ? server : client);
+        expect(decision.policyVersion).toBe(ctx.policy.version);
+      }),
+    );
+  });
+
+  it('is a pure function of its context', () => {
+    fc.assert(
+      fc.property(contextArb, (ctx) => {
+        const copy = structuredClone(ctx);
+        const first = evaluateCheckIn(ctx);
+        expect(ctx).toEqual(copy);
+        expect(evaluateCheckIn(copy)).toEqual(first);
+      }),
+    );
+  });
+
+  it('refuses every purpose that lacks its reference', () => {
+    const needsReference = (p: Purpose) => p !== 'ROUTINE';
+    fc.assert(
+      fc.property(contextArb, (ctx) => {
+        const blank = ctx.reference === null || ctx.reference.trim() === '';
+        const codes = codesOf(evaluateCheckIn(ctx));
+        expect(codes.includes('REFERENCE_REQUIRED')).toBe(needsReference(ctx.purpose) && blank);
+      }),
+    );
+  });
+});

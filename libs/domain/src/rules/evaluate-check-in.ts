@@ -1,0 +1,282 @@
+import type { CreditGrade } from '../enterprise';
+import { purposeNeedsReference, type Purpose } from '../purposes';
+import { REASON_CODES, reason, type DecisionReason, type ReasonCode } from '../reasons';
+import type { CheckInOutcome } from '../visit';
+import { distanceMeters } from './geo';
+import type { CheckInPolicy, QuietPeriodRule } from './policy';
+
+/** What verifying the scanned gate code found. */
+export const CHECK_IN_CODE_STATUSES = ['VALID', 'REVOKED', 'INVALID'] as const;
+export type CheckInCodeStatus = (typeof CHECK_IN_CODE_STATUSES)[number];
+
+export interface CheckInOfficer {
+  id: string;
+  active: boolean;
+  unitId: string;
+  /** The level of the officer's unit (e.g. city, district); the annual cap is counted per level. */
+  unitLevel: string;
+}
+
+export interface CheckInCoOfficer {
+  id: string;
+  active: boolean;
+}
+
+export interface CheckInEnterprise {
+  id: string;
+  /** Membership of the positive list in force at `clientTime`. */
+  onPositiveList: boolean;
+  creditGrade: CreditGrade;
+}
+
+export interface CheckInGate {
+  lat: number;
+  lng: number;
+  /** The gate's own geofence radius in metres, or null for the policy's default. */
+  radiusM: number | null;
+}
+
+export interface CheckInLocation {
+  lat: number;
+  lng: number;
+  /** Radius of uncertainty the phone reports, metres. */
+  accuracy: number;
+}
+
+/** An earlier visit to the same firm (not a refused attempt). */
+export interface PriorVisit {
+  checkedInAt: string;
+  purpose: Purpose;
+  reference: string | null;
+  unitLevel: string;
+}
+
+/**
+ * Everything a check-in decision depends on. The API builds it from the database, the phone from its
+ * offline snapshot; the same context gives the same decision on both.
+ */
+export interface CheckInContext {
+  /** ISO 8601 with a zone: when the server (or phone) evaluates. */
+  serverTime: string;
+  /** ISO 8601 with a zone: when the officer scanned (offline check-ins arrive later). */
+  clientTime: string;
+  purpose: Purpose;
+  /** The reference the purpose needs (task, complaint number, ...); blank counts as none. */
+  reference: string | null;
+  code: { status: CheckInCodeStatus };
+  officer: CheckInOfficer;
+  coOfficers: readonly CheckInCoOfficer[];
+  enterprise: CheckInEnterprise;
+  gate: CheckInGate;
+  location: CheckInLocation | null;
+  /** Earlier visits to this firm, in any order. */
+  priorVisits: readonly PriorVisit[];
+  policy: CheckInPolicy;
+}
+
+export interface CheckInDecision {
+  outcome: CheckInOutcome;
+  /** Refusing reasons first, then flags; each group in the order of REASON_MESSAGES. */
+  reasons: DecisionReason[];
+  policyVersion: number;
+  /**
+   * When the visit is recorded as made (canonical UTC ISO): the scan time, or the server's time
+   * when the phone's clock is ahead beyond tolerance.
+   */
+  effectiveTime: string;
+}
+
+/** Reasons that refuse entry wherever they occur. */
+export const REFUSING_REASON_CODES: readonly ReasonCode[] = [
+  'POSITIVE_LIST_NO_DISTURBANCE',
+  'ANNUAL_CAP_REACHED',
+  'QUIET_PERIOD',
+  'REFERENCE_REQUIRED',
+  'OFFICER_INACTIVE',
+  'CODE_REVOKED',
+  'CODE_INVALID',
+];
+
+/**
+ * Whether a reason refuses entry (red) or only flags the visit (amber). REPEAT_VISIT refuses at a
+ * firm on the positive list and is a flag elsewhere.
+ */
+export function isRefusingReason(code: ReasonCode, onPositiveList: boolean): boolean {
+  return code === 'REPEAT_VISIT' ? onPositiveList : REFUSING_REASON_CODES.includes(code);
+}
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/** Full date and time with an explicit zone, so that the result does not depend on the device. */
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/i;
+
+/**
+ * Milliseconds since the epoch of an ISO 8601 date-time with a zone. Parsed by hand rather than
+ * with Date.parse, whose handling of out-of-range fields (e.g. 30 February) differs between the
+ * JavaScript engines of the server and of phones.
+ */
+function parseInstant(value: string, field: string): number {
+  const match = ISO_INSTANT.exec(value);
+  const fail = () => new RangeError(`${field} must be an ISO 8601 date-time with a zone: ${value}`);
+  if (match === null) throw fail();
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((f) => Number(f ?? 0));
+  const millis = Number((match[7] ?? '').padEnd(3, '0').slice(0, 3));
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const daysInMonth = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  const zoneHours = Number(match[10] ?? 0);
+  const zoneMinutes = Number(match[11] ?? 0);
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    zoneHours > 23 ||
+    zoneMinutes > 59
+  ) {
+    throw fail();
+  }
+  const sign = match[9] === '-' ? -1 : 1;
+  const zoneMs = match[8] ? 0 : sign * (zoneHours * 60 + zoneMinutes) * MINUTE_MS;
+  // Date.UTC maps years 0..99 to 1900..1999; setUTCFullYear does not.
+  const utc = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis));
+  utc.setUTCFullYear(year);
+  return utc.getTime() - zoneMs;
+}
+
+function normaliseReference(reference: string | null): string | null {
+  const trimmed = reference?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+/** The date in the bureau's time zone, read with the getUTC* accessors. */
+function localDate(ms: number, policy: CheckInPolicy): Date {
+  return new Date(ms + policy.utcOffsetMinutes * MINUTE_MS);
+}
+
+function quietRuleApplies(rule: QuietPeriodRule, enterprise: CheckInEnterprise): boolean {
+  const ids = rule.enterpriseIds ?? [];
+  const grades = rule.creditGrades ?? [];
+  const listOnly = rule.positiveListOnly === true;
+  if (ids.length === 0 && grades.length === 0 && !listOnly) return true;
+  return (
+    ids.includes(enterprise.id) ||
+    grades.includes(enterprise.creditGrade) ||
+    (listOnly && enterprise.onPositiveList)
+  );
+}
+
+function outsideGeofence(context: CheckInContext): boolean {
+  const { location, gate, policy } = context;
+  if (location === null || !Number.isFinite(location.lat) || !Number.isFinite(location.lng)) {
+    return true;
+  }
+  const accuracy =
+    Number.isFinite(location.accuracy) && location.accuracy > 0 ? location.accuracy : 0;
+  const radius = gate.radiusM ?? policy.geofenceDefaultRadiusM;
+  // Written as "not inside" so that a coordinate that is not a number never passes.
+  return !(distanceMeters(gate, location) - accuracy <= radius);
+}
+
+/**
+ * Decides a check-in: ALLOWED, FLAGGED (allowed, reasons recorded) or REFUSED (with reasons).
+ * Pure and total over valid contexts: every rule is evaluated, so a refused attempt records all
+ * that is wrong with it. Throws RangeError only for a time that is not an ISO date-time with a zone.
+ */
+export function evaluateCheckIn(context: CheckInContext): CheckInDecision {
+  const { policy, officer, enterprise, purpose } = context;
+  const serverMs = parseInstant(context.serverTime, 'serverTime');
+  const clientMs = parseInstant(context.clientTime, 'clientTime');
+  const reference = normaliseReference(context.reference);
+  const visits = context.priorVisits.map((visit) => ({
+    at: parseInstant(visit.checkedInAt, 'priorVisits.checkedInAt'),
+    purpose: visit.purpose,
+    reference: normaliseReference(visit.reference),
+    unitLevel: visit.unitLevel,
+  }));
+
+  const clockSkewed = clientMs - serverMs > policy.clockSkewToleranceMinutes * MINUTE_MS;
+  const effectiveMs = clockSkewed ? serverMs : clientMs;
+  const effective = localDate(effectiveMs, policy);
+  const found = new Set<ReasonCode>();
+  const add = (code: ReasonCode, when: boolean) => {
+    if (when) found.add(code);
+  };
+
+  // The gate code. Anything other than VALID or REVOKED is treated as invalid (fail closed).
+  add('CODE_REVOKED', context.code.status === 'REVOKED');
+  add('CODE_INVALID', context.code.status !== 'VALID' && context.code.status !== 'REVOKED');
+
+  // The officers. The officer listing himself as a co-officer neither counts nor is checked twice.
+  const others = context.coOfficers.filter((co) => co.id !== officer.id);
+  add('OFFICER_INACTIVE', !officer.active || others.some((co) => !co.active));
+  const team = new Set(others.filter((co) => co.active).map((co) => co.id));
+  add('SINGLE_OFFICER', 1 + team.size < policy.minOfficers);
+
+  add('REFERENCE_REQUIRED', purposeNeedsReference(purpose) && reference === null);
+
+  add(
+    'POSITIVE_LIST_NO_DISTURBANCE',
+    enterprise.onPositiveList && !policy.positiveListAllowedPurposes.includes(purpose),
+  );
+
+  // Annual cap: non-exempt visits by units of the same level in the same calendar year.
+  // Complaint verification is always exempt, whatever the policy lists (see CheckInPolicy).
+  const capExempt = (p: Purpose) =>
+    policy.capExemptPurposes.includes(p);
+  if (!capExempt(purpose)) {
+    const year = effective.getUTCFullYear();
+    const counted = visits.filter(
+      (visit) =>
+        visit.unitLevel === officer.unitLevel &&
+        !capExempt(visit.purpose) &&
+        localDate(visit.at, policy).getUTCFullYear() === year,
+    ).length;
+    add('ANNUAL_CAP_REACHED', counted >= policy.annualCapPerUnitLevel);
+  }
+
+  const day = effective.getUTCDate();
+  add(
+    'QUIET_PERIOD',
+    purpose !== 'COMPLAINT_VERIFICATION' &&
+      policy.quietPeriodRefusedPurposes.includes(purpose) &&
+      policy.quietPeriods.some(
+        (rule) => rule.daysOfMonth.includes(day) && quietRuleApplies(rule, enterprise),
+      ),
+  );
+
+  // Repeat visit: an earlier visit within the window, and no new cause for this one.
+  const windowMs = policy.repeatVisitWindowDays * DAY_MS;
+  add(
+    'REPEAT_VISIT',
+    visits.some((visit) => {
+      const age = effectiveMs - visit.at;
+      if (age < 0 || age > windowMs) return false;
+      return (
+        purpose === 'ROUTINE' ||
+        (visit.purpose === purpose && reference !== null && visit.reference === reference)
+      );
+    }),
+  );
+
+  add('OUT_OF_GEOFENCE', outsideGeofence(context));
+  add('LATE_SYNC', serverMs - clientMs > policy.backfillWindowDays * DAY_MS);
+  add('CLOCK_SKEW', clockSkewed);
+
+  const refusing = REASON_CODES.filter(
+    (code) => found.has(code) && isRefusingReason(code, enterprise.onPositiveList),
+  );
+  const flags = REASON_CODES.filter(
+    (code) => found.has(code) && !isRefusingReason(code, enterprise.onPositiveList),
+  );
+  return {
+    outcome: refusing.length > 0 ? 'REFUSED' : flags.length > 0 ? 'FLAGGED' : 'ALLOWED',
+    reasons: [...refusing, ...flags].map(reason),
+    policyVersion: policy.version,
+    effectiveTime: new Date(effectiveMs).toISOString(),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './policy';
+export * from './geo';
+export * from './evaluate-check-in';

@@ -1,0 +1,205 @@
+import { CREDIT_GRADES, type CreditGrade } from '../enterprise';
+import { PURPOSES, type Purpose } from '../purposes';
+
+/**
+ * Days of the month on which a firm is left alone (安静期), e.g. its production peak.
+ *
+ * A rule applies to a firm named in `enterpriseIds`, or whose grade is in `creditGrades`, or, with
+ * `positiveListOnly`, that is on the positive list. A rule that names none of these (absent or
+ * empty lists, `positiveListOnly` not true) applies to every firm.
+ */
+export interface QuietPeriodRule {
+  daysOfMonth: readonly number[];
+  enterpriseIds?: readonly string[];
+  creditGrades?: readonly CreditGrade[];
+  positiveListOnly?: boolean;
+  /** What the admin calls the rule, e.g. “月末生产高峰”. */
+  label?: string;
+}
+
+/**
+ * The check-in rules a bureau can change. Thresholds are data, not constants in code; every
+ * decision records the `version` it was made under.
+ */
+export interface CheckInPolicy {
+  version: number;
+  /** Purposes for which an officer may enter a firm on the positive list (无事不扰). */
+  positiveListAllowedPurposes: readonly Purpose[];
+  /** On-site visits per firm per calendar year by units of the same level. */
+  annualCapPerUnitLevel: number;
+  /**
+   * Purposes that are neither counted against nor limited by the annual cap. COMPLAINT_VERIFICATION
+   * always is, listed or not; validatePolicy asks for it to be listed so that the data says so.
+   */
+  capExemptPurposes: readonly Purpose[];
+  /** A visit within this many days after another one, without a new cause, is a repeat. */
+  repeatVisitWindowDays: number;
+  quietPeriods: readonly QuietPeriodRule[];
+  /** Purposes refused during a quiet period; COMPLAINT_VERIFICATION never is, even if listed. */
+  quietPeriodRefusedPurposes: readonly Purpose[];
+  /** Used for a gate without a radius of its own. */
+  geofenceDefaultRadiusM: number;
+  /** An offline check-in uploaded later than this many days after the scan is a late sync. */
+  backfillWindowDays: number;
+  /** A phone clock ahead of the server by more than this many minutes is not trusted. */
+  clockSkewToleranceMinutes: number;
+  /** 行政处罚法 art. 42: enforcement by at least two officers. */
+  minOfficers: number;
+  /** Offset from UTC of the bureau's time, for “day of month” and “calendar year” (China: 480). */
+  utcOffsetMinutes: number;
+}
+
+export const DEFAULT_CHECK_IN_POLICY: CheckInPolicy = deepFreeze({
+  version: 1,
+  positiveListAllowedPurposes: ['COMPLAINT_VERIFICATION', 'REQUESTED_SERVICE'],
+  annualCapPerUnitLevel: 2,
+  capExemptPurposes: ['COMPLAINT_VERIFICATION', 'REQUESTED_SERVICE'],
+  repeatVisitWindowDays: 7,
+  quietPeriods: [],
+  quietPeriodRefusedPurposes: ['ROUTINE'],
+  geofenceDefaultRadiusM: 200,
+  backfillWindowDays: 10,
+  clockSkewToleranceMinutes: 5,
+  minOfficers: 2,
+  utcOffsetMinutes: 480,
+});
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Numeric fields: the label the admin reads and the smallest value allowed. */
+const NUMBER_FIELDS: readonly {
+  key: keyof CheckInPolicy;
+  label: string;
+  min: number;
+  integer: boolean;
+}[] = [
+  { key: 'version', label: '策略版本号', min: 1, integer: true },
+  { key: 'annualCapPerUnitLevel', label: '同级单位每年现场检查上限', min: 1, integer: true },
+  { key: 'repeatVisitWindowDays', label: '重复检查判定天数', min: 0, integer: false },
+  { key: 'geofenceDefaultRadiusM', label: '默认打卡范围半径（米）', min: 1, integer: false },
+  { key: 'backfillWindowDays', label: '离线打卡补录期限（天）', min: 0, integer: false },
+  { key: 'clockSkewToleranceMinutes', label: '手机时间允许偏差（分钟）', min: 0, integer: false },
+  { key: 'minOfficers', label: '最少执法人员数', min: 1, integer: true },
+];
+
+const PURPOSE_LIST_FIELDS: readonly { key: keyof CheckInPolicy; label: string }[] = [
+  { key: 'positiveListAllowedPurposes', label: '正面清单企业允许的事由' },
+  { key: 'capExemptPurposes', label: '不计入年度上限的事由' },
+  { key: 'quietPeriodRefusedPurposes', label: '安静期内不予入企的事由' },
+];
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isInteger = (value: unknown): value is number => Number.isInteger(value);
+
+/**
+ * The problems of a policy an admin submits, each a sentence in Chinese naming the field; an empty
+ * list means the policy can be saved. Accepts anything, so a raw request body can be checked.
+ */
+export function validatePolicy(policy: unknown): string[] {
+  if (!isRecord(policy)) return ['检查策略应为一个对象。'];
+  const problems: string[] = [];
+
+  for (const { key, label, min, integer } of NUMBER_FIELDS) {
+    const value = policy[key];
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      problems.push(`${label}（${key}）应为数字。`);
+    } else if (integer && !Number.isInteger(value)) {
+      problems.push(`${label}（${key}）应为整数。`);
+    } else if (value < min) {
+      problems.push(`${label}（${key}）不能小于${min}。`);
+    }
+  }
+
+  const offset = policy.utcOffsetMinutes;
+  if (!isInteger(offset) || offset < -720 || offset > 840) {
+    problems.push('时区偏移（utcOffsetMinutes）应为-720至840之间的整数分钟（中国为480）。');
+  }
+
+  for (const { key, label } of PURPOSE_LIST_FIELDS) {
+    problems.push(...purposeListProblems(policy[key], `${label}（${key}）`));
+  }
+
+  const exempt = policy.capExemptPurposes;
+  if (Array.isArray(exempt) && !exempt.includes('COMPLAINT_VERIFICATION')) {
+    problems.push(
+      '信访举报核实始终不受年度现场检查上限限制，请保留在不计入年度上限的事由（capExemptPurposes）中。',
+    );
+  }
+
+  const rules = policy.quietPeriods;
+  if (!Array.isArray(rules)) {
+    problems.push('安静期（quietPeriods）应为列表。');
+  } else {
+    rules.forEach((rule, index) => problems.push(...quietPeriodProblems(rule, index + 1)));
+  }
+
+  return problems;
+}
+
+/** Whether a value is a policy that can be used as is. */
+export function isCheckInPolicy(value: unknown): value is CheckInPolicy {
+  return validatePolicy(value).length === 0;
+}
+
+function purposeListProblems(value: unknown, field: string): string[] {
+  if (!Array.isArray(value)) return [`${field}应为事由列表。`];
+  const problems: string[] = [];
+  const unknown = value.filter((item) => !(PURPOSES as readonly unknown[]).includes(item));
+  if (unknown.length > 0)
+    problems.push(`${field}含有未知事由：${unknown.map(String).join('、')}。`);
+  if (new Set(value).size !== value.length) problems.push(`${field}含有重复的事由。`);
+  return problems;
+}
+
+function quietPeriodProblems(rule: unknown, number: number): string[] {
+  const name = `第${number}条安静期`;
+  if (!isRecord(rule)) return [`${name}应为一个对象。`];
+  const problems: string[] = [];
+
+  const days = rule.daysOfMonth;
+  if (!Array.isArray(days) || days.length === 0) {
+    problems.push(`${name}应至少包含一个日期（daysOfMonth）。`);
+  } else {
+    const bad = days.filter((day) => !isInteger(day) || day < 1 || day > 31);
+    if (bad.length > 0) {
+      problems.push(`${name}的日期应为1至31之间的整数，以下无效：${bad.map(String).join('、')}。`);
+    }
+  }
+
+  const ids = rule.enterpriseIds;
+  if (ids !== undefined) {
+    if (!Array.isArray(ids)) {
+      problems.push(`${name}的适用企业（enterpriseIds）应为企业编号列表。`);
+    } else if (ids.some((id) => typeof id !== 'string' || id.trim() === '')) {
+      problems.push(`${name}的适用企业（enterpriseIds）含有空白或无效的企业编号。`);
+    }
+  }
+
+  const grades = rule.creditGrades;
+  if (grades !== undefined) {
+    if (!Array.isArray(grades)) {
+      problems.push(`${name}的适用信用等级（creditGrades）应为信用等级列表。`);
+    } else {
+      const unknown = grades.filter((g) => !(CREDIT_GRADES as readonly unknown[]).includes(g));
+      if (unknown.length > 0) {
+        problems.push(`${name}含有未知的信用等级：${unknown.map(String).join('、')}。`);
+      }
+    }
+  }
+
+  if (rule.positiveListOnly !== undefined && typeof rule.positiveListOnly !== 'boolean') {
+    problems.push(`${name}的“仅限正面清单企业”（positiveListOnly）应为是或否。`);
+  }
+  if (rule.label !== undefined && typeof rule.label !== 'string') {
+    problems.push(`${name}的名称（label）应为文字。`);
+  }
+  return problems;
+}
