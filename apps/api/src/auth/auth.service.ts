@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Role } from '@qinqing/domain';
 import { Repository } from 'typeorm';
 import { DomainException } from '../common/errors/domain.exception';
-import { verifyPassword } from '../users/password';
+import { hashPassword, verifyPassword } from '../users/password';
 import { User } from '../users/user.entity';
 import { LoginThrottle } from './login-throttle';
 import { TokenService } from './token.service';
@@ -40,13 +41,25 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('lower(u.username) = lower(:username)', { username })
       .getOne();
-    const ok = user !== null && user.active && (await verifyPassword(user.passwordHash, password));
+    // Unknown users cost a hash check too, so response times do not reveal which usernames exist.
+    const passwordOk = await verifyPassword(
+      user?.passwordHash ?? (await this.dummyHash()),
+      password,
+    );
+    const ok = user !== null && user.active && passwordOk;
     if (!ok || !user) {
       this.throttle.recordFailure(keys);
       throw new DomainException('INVALID_CREDENTIALS');
     }
     this.throttle.reset([keys[0]]);
     return this.session(user);
+  }
+
+  private dummy?: Promise<string>;
+
+  private dummyHash(): Promise<string> {
+    this.dummy ??= hashPassword(randomUUID());
+    return this.dummy;
   }
 
   async refresh(refreshToken: string): Promise<Session> {

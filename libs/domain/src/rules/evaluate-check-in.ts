@@ -227,7 +227,7 @@ export function evaluateCheckIn(context: CheckInContext): CheckInDecision {
   // Annual cap: non-exempt visits by units of the same level in the same calendar year.
   // Complaint verification is always exempt, whatever the policy lists (see CheckInPolicy).
   const capExempt = (p: Purpose) =>
-    policy.capExemptPurposes.includes(p);
+    p === 'COMPLAINT_VERIFICATION' || policy.capExemptPurposes.includes(p);
   if (!capExempt(purpose)) {
     const year = effective.getUTCFullYear();
     const counted = visits.filter(

@@ -1,0 +1,124 @@
+import { DEMO_PASSWORD } from '../src/database/seed/demo-data';
+import { seedDemoDataIfEmpty } from '../src/database/seed/demo-seed';
+import { startTestApp, type TestApp } from './support/test-app';
+
+describe('auth', () => {
+  let t: TestApp;
+  const login = (payload: unknown, remoteAddress = '10.1.1.1') =>
+    t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: payload as object,
+      remoteAddress,
+    });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedDemoDataIfEmpty(t.dataSource);
+  });
+  afterAll(() => t.close());
+
+  it('logs a demo user in with tokens and the user', async () => {
+    const res = await login({ username: 'officer1', password: DEMO_PASSWORD });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      expiresIn: 900,
+      user: { id: expect.any(String), role: 'officer', name: '张建国', badgeNumber: '豫A41010001' },
+    });
+    expect(JSON.stringify(body)).not.toMatch(/passwordHash|argon2/);
+  });
+
+  it.each([
+    ['a wrong password', { username: 'officer1', password: 'wrong' }],
+    ['an unknown user', { username: 'nobody', password: DEMO_PASSWORD }],
+  ])('refuses %s with 401 INVALID_CREDENTIALS', async (_case, payload) => {
+    const res = await login(payload, '10.1.1.2');
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual({ code: 'INVALID_CREDENTIALS', message: '用户名或密码错误。' });
+  });
+
+  it('answers a malformed body with 400 and the field errors', async () => {
+    const res = await login({ username: '', extra: 1 });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.code).toBe('VALIDATION_FAILED');
+    const fields = body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['username', 'password', 'extra']));
+  });
+
+  it('answers invalid JSON and oversized bodies with 400 VALIDATION_FAILED', async () => {
+    const broken = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username": ',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().code).toBe('VALIDATION_FAILED');
+    const huge = await login({ username: 'x'.repeat(300_000), password: 'y' });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().code).toBe('VALIDATION_FAILED');
+  });
+
+  it('refuses requests without a valid access token', async () => {
+    const none = await t.inject({ method: 'GET', url: '/api/v1/enterprises' });
+    expect(none.statusCode).toBe(401);
+    expect(none.json().code).toBe('UNAUTHENTICATED');
+    const forged = await t.inject({
+      method: 'GET',
+      url: '/api/v1/enterprises',
+      headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' },
+    });
+    expect(forged.statusCode).toBe(401);
+  });
+
+  it('refreshes a session, and never accepts a refresh token as an access token', async () => {
+    const { refreshToken } = (await login({ username: 'firm1', password: DEMO_PASSWORD })).json();
+    const refreshed = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      payload: { refreshToken },
+    });
+    expect(refreshed.statusCode).toBe(200);
+    expect(refreshed.json().user.role).toBe('enterprise');
+    const misuse = await t.inject({
+      method: 'GET',
+      url: '/api/v1/enterprises',
+      headers: { authorization: `Bearer ${refreshToken}` },
+    });
+    expect(misuse.statusCode).toBe(401);
+    const { accessToken } = refreshed.json();
+    const asRefresh = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      payload: { refreshToken: accessToken },
+    });
+    expect(asRefresh.statusCode).toBe(401);
+  });
+
+  it('forbids routes of another role with 403', async () => {
+    const { accessToken } = (await login({ username: 'firm1', password: DEMO_PASSWORD })).json();
+    const res = await t.inject({
+      method: 'GET',
+      url: '/api/v1/audit/verify',
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('FORBIDDEN');
+  });
+
+  it('throttles password guessing with 429 after five failures', async () => {
+    const address = '10.9.9.9';
+    for (let i = 0; i < 5; i++) {
+      expect(
+        (await login({ username: 'officer4', password: `guess${i}` }, address)).statusCode,
+      ).toBe(401);
+    }
+    const blocked = await login({ username: 'officer4', password: DEMO_PASSWORD }, address);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().code).toBe('RATE_LIMITED');
+  });
+});
