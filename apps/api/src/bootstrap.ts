@@ -22,6 +22,7 @@ export async function createApp(overrides: Partial<Env> = {}): Promise<NestFasti
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: true,
+    routerOptions: { maxParamLength: 300 }, // a gate code token is 136 characters
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(overrides),

@@ -63,7 +63,7 @@ export async function startDemoWorld(): Promise<DemoWorld> {
       const gate = firm.gates[0];
       return [key, { id: firm.id, name, gateId: gate.id, gate }];
     }),
-  ) as DemoWorld['firms'];
+  ) as unknown as DemoWorld['firms'];
   return {
     t,
     users,
