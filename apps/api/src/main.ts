@@ -6,8 +6,7 @@ import {
   startEmbeddedDatabase,
   type EmbeddedDatabase,
 } from './database/embedded/embedded-database';
-import { seedDemoDataIfEmpty } from './database/seed/demo-seed';
-import { DataSource } from 'typeorm';
+import { seedDemoData } from './database/seed/seed-demo-data';
 
 /**
  * Starts the API. Without DATABASE_URL it starts the embedded database in DATA_DIR and seeds the
@@ -26,20 +25,17 @@ async function main(): Promise<void> {
   const logger = app.get(Logger);
   if (embedded) {
     logger.log({ kind: embedded.kind, dataDir: embedded.dataDir }, 'embedded database started');
+    const stopDatabase = embedded.stop.bind(embedded);
+    app.getHttpAdapter().getInstance().addHook('onClose', stopDatabase);
   }
-  if (embedded || env.DEMO_DATA) {
-    const seeded = await seedDemoDataIfEmpty(app.get(DataSource));
-    if (seeded) logger.log('demo data seeded (demo password: Qinqing@2026)');
+  await app.init();
+  if ((embedded || env.DEMO_DATA) && (await seedDemoData(app))) {
+    logger.log('demo data seeded (demo password: Qinqing@2026)');
   }
-  if (embedded)
-    app
-      .getHttpAdapter()
-      .getInstance()
-      .addHook('onClose', () => embedded!.stop());
   await app.listen(env.PORT, env.HOST);
   const base = `http://localhost:${env.PORT}`;
   logger.log(`亲清 is running:  app ${base}/   API ${base}/api   docs ${base}/api/docs`);
-  // A plain line too, for people reading the terminal rather than JSON logs.
+  // A plain block too, for people reading the terminal rather than JSON logs.
   process.stdout.write(
     `\n  亲清 Qinqing\n  App:      ${base}/\n  API docs: ${base}/api/docs\n  Health:   ${base}/api/health\n\n`,
   );

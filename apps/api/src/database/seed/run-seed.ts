@@ -1,25 +1,27 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
+import { createApp } from '../../bootstrap';
 import { validateEnv } from '../../config/env';
 import { startEmbeddedDatabase } from '../embedded/embedded-database';
-import { typeOrmOptions } from '../typeorm-options';
-import { seedDemoDataIfEmpty } from './demo-seed';
+import { seedDemoData } from './seed-demo-data';
 
 /** `npm run seed -w apps/api`: migrate, then seed the demo data into an empty database. */
 async function run(): Promise<void> {
   const env = validateEnv(process.env);
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedDatabase(env.DATA_DIR);
-  const url = env.DATABASE_URL ?? embedded!.url;
-  const dataSource = new DataSource(typeOrmOptions(url, 1));
-  await dataSource.initialize();
+  const app = await createApp({
+    LOG_LEVEL: 'warn',
+    ...(embedded
+      ? { DATABASE_URL: embedded.url, DB_POOL_MAX: Math.min(env.DB_POOL_MAX, embedded.poolMax) }
+      : {}),
+  });
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
-    const seeded = await seedDemoDataIfEmpty(dataSource);
+    await app.init();
+    const seeded = await seedDemoData(app);
     console.log(
       seeded ? 'Demo data seeded.' : 'The database already has accounts: nothing seeded.',
     );
   } finally {
-    await dataSource.destroy();
+    await app.close();
     await embedded?.stop();
   }
 }

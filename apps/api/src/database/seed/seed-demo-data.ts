@@ -1,0 +1,11 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { seedDemoActivity } from './demo-activity';
+import { seedDemoDataIfEmpty } from './demo-seed';
+
+/** Master data, then activity (codes, policy, past visits), into an empty database only. */
+export async function seedDemoData(app: INestApplicationContext): Promise<boolean> {
+  const seeded = await seedDemoDataIfEmpty(app.get(DataSource));
+  if (seeded) await seedDemoActivity(app);
+  return seeded;
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { seedDemoData } from '../src/database/seed/seed-demo-data';
+import { login, type ApiUser } from './support/api-client';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** What the README promises a visitor can try with the demo data and curl. */
+describe('demo data exercises the rules', () => {
+  let t: TestApp;
+  let officer1: ApiUser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    expect(await seedDemoData(t.app)).toBe(true);
+    expect(await seedDemoData(t.app)).toBe(false);
+    officer1 = await login(t, 'officer1');
+  });
+  afterAll(() => t.close());
+
+  async function routineAt(firmName: string) {
+    const [gate] = await t.dataSource.query(
+      `SELECT g.lat, g.lng, c.code FROM gate g JOIN enterprise e ON e.id = g.enterprise_id
+         JOIN gate_code c ON c.gate_id = g.id AND c.revoked_at IS NULL
+        WHERE e.name = $1 ORDER BY g.name LIMIT 1`,
+      [firmName],
+    );
+    const officer2 = (
+      await t.dataSource.query(`SELECT id FROM app_user WHERE username = 'officer2'`)
+    )[0].id;
+    return officer1.request('POST', '/api/v1/check-ins', {
+      clientId: randomUUID(),
+      code: gate.code,
+      purpose: 'ROUTINE',
+      coOfficerIds: [officer2],
+      location: { lat: gate.lat, lng: gate.lng, accuracy: 10 },
+      clientTime: new Date().toISOString(),
+    });
+  }
+
+  it.each([
+    ['郑州思念食品有限公司', 'POSITIVE_LIST_NO_DISTURBANCE'],
+    ['郑州众联混凝土有限公司', 'ANNUAL_CAP_REACHED'],
+    ['河南正佳能源环保股份有限公司', 'QUIET_PERIOD'],
+  ])('a routine check at %s is refused with %s', async (firm, code) => {
+    const res = await routineAt(firm);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().reasons.map((r: { code: string }) => r.code)).toContain(code);
+  });
+
+  it('lets a routine check in where no rule stands in the way', async () => {
+    const res = await routineAt('郑州瀚洋天辰危险废物处置有限公司');
+    expect(res.statusCode).toBe(201);
+    expect(res.json().decision.outcome).toBe('ALLOWED');
+  });
+
+  it('gives every gate an active code and keeps the audit chain intact', async () => {
+    const [{ without }] = await t.dataSource.query(
+      `SELECT count(*)::int AS without FROM gate g
+        WHERE NOT EXISTS (SELECT 1 FROM gate_code c WHERE c.gate_id = g.id AND c.revoked_at IS NULL)`,
+    );
+    expect(without).toBe(0);
+    const supervisor = await login(t, 'supervisor');
+    expect((await supervisor.request('GET', '/api/v1/audit/verify')).json()).toMatchObject({
+      ok: true,
+    });
+  });
+});
