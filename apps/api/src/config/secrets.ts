@@ -19,6 +19,14 @@ export function resolveSecrets(env: Env): Secrets {
   if (env.JWT_SECRET && env.GATE_CODE_SEED) {
     return { jwtSecret: env.JWT_SECRET, gateCodeSeed: env.GATE_CODE_SEED };
   }
+  if (env.DATABASE_URL && env.NODE_ENV === 'production') {
+    // A shared database outlives this container: secrets kept in a local folder would be lost or
+    // differ between instances (tokens rejected, gate codes unverifiable). They must be configured.
+    throw new Error(
+      'JWT_SECRET and GATE_CODE_SEED must be set when running with DATABASE_URL in production ' +
+        "(e.g. node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\")",
+    );
+  }
   const file = path.join(env.DATA_DIR, 'secrets.json');
   let stored: Partial<Secrets> = {};
   if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>;
