@@ -22,3 +22,11 @@ export class RefreshDto {
   @MaxLength(2048)
   refreshToken: string;
 }
+
+export class WechatCodeDto {
+  @ApiProperty({ description: 'The code from wx.login() in the mini-program' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  code: string;
+}

@@ -9,6 +9,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { TokenService } from './token.service';
+import { HttpWechatSessionClient, WechatSessionClient } from './wechat-session.client';
 
 @Global()
 @Module({
@@ -24,6 +25,7 @@ import { TokenService } from './token.service';
     AuthService,
     TokenService,
     LoginThrottle,
+    { provide: WechatSessionClient, useClass: HttpWechatSessionClient },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [TokenService],

@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from '../users/password';
 import { User } from '../users/user.entity';
 import { LoginThrottle } from './login-throttle';
 import { TokenService } from './token.service';
+import { WechatSessionClient } from './wechat-session.client';
 
 export interface SessionUser {
   id: string;
@@ -31,6 +32,7 @@ export class AuthService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
+    private readonly wechat: WechatSessionClient,
   ) {}
 
   async login(username: string, password: string, clientIp: string): Promise<Session> {
@@ -60,6 +62,28 @@ export class AuthService {
   private dummyHash(): Promise<string> {
     this.dummy ??= hashPassword(randomUUID());
     return this.dummy;
+  }
+
+  /** 微信登录: the openid of the code must be bound to an active account. */
+  async loginWithWechat(code: string): Promise<Session> {
+    const { openid } = await this.wechat.codeToSession(code);
+    const user = await this.users
+      .createQueryBuilder('u')
+      .where('u.wechat_openid = :openid', { openid })
+      .getOne();
+    if (!user || !user.active) throw new DomainException('WECHAT_NOT_BOUND');
+    return this.session(user);
+  }
+
+  /** Binds the WeChat account of a login code to the caller's account (one each way). */
+  async bindWechat(userId: string, code: string): Promise<void> {
+    const { openid } = await this.wechat.codeToSession(code);
+    await this.users.manager.transaction(async (manager) => {
+      await manager.query('UPDATE app_user SET wechat_openid = NULL WHERE wechat_openid = $1', [
+        openid,
+      ]);
+      await manager.query('UPDATE app_user SET wechat_openid = $1 WHERE id = $2', [openid, userId]);
+    });
   }
 
   async refresh(refreshToken: string): Promise<Session> {

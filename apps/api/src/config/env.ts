@@ -81,6 +81,19 @@ export class Env {
   @Max(255)
   GATE_CODE_KEY_ID = 1;
 
+  /** The mini-program's AppID and AppSecret for WeChat login (code → session); unset: disabled. */
+  @IsOptional()
+  @IsString()
+  WECHAT_APP_ID?: string = undefined;
+
+  @IsOptional()
+  @IsString()
+  WECHAT_APP_SECRET?: string = undefined;
+
+  /** WeChat's API origin (a local fake in tests). */
+  @IsUrl({ require_tld: false, require_protocol: true })
+  WECHAT_API_BASE = 'https://api.weixin.qq.com';
+
   /** The public https origin of this deployment (gate codes are URLs under it). */
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL = 'http://localhost:3000';

@@ -61,6 +61,11 @@ export class User {
   @JoinColumn({ name: 'jurisdiction_unit_id' })
   jurisdictionUnit?: Relation<Unit> | null;
 
+  /** The WeChat mini-program openid bound to this account (微信登录), if any. */
+  @Index({ unique: true, where: 'wechat_openid IS NOT NULL' })
+  @Column({ name: 'wechat_openid', type: 'varchar', length: 64, nullable: true, select: false })
+  wechatOpenid: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
