@@ -9,3 +9,4 @@ export * from './base64url';
 export * from './gate-code';
 export * from './conduct';
 export * from './rules';
+export * from './contract';

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { ChainVerification } from '@qinqing/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditChainHead, AuditEntry } from './audit-entry.entity';
 import { entryHash, GENESIS_HASH } from './audit-hash';
+
+export type { ChainVerification };
 
 export interface AuditRecord {
   actorId: string | null;
@@ -11,13 +14,6 @@ export interface AuditRecord {
   subjectType: string;
   subjectId: string | null;
   data: Record<string, unknown>;
-}
-
-export interface ChainVerification {
-  ok: boolean;
-  entries: number;
-  firstBrokenSeq: number | null;
-  checkedAt: string;
 }
 
 const VERIFY_BATCH = 1000;

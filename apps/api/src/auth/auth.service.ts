@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Role } from '@qinqing/domain';
+import type { SessionResponse } from '@qinqing/domain';
 import { Repository } from 'typeorm';
 import { DomainException } from '../common/errors/domain.exception';
 import { hashPassword, verifyPassword } from '../users/password';
@@ -10,21 +10,7 @@ import { LoginThrottle } from './login-throttle';
 import { TokenService } from './token.service';
 import { WechatSessionClient } from './wechat-session.client';
 
-export interface SessionUser {
-  id: string;
-  role: Role;
-  name: string;
-  username: string;
-  unitId: string | null;
-  badgeNumber: string | null;
-}
-
-export interface Session {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  user: SessionUser;
-}
+export type Session = SessionResponse;
 
 @Injectable()
 export class AuthService {

@@ -1,31 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { CheckInPolicy, CreditGrade, SupervisionClass } from '@qinqing/domain';
+import type { CheckInPolicy, EnterpriseView } from '@qinqing/domain';
 import { DataSource } from 'typeorm';
 import type { AccessScope } from '../scope/access-scope';
 import { Enterprise } from './enterprise.entity';
 import { Gate } from './gate.entity';
 import { localDay, onPositiveListSql } from './positive-list';
 
-export interface EnterpriseView {
-  id: string;
-  uscc: string;
-  name: string;
-  address: string;
-  district: string;
-  industry: string;
-  creditGrade: CreditGrade;
-  supervisionClass: SupervisionClass;
-  unitId: string;
-  liaisonOfficer: { id: string; name: string; phone: string | null } | null;
-  onPositiveList: boolean;
-  positiveList: {
-    batch: string;
-    effectiveFrom: string;
-    effectiveTo: string | null;
-    removalReason: string | null;
-  }[];
-  gates: { id: string; name: string; lat: number; lng: number; radiusM: number }[];
-}
+export type { EnterpriseView };
 
 @Injectable()
 export class EnterprisesService {

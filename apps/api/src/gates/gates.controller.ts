@@ -1,11 +1,31 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Controller,
+  Get,
+  Header,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Public } from '../common/public.decorator';
 import { GateCodeKeys } from './gate-code-keys';
 import { GateCodesService } from './gate-codes.service';
+import { GatePosterService, type PosterFile } from './gate-poster.service';
+import { attachmentDisposition } from './poster/attachment';
 
 @ApiTags('gate codes')
 @Controller()
@@ -13,6 +33,7 @@ export class GatesController {
   constructor(
     private readonly codes: GateCodesService,
     private readonly keys: GateCodeKeys,
+    private readonly posters: GatePosterService,
   ) {}
 
   @Post('v1/gates/:gateId/codes')
@@ -27,12 +48,54 @@ export class GatesController {
     return this.codes.issue(gateId, user.id);
   }
 
+  @Get('v1/gates/:gateId/poster.pdf')
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: "The printable A4 poster of a gate's active 执法打卡码, as PDF (admin)",
+    description:
+      'Firm, gate, QR code, 执法检查 先扫码 后入企, hotlines and 六不准 on one A4 page, text as ' +
+      'text in an embedded font. Downloads as 打卡码-<firm>-<gate>-v<N>.pdf.',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF', schema: { type: 'string', format: 'binary' } })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: admins only' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such gate, or it has no active code' })
+  @Header('Cache-Control', 'no-store')
+  async posterPdf(@Param('gateId', new ParseUUIDPipe()) gateId: string): Promise<StreamableFile> {
+    return download(await this.posters.render(gateId, 'pdf'));
+  }
+
+  @Get('v1/gates/:gateId/poster.png')
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'The same poster as a PNG, A4 at 150 dpi (1240 × 1754 px) (admin)',
+    description: 'Downloads as 打卡码-<firm>-<gate>-v<N>.png.',
+  })
+  @ApiProduces('image/png')
+  @ApiOkResponse({ description: 'The PNG', schema: { type: 'string', format: 'binary' } })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: admins only' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such gate, or it has no active code' })
+  @Header('Cache-Control', 'no-store')
+  async posterPng(@Param('gateId', new ParseUUIDPipe()) gateId: string): Promise<StreamableFile> {
+    return download(await this.posters.render(gateId, 'png'));
+  }
+
   @Get('v1/gate-codes/keys')
   @Public()
   @ApiOperation({ summary: 'Public keys that verify gate codes (the phone verifies offline)' })
   publicKeys(): ReturnType<GateCodeKeys['published']> {
     return this.keys.published();
   }
+}
+
+function download(file: PosterFile): StreamableFile {
+  return new StreamableFile(file.body, {
+    type: file.contentType,
+    disposition: attachmentDisposition(file.filename, file.asciiFilename),
+    length: file.body.length,
+  });
 }
 
 /**

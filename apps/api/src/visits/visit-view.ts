@@ -1,39 +1,8 @@
-import type { CheckInOutcome, DecisionReason, Findings, Purpose } from '@qinqing/domain';
+import type { VisitOfficerView, VisitView } from '@qinqing/domain';
 import type { EntityManager } from 'typeorm';
 import type { Visit } from './visit.entity';
 
-export interface VisitOfficerView {
-  id: string;
-  name: string;
-  badgeNumber: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  isLead: boolean;
-}
-
-/** A visit (or refused attempt) as the API answers it. */
-export interface VisitView {
-  id: string;
-  clientId: string;
-  enterpriseId: string | null;
-  enterpriseName: string | null;
-  gateId: string | null;
-  gateName: string | null;
-  unitId: string;
-  purpose: Purpose;
-  reference: string | null;
-  officers: VisitOfficerView[];
-  decision: { outcome: CheckInOutcome; reasons: DecisionReason[]; policyVersion: number };
-  location: { lat: number; lng: number; accuracy: number | null } | null;
-  clientTime: string;
-  receivedAt: string;
-  checkedInAt: string;
-  checkedOutAt: string | null;
-  findings: Findings | null;
-  notes: string | null;
-  rectifyBy: string | null;
-  autoClosed: boolean;
-}
+export type { VisitView };
 
 /** Builds views for visits with two queries in all (officers, names), whatever their number. */
 export async function toVisitViews(manager: EntityManager, visits: Visit[]): Promise<VisitView[]> {
