@@ -27,7 +27,6 @@ const config: Config = {
   moduleNameMapper: { '^@qinqing/domain$': '<rootDir>/../../libs/domain/src/index.ts' },
   globalSetup: '<rootDir>/test/support/postgres-global-setup.ts',
   globalTeardown: '<rootDir>/test/support/postgres-global-teardown.ts',
-  testTimeout: 30_000,
 };
 
 export default config;

@@ -12,7 +12,6 @@ const config: Config = {
   moduleNameMapper: apiConfig.moduleNameMapper,
   globalSetup: '<rootDir>/../api/test/support/postgres-global-setup.ts',
   globalTeardown: '<rootDir>/../api/test/support/postgres-global-teardown.ts',
-  testTimeout: 60_000,
 };
 
 export default config;
