@@ -2,7 +2,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { DEMO_PASSWORD } from '../../src/database/seed/demo-data';
 import type { TestApp } from './test-app';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A logged-in demo user talking to the test app through Fastify's inject. */
 export interface ApiUser {
