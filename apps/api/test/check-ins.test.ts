@@ -243,3 +243,37 @@ describe('POST /api/v1/check-ins', () => {
     expect(max).toBe(entries); // no gaps
   });
 });
+
+describe('rate limit on check-ins', () => {
+  it('answers 429 RATE_LIMITED past the per-minute limit of one officer, and counts officers apart', async () => {
+    const { startTestApp } = await import('./support/test-app');
+    const { seedDemoDataIfEmpty } = await import('../src/database/seed/demo-seed');
+    const { login } = await import('./support/api-client');
+    const t = await startTestApp({ CHECK_IN_RATE_LIMIT_PER_MINUTE: 3 });
+    try {
+      await seedDemoDataIfEmpty(t.dataSource);
+      const [one, two] = [await login(t, 'officer1'), await login(t, 'officer2')];
+      const body = {
+        clientId: randomUUID(),
+        code: 'x',
+        purpose: 'ROUTINE',
+        clientTime: new Date().toISOString(),
+      };
+      const statuses = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push(
+          (await one.request('POST', '/api/v1/check-ins', { ...body, clientId: randomUUID() }))
+            .statusCode,
+        );
+      expect(statuses).toEqual([409, 409, 409, 429]);
+      const limited = await one.request('POST', '/api/v1/check-ins', body);
+      expect(limited.json()).toMatchObject({
+        code: 'RATE_LIMITED',
+        retryAfterSeconds: expect.any(Number),
+      });
+      expect((await two.request('POST', '/api/v1/check-ins', body)).statusCode).toBe(409);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -94,6 +94,12 @@ export class Env {
   @IsUrl({ require_tld: false, require_protocol: true })
   WECHAT_API_BASE = 'https://api.weixin.qq.com';
 
+  /** Check-ins one officer may send per minute (a busy day is dozens; a replaying script is more). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CHECK_IN_RATE_LIMIT_PER_MINUTE = 30;
+
   /** The public https origin of this deployment (gate codes are URLs under it). */
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL = 'http://localhost:3000';
