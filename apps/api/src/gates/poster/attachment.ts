@@ -15,6 +15,6 @@ export function attachmentDisposition(filename: string, asciiFallback: string): 
 export function fileNamePart(text: string): string {
   return text
     .trim()
-    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '_')
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_')
     .replace(/\s+/g, '_');
 }

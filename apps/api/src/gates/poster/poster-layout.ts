@@ -372,12 +372,13 @@ function qrCells(modules: QRCode.BitMatrix, x: number, y: number, moduleSize: nu
 
 /** 2026年5月3日, in China's time zone whatever the server's. */
 function chinaDate(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: 'Asia/Shanghai',
     year: 'numeric',
     month: 'numeric',
     day: 'numeric',
   }).formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value);
   return `${part('year')}年${part('month')}月${part('day')}日`;
 }
