@@ -12,6 +12,8 @@ import { EnterprisesModule } from './enterprises/enterprises.module';
 import { GatesModule } from './gates/gates.module';
 import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OfficersModule } from './officers/officers.module';
+import { OfflineModule } from './offline/offline.module';
 import { PolicyModule } from './policy/policy.module';
 import { ScopeModule } from './scope/scope.module';
 import { VisitsModule } from './visits/visits.module';
@@ -42,6 +44,8 @@ export class AppModule {
         CheckInsModule,
         VisitsModule,
         NotificationsModule,
+        OfficersModule,
+        OfflineModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

@@ -193,3 +193,64 @@ export interface OfficerAtGatePayload {
   at: string;
   officers: { name: string; badgeNumber: string | null; unitName: string | null }[];
 }
+
+/** GET /officers → {items}: the unit's officers (co-officer picker) */
+export interface OfficerView {
+  id: string;
+  name: string;
+  badgeNumber: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  active: boolean;
+}
+
+/** GET /officers/me/badge-code */
+export interface BadgeCodeResponse {
+  code: string;
+  expiresAt: string;
+}
+
+/** POST /badge-codes/verify {code} */
+export interface BadgeVerification {
+  valid: boolean;
+  /** valid signature and time, and the account is active today */
+  onDuty: boolean;
+  officer: { id: string; name: string; badgeNumber: string; unitName: string } | null;
+  message: string;
+}
+
+/**
+ * What an officer's phone keeps to judge check-ins without signal (GET /offline/snapshot returns
+ * it signed, kind "qs1"): the same inputs the server's rule engine uses, for the unit's firms.
+ */
+export interface OfflineSnapshot {
+  issuedAt: string;
+  officer: {
+    id: string;
+    name: string;
+    badgeNumber: string | null;
+    unitId: string;
+    unitLevel: string;
+    active: boolean;
+  };
+  colleagues: OfficerView[];
+  enterprises: EnterpriseView[];
+  /** earlier visits per firm id (this calendar year and the repeat window) */
+  priorVisits: Record<
+    string,
+    { checkedInAt: string; purpose: Purpose; reference: string | null; unitLevel: string }[]
+  >;
+  /** per gate id, the version of its active code (an older version is revoked) */
+  activeCodeVersions: Record<string, number>;
+  policy: CheckInPolicy;
+  gateCodeKeys: GateCodeKeysResponse;
+}
+
+export const OFFLINE_SNAPSHOT_KIND = 'qs1';
+
+/** GET /offline/snapshot */
+export interface OfflineSnapshotResponse {
+  /** a signed envelope (see signed-envelope.ts) of OfflineSnapshot */
+  snapshot: string;
+  issuedAt: string;
+}

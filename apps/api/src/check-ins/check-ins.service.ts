@@ -3,7 +3,7 @@ import {
   type CheckInDecision,
   evaluateCheckIn,
   PURPOSE_INFO,
-  reason,
+  refuseUnverifiableCode,
   type CheckInPolicy,
   type PriorVisit,
 } from '@qinqing/domain';
@@ -286,16 +286,6 @@ export class CheckInsService {
       })),
     });
   }
-}
-
-/** A code that cannot be verified names no firm: the attempt is refused and recorded as such. */
-function refuseUnverifiableCode(policy: CheckInPolicy, at: Date): CheckInDecision {
-  return {
-    outcome: 'REFUSED',
-    reasons: [reason('CODE_INVALID')],
-    policyVersion: policy.version,
-    effectiveTime: at.toISOString(),
-  };
 }
 
 function isUniqueViolation(error: unknown, column: string): boolean {

@@ -7,6 +7,6 @@ import { GateCodeLandingController, GatesController } from './gates.controller';
 @Module({
   controllers: [GatesController, GateCodeLandingController],
   providers: [GateCodeKeys, GateCodesService, GatePosterService],
-  exports: [GateCodesService],
+  exports: [GateCodesService, GateCodeKeys],
 })
 export class GatesModule {}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { EnterprisesModule } from '../enterprises/enterprises.module';
+import { GatesModule } from '../gates/gates.module';
+import { OfficersModule } from '../officers/officers.module';
+import { PolicyModule } from '../policy/policy.module';
+import { OfflineController } from './offline.controller';
+import { OfflineSnapshotService } from './offline-snapshot.service';
+
+@Module({
+  imports: [EnterprisesModule, GatesModule, OfficersModule, PolicyModule],
+  controllers: [OfflineController],
+  providers: [OfflineSnapshotService],
+})
+export class OfflineModule {}

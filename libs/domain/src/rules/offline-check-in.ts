@@ -1,0 +1,93 @@
+import { decodeBase64url } from '../base64url';
+import type { CheckInRequest, EnterpriseView, GateView, OfflineSnapshot } from '../contract';
+import { verifyGateCode } from '../gate-code';
+import { reason } from '../reasons';
+import { evaluateCheckIn, type CheckInDecision } from './evaluate-check-in';
+import type { CheckInPolicy } from './policy';
+
+/** A code that cannot be verified names no firm: the attempt is refused, and recorded as such. */
+export function refuseUnverifiableCode(policy: CheckInPolicy, at: Date): CheckInDecision {
+  return {
+    outcome: 'REFUSED',
+    reasons: [reason('CODE_INVALID')],
+    policyVersion: policy.version,
+    effectiveTime: at.toISOString(),
+  };
+}
+
+export type OfflineJudgement =
+  | {
+      judged: true;
+      decision: CheckInDecision;
+      enterprise: EnterpriseView | null;
+      gate: GateView | null;
+    }
+  /** a firm outside the snapshot (another unit's): the phone queues the check-in without a verdict */
+  | { judged: false; reason: 'FIRM_NOT_IN_SNAPSHOT'; enterpriseId: string };
+
+/** The public keys of a snapshot, ready for verification. */
+export function snapshotKeys(snapshot: OfflineSnapshot): Map<number, Uint8Array> {
+  const keys = new Map<number, Uint8Array>();
+  for (const { keyId, publicKey } of snapshot.gateCodeKeys.keys) {
+    const bytes = decodeBase64url(publicKey);
+    if (bytes) keys.set(keyId, bytes);
+  }
+  return keys;
+}
+
+/**
+ * 离线预判: judges a check-in on the phone from its snapshot, with the same rule engine the server
+ * uses. The server's decision, when the queued check-in reaches it, is the one that counts.
+ */
+export function judgeOffline(
+  snapshot: OfflineSnapshot,
+  request: CheckInRequest,
+  now: Date,
+): OfflineJudgement {
+  const { policy } = snapshot;
+  const clientTime = new Date(request.clientTime);
+  const verified = verifyGateCode(request.code, snapshotKeys(snapshot));
+  if (!verified.ok) {
+    const at = clientTime > now ? now : clientTime;
+    return {
+      judged: true,
+      decision: refuseUnverifiableCode(policy, at),
+      enterprise: null,
+      gate: null,
+    };
+  }
+  const { enterpriseId, gateId, version } = verified.payload;
+  const enterprise = snapshot.enterprises.find((e) => e.id === enterpriseId);
+  const gate = enterprise?.gates.find((g) => g.id === gateId);
+  if (!enterprise || !gate) return { judged: false, reason: 'FIRM_NOT_IN_SNAPSHOT', enterpriseId };
+  const active = snapshot.activeCodeVersions[gateId];
+  const colleagues = new Map(snapshot.colleagues.map((c) => [c.id, c]));
+  const decision = evaluateCheckIn({
+    serverTime: now.toISOString(),
+    clientTime: clientTime.toISOString(),
+    purpose: request.purpose,
+    reference: request.reference ?? null,
+    code: { status: active !== undefined && version < active ? 'REVOKED' : 'VALID' },
+    officer: {
+      id: snapshot.officer.id,
+      active: snapshot.officer.active,
+      unitId: snapshot.officer.unitId,
+      unitLevel: snapshot.officer.unitLevel,
+    },
+    coOfficers: (request.coOfficerIds ?? []).map((id) => ({
+      id,
+      active: colleagues.get(id)?.active ?? true,
+    })),
+    // The snapshot's list status is today's; membership rarely changes within the backfill window.
+    enterprise: {
+      id: enterprise.id,
+      onPositiveList: enterprise.onPositiveList,
+      creditGrade: enterprise.creditGrade,
+    },
+    gate: { lat: gate.lat, lng: gate.lng, radiusM: gate.radiusM },
+    location: request.location ?? null,
+    priorVisits: snapshot.priorVisits[enterprise.id] ?? [],
+    policy,
+  });
+  return { judged: true, decision, enterprise, gate };
+}
