@@ -81,3 +81,32 @@ describe('audit log: append-only and tamper-evident', () => {
     });
   });
 });
+
+describe('GET /api/v1/visits/:id/audit', () => {
+  it('shows a visit’s audit entries to supervisors in scope only', async () => {
+    const w = await startDemoWorld();
+    try {
+      const code = await w.issueCode(w.firms.ruitai);
+      const visit = (
+        await w.users.officer1.request(
+          'POST',
+          '/api/v1/check-ins',
+          checkInBody(w, code, w.firms.ruitai),
+        )
+      ).json().visit;
+      await w.users.officer1.request('POST', `/api/v1/visits/${visit.id}/check-out`, {
+        findings: 'NO_ISSUE',
+      });
+      const res = await w.users.supervisor.request('GET', `/api/v1/visits/${visit.id}/audit`);
+      expect(res.json().items.map((e: { action: string }) => e.action)).toEqual([
+        'CHECK_IN',
+        'CHECK_OUT',
+      ]);
+      expect(
+        (await w.users.officer1.request('GET', `/api/v1/visits/${visit.id}/audit`)).statusCode,
+      ).toBe(403);
+    } finally {
+      await w.t.close();
+    }
+  });
+});

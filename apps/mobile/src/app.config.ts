@@ -1,5 +1,25 @@
+/**
+ * Main package: the landing and login screens only. Each role's screens are a subpackage, so the
+ * main package stays far under WeChat's 2 MB limit and a user downloads only their role's pages.
+ */
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  pages: ['pages/index/index', 'pages/login/index'],
+  subPackages: [
+    {
+      root: 'pages/officer',
+      pages: [
+        'home/index',
+        'check-in/index',
+        'decision/index',
+        'check-out/index',
+        'visits/index',
+        'badge/index',
+        'sync/index',
+      ],
+    },
+    { root: 'pages/firm', pages: ['home/index', 'verify-badge/index', 'status/index'] },
+    { root: 'pages/supervisor', pages: ['visits/index', 'visit/index'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f2f4f3',

@@ -4,7 +4,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { VisitView } from './visit-view';
 import { CheckOutDto, ListVisitsQuery } from './visits.dto';
-import { VisitsService } from './visits.service';
+import { type AuditTrailEntry, VisitsService } from './visits.service';
 
 @ApiTags('visits')
 @ApiBearerAuth()
@@ -32,6 +32,16 @@ export class VisitsController {
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<VisitView> {
     return this.visits.get(user, id);
+  }
+
+  @Get(':id/audit')
+  @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: 'The audit entries of a visit (check-in, check-out, auto-close …)' })
+  async audit(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<{ items: AuditTrailEntry[] }> {
+    return { items: await this.visits.auditTrail(user, id) };
   }
 
   @Post(':id/check-out')

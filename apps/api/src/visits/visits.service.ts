@@ -15,6 +15,15 @@ import type { CheckOutDto, ListVisitsQuery } from './visits.dto';
 export const AUTO_CLOSE_AFTER_HOURS = 12;
 const AUTO_CLOSE_INTERVAL_MS = 10 * 60 * 1000;
 
+export interface AuditTrailEntry {
+  seq: string;
+  at: string;
+  actorId: string | null;
+  action: string;
+  data: Record<string, unknown>;
+  hash: string;
+}
+
 interface Cursor {
   t: string;
   id: string;
@@ -97,6 +106,21 @@ export class VisitsService implements OnModuleInit, OnModuleDestroy {
         ? encodeCursor({ t: last.checkedInAt.toISOString(), id: last.id })
         : null;
     return { items: await toVisitViews(this.dataSource.manager, page), nextCursor };
+  }
+
+  /** The audit entries of a visit in the caller's scope (404 outside it). */
+  async auditTrail(caller: AuthenticatedUser, id: string): Promise<AuditTrailEntry[]> {
+    const scope = await this.scopes.forUser(caller);
+    await this.findInScope(this.dataSource.manager, scope, id);
+    const entries = await this.audit.entriesFor('visit', id);
+    return entries.map((e) => ({
+      seq: e.seq,
+      at: e.at.toISOString(),
+      actorId: e.actorId,
+      action: e.action,
+      data: e.data,
+      hash: e.hash,
+    }));
   }
 
   /** Check-out by an officer of the visit, once, with findings. */

@@ -1,4 +1,25 @@
+import {
+  ERROR_MESSAGES,
+  type BadgeCodeResponse,
+  type BadgeVerification,
+  type ChainVerification,
+  type CheckInAccepted,
+  type CheckInRefused,
+  type CheckInRequest,
+  type CheckOutRequest,
+  type EnterpriseView,
+  type ErrorCode,
+  type NotificationView,
+  type OfficerView,
+  type OfflineSnapshotResponse,
+  type PolicyResponse,
+  type SessionResponse,
+  type VisitFilters,
+  type VisitPage,
+  type VisitView,
+} from '@qinqing/domain';
 import Taro from '@tarojs/taro';
+import { session, type SessionStore } from './session';
 
 /** Where the mini-program calls when no `TARO_APP_API_BASE` was given at build time. */
 const DEFAULT_API_BASE = 'https://qinqing.example.gov.cn';
@@ -18,28 +39,174 @@ export function apiUrl(path: string): string {
   return `${API_BASE}${path}`;
 }
 
-/** A request that reached the API and was answered with a non-2xx status. */
-export class ApiHttpError extends Error {
+/** The API answered with an error body `{code, message, ...}` (message in Chinese). */
+export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly body: unknown,
+    readonly code: ErrorCode | string,
+    message: string,
+    readonly body: Record<string, unknown>,
   ) {
-    super(`API answered HTTP ${statusCode}`);
-    this.name = 'ApiHttpError';
+    super(message);
+    this.name = 'ApiError';
   }
 }
 
-async function getJson<T>(path: string): Promise<T> {
-  const response = await Taro.request<T>({
-    url: apiUrl(path),
-    method: 'GET',
-    dataType: 'json',
-    timeout: REQUEST_TIMEOUT_MS,
-  });
-  if (response.statusCode < 200 || response.statusCode >= 300) {
-    throw new ApiHttpError(response.statusCode, response.data);
+/** The API could not be reached at all (no signal, timeout): the caller may work offline. */
+export class NetworkError extends Error {
+  constructor() {
+    super('网络不可用，请检查信号后重试。');
+    this.name = 'NetworkError';
   }
-  return response.data;
+}
+
+/** Kept for the health check, which reads the raw status. */
+export { ApiError as ApiHttpError };
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+
+/** A typed client of the API; one instance per app, a separate one per test. */
+export class ApiClient {
+  constructor(private readonly sessions: SessionStore = session) {}
+
+  async request<T>(method: Method, path: string, data?: unknown, retried = false): Promise<T> {
+    const token = this.sessions.get()?.accessToken;
+    let response: Taro.request.SuccessCallbackResult<Record<string, unknown>>;
+    try {
+      response = await Taro.request<Record<string, unknown>>({
+        url: apiUrl(path),
+        method,
+        data: data as Record<string, unknown> | undefined,
+        dataType: 'json',
+        timeout: REQUEST_TIMEOUT_MS,
+        header: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      });
+    } catch {
+      throw new NetworkError();
+    }
+    const { statusCode } = response;
+    if (statusCode >= 200 && statusCode < 300) return response.data as T;
+    const body = (response.data ?? {}) as Record<string, unknown>;
+    const code = typeof body.code === 'string' ? body.code : 'INTERNAL_ERROR';
+    if (statusCode === 401 && code === 'TOKEN_EXPIRED' && !retried && (await this.refresh())) {
+      return this.request<T>(method, path, data, true);
+    }
+    const message =
+      typeof body.message === 'string'
+        ? body.message
+        : (ERROR_MESSAGES[code as ErrorCode] ?? '请求失败，请稍后重试。');
+    throw new ApiError(statusCode, code, message, body);
+  }
+
+  private async refresh(): Promise<boolean> {
+    const refreshToken = this.sessions.get()?.refreshToken;
+    if (!refreshToken) return false;
+    try {
+      const fresh = await this.request<SessionResponse>(
+        'POST',
+        '/api/v1/auth/refresh',
+        { refreshToken },
+        true,
+      );
+      this.sessions.save(fresh);
+      return true;
+    } catch {
+      this.sessions.clear();
+      return false;
+    }
+  }
+
+  health(): Promise<HealthReport> {
+    return this.request<HealthReport>('GET', '/api/health');
+  }
+
+  async login(username: string, password: string): Promise<SessionResponse> {
+    const fresh = await this.request<SessionResponse>('POST', '/api/v1/auth/login', {
+      username,
+      password,
+    });
+    this.sessions.save(fresh);
+    return fresh;
+  }
+
+  logout(): void {
+    this.sessions.clear();
+  }
+
+  async enterprises(): Promise<EnterpriseView[]> {
+    return (await this.request<{ items: EnterpriseView[] }>('GET', '/api/v1/enterprises')).items;
+  }
+
+  async officers(): Promise<OfficerView[]> {
+    return (await this.request<{ items: OfficerView[] }>('GET', '/api/v1/officers')).items;
+  }
+
+  policy(): Promise<PolicyResponse> {
+    return this.request<PolicyResponse>('GET', '/api/v1/policy');
+  }
+
+  /** 201 → accepted; 409 CHECK_IN_REFUSED → refused (recorded); anything else throws. */
+  async checkIn(
+    body: CheckInRequest,
+  ): Promise<
+    { accepted: true; result: CheckInAccepted } | { accepted: false; result: CheckInRefused }
+  > {
+    try {
+      return {
+        accepted: true,
+        result: await this.request<CheckInAccepted>('POST', '/api/v1/check-ins', body),
+      };
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'CHECK_IN_REFUSED') {
+        return { accepted: false, result: error.body as unknown as CheckInRefused };
+      }
+      throw error;
+    }
+  }
+
+  visits(filters: VisitFilters = {}): Promise<VisitPage> {
+    const query = Object.entries(filters)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+      .join('&');
+    return this.request<VisitPage>('GET', `/api/v1/visits${query ? `?${query}` : ''}`);
+  }
+
+  visit(id: string): Promise<VisitView> {
+    return this.request<VisitView>('GET', `/api/v1/visits/${id}`);
+  }
+
+  visitAudit(id: string): Promise<{ items: AuditEntryView[] }> {
+    return this.request<{ items: AuditEntryView[] }>('GET', `/api/v1/visits/${id}/audit`);
+  }
+
+  checkOut(id: string, body: CheckOutRequest): Promise<VisitView> {
+    return this.request<VisitView>('POST', `/api/v1/visits/${id}/check-out`, body);
+  }
+
+  async notifications(): Promise<NotificationView[]> {
+    return (await this.request<{ items: NotificationView[] }>('GET', '/api/v1/notifications'))
+      .items;
+  }
+
+  offlineSnapshot(): Promise<OfflineSnapshotResponse> {
+    return this.request<OfflineSnapshotResponse>('GET', '/api/v1/offline/snapshot');
+  }
+
+  badgeCode(): Promise<BadgeCodeResponse> {
+    return this.request<BadgeCodeResponse>('GET', '/api/v1/officers/me/badge-code');
+  }
+
+  verifyBadge(code: string): Promise<BadgeVerification> {
+    return this.request<BadgeVerification>('POST', '/api/v1/badge-codes/verify', { code });
+  }
+
+  auditVerify(): Promise<ChainVerification> {
+    return this.request<ChainVerification>('GET', '/api/v1/audit/verify');
+  }
 }
 
 /** What `GET /api/health` answers (further fields may follow). */
@@ -48,6 +215,13 @@ export interface HealthReport {
   database: string;
 }
 
-export const api = {
-  health: (): Promise<HealthReport> => getJson<HealthReport>('/api/health'),
-};
+export interface AuditEntryView {
+  seq: string;
+  at: string;
+  actorId: string | null;
+  action: string;
+  data: Record<string, unknown>;
+  hash: string;
+}
+
+export const api = new ApiClient();

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 
 import { SERVICE_HEALTH_TEXT, useServiceHealth } from '../../hooks/useServiceHealth';
+import { HOME_OF, session } from '../../services/session';
 
 import './index.css';
 
@@ -13,6 +14,9 @@ function callHotline(phoneNumber: string): void {
 
 export default function Index() {
   const { health, recheck } = useServiceHealth();
+  const user = session.user();
+  const enter = () =>
+    void Taro.navigateTo({ url: user ? HOME_OF[user.role] : '/pages/login/index' });
 
   return (
     <View className="home">
@@ -20,6 +24,10 @@ export default function Index() {
         <Text className="home__title">亲清 · 执法打卡</Text>
         <Text className="home__slogan">执法检查扫码登记，双向监督无事不扰</Text>
       </View>
+
+      <Button className="home__enter" data-testid="enter" onClick={enter}>
+        {user ? `进入（${user.name}）` : '登录'}
+      </Button>
 
       <View className={`status status--${health}`} data-testid="service-status">
         <Text className="status__text" data-testid="service-status-text">
