@@ -23,7 +23,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // QINQING_OUTPUT_ROOT lets parallel builds (e.g. browser tests) write elsewhere.
+    outputRoot: process.env.QINQING_OUTPUT_ROOT ?? `dist/${process.env.TARO_ENV}`,
     plugins: [],
     alias: {
       '@qinqing/domain': path.join(LIBS_DIR, 'domain/src/index.ts'),

@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { seedDemoDataIfEmpty } from '../../../api/src/database/seed/demo-seed';
 import { startTestApp, type TestApp } from '../../../api/test/support/test-app';
 
-export const H5_DIR = path.resolve(__dirname, '../../../mobile/dist/h5');
+/** The built H5 app; E2E_H5_DIR points elsewhere (e.g. a build made for one test run). */
+export const H5_DIR = process.env.E2E_H5_DIR ?? path.resolve(__dirname, '../../../mobile/dist/h5');
 
 /** The real API listening on a loopback port, serving the built H5 app, with the demo data. */
 export async function startRunningApp(): Promise<TestApp & { baseUrl: string }> {
