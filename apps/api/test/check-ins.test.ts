@@ -129,14 +129,16 @@ describe('POST /api/v1/check-ins', () => {
       const before = await visitCount();
       const res = await post(checkInBody(w, code.replace(token, flipped), w.firms.hanyang));
       expect(res.statusCode).toBe(409);
-      expect(res.json().reasons).toEqual([{ code: 'CODE_INVALID', message: expect.any(String) }]);
+      expect(res.json().reasons).toEqual([
+        { code: 'CODE_INVALID', message: expect.any(String), detail: 'BAD_SIGNATURE' },
+      ]);
       expect(await visitCount()).toBe(before + 1);
     });
 
     it('a malformed text: CODE_INVALID', async () => {
       const res = await post(checkInBody(w, 'https://evil.example.com/c/nope', w.firms.hanyang));
       expect(res.statusCode).toBe(409);
-      expect(res.json().reasons[0].code).toBe('CODE_INVALID');
+      expect(res.json().reasons[0]).toMatchObject({ code: 'CODE_INVALID', detail: 'MALFORMED' });
     });
 
     it('a revoked code: CODE_REVOKED', async () => {

@@ -25,6 +25,8 @@ export const REASON_CODES = Object.keys(REASON_MESSAGES) as ReasonCode[];
 export interface DecisionReason {
   code: ReasonCode;
   message: string;
+  /** e.g. why a code is invalid: MALFORMED, UNKNOWN_KEY, BAD_SIGNATURE, UNKNOWN_CODE */
+  detail?: string;
 }
 
 export function reason(code: ReasonCode): DecisionReason {

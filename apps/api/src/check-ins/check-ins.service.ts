@@ -98,7 +98,7 @@ export class CheckInsService {
 
     const decision =
       scanned.status === 'INVALID'
-        ? refuseUnverifiableCode(policy, judgedAt)
+        ? refuseUnverifiableCode(policy, judgedAt, scanned.problem)
         : await this.decide(manager, { dto, scanned, officer, coOfficers, policy, receivedAt });
 
     const visitId = randomUUID();

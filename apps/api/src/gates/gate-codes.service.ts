@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { gateCodeUrl, signGateCode, verifyGateCode } from '@qinqing/domain';
+import { type CodeProblem, gateCodeUrl, signGateCode, verifyGateCode } from '@qinqing/domain';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
@@ -12,7 +12,7 @@ import { GateCodeKeys } from './gate-code-keys';
 export type ScannedCode =
   | { status: 'VALID'; code: GateCode }
   | { status: 'REVOKED'; code: GateCode }
-  | { status: 'INVALID'; problem: 'MALFORMED' | 'UNKNOWN_KEY' | 'BAD_SIGNATURE' | 'UNKNOWN_CODE' };
+  | { status: 'INVALID'; problem: CodeProblem };
 
 @Injectable()
 export class GateCodesService {

@@ -5,11 +5,18 @@ import { reason } from '../reasons';
 import { evaluateCheckIn, type CheckInDecision } from './evaluate-check-in';
 import type { CheckInPolicy } from './policy';
 
+/** Why a scanned text is not a valid gate code. */
+export type CodeProblem = 'MALFORMED' | 'UNKNOWN_KEY' | 'BAD_SIGNATURE' | 'UNKNOWN_CODE';
+
 /** A code that cannot be verified names no firm: the attempt is refused, and recorded as such. */
-export function refuseUnverifiableCode(policy: CheckInPolicy, at: Date): CheckInDecision {
+export function refuseUnverifiableCode(
+  policy: CheckInPolicy,
+  at: Date,
+  problem: CodeProblem,
+): CheckInDecision {
   return {
     outcome: 'REFUSED',
-    reasons: [reason('CODE_INVALID')],
+    reasons: [{ ...reason('CODE_INVALID'), detail: problem }],
     policyVersion: policy.version,
     effectiveTime: at.toISOString(),
   };
@@ -51,7 +58,7 @@ export function judgeOffline(
     const at = clientTime > now ? now : clientTime;
     return {
       judged: true,
-      decision: refuseUnverifiableCode(policy, at),
+      decision: refuseUnverifiableCode(policy, at, verified.problem),
       enterprise: null,
       gate: null,
     };
