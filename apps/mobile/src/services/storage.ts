@@ -30,10 +30,13 @@ export const taroStore: KeyValueStore = {
 
 /** For tests and previews. */
 export function memoryStore(initial: Record<string, unknown> = {}): KeyValueStore {
-  const data = new Map<string, unknown>(Object.entries(initial));
+  // Stored as JSON text, as the real storages do: a caller never shares objects with the store.
+  const data = new Map<string, string>(
+    Object.entries(initial).map(([k, v]) => [k, JSON.stringify(v)]),
+  );
   return {
-    get: <T>(key: string) => (data.has(key) ? (structuredClone(data.get(key)) as T) : undefined),
-    set: (key, value) => void data.set(key, structuredClone(value)),
+    get: <T>(key: string) => (data.has(key) ? (JSON.parse(data.get(key)!) as T) : undefined),
+    set: (key, value) => void data.set(key, JSON.stringify(value)),
     remove: (key) => void data.delete(key),
   };
 }
