@@ -1,0 +1,93 @@
+import {
+  CHECK_IN_OUTCOME_LABELS,
+  type ChainVerification,
+  type VisitFilters,
+  type VisitView,
+} from '@qinqing/domain';
+
+/** The filters a supervisor sets (the date range as a preset; the API gets from/to). */
+export type LogFilters = Omit<VisitFilters, 'from' | 'to' | 'cursor' | 'limit'> & {
+  range?: DateRangePreset;
+};
+
+export type DateRangePreset = 'ALL' | 'TODAY' | 'LAST_7_DAYS' | 'LAST_30_DAYS';
+
+export const DATE_RANGE_LABELS: Record<DateRangePreset, string> = {
+  ALL: '全部时间',
+  TODAY: '今天',
+  LAST_7_DAYS: '近7天',
+  LAST_30_DAYS: '近30天',
+};
+
+export const LOG_PAGE_SIZE = 20;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** from/to (ISO) of a preset; days start at midnight China time. */
+export function dateRange(
+  preset: DateRangePreset | undefined,
+  now: Date,
+): Pick<VisitFilters, 'from' | 'to'> {
+  if (!preset || preset === 'ALL') return {};
+  const chinaMidnight =
+    Math.floor((now.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
+  const days = preset === 'TODAY' ? 0 : preset === 'LAST_7_DAYS' ? 6 : 29;
+  return { from: new Date(chinaMidnight - days * DAY_MS).toISOString() };
+}
+
+/** One block of the log: its own query (and its own 加载更多). */
+export interface LogSection {
+  key: 'REFUSED' | 'FLAGGED' | 'ALL';
+  title: string;
+  filters: VisitFilters;
+}
+
+/**
+ * The log's sections, refusals and flags first: with no outcome chosen, 不予入企, then 已记录异常,
+ * then every record; a chosen outcome gives that one section.
+ */
+export function logSections(filters: LogFilters, now: Date): LogSection[] {
+  const { range, outcome, ...rest } = filters;
+  const base: VisitFilters = { ...rest, ...dateRange(range, now), limit: LOG_PAGE_SIZE };
+  for (const key of Object.keys(base) as (keyof VisitFilters)[]) {
+    if (base[key] === undefined || base[key] === '') delete base[key];
+  }
+  if (outcome) {
+    return [
+      {
+        key: outcome === 'ALLOWED' ? 'ALL' : outcome,
+        title: CHECK_IN_OUTCOME_LABELS[outcome],
+        filters: { ...base, outcome },
+      },
+    ];
+  }
+  return [
+    { key: 'REFUSED', title: '不予入企', filters: { ...base, outcome: 'REFUSED' } },
+    { key: 'FLAGGED', title: '已记录异常', filters: { ...base, outcome: 'FLAGGED' } },
+    { key: 'ALL', title: '全部记录', filters: base },
+  ];
+}
+
+/** Appends a further keyset page, dropping any record already shown. */
+export function appendPage(shown: VisitView[], page: VisitView[]): VisitView[] {
+  const ids = new Set(shown.map((v) => v.id));
+  return [...shown, ...page.filter((v) => !ids.has(v.id))];
+}
+
+/** "审计链完整：N 条记录" or "审计链在第 N 条断裂". */
+export function chainVerdictText(result: ChainVerification): string {
+  return result.ok
+    ? `审计链完整：${result.entries} 条记录`
+    : `审计链在第 ${result.firstBrokenSeq ?? '?'} 条断裂`;
+}
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  CHECK_IN: '打卡',
+  CHECK_OUT: '签退',
+  VISIT_AUTO_CLOSED: '超时自动签退',
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
