@@ -9,6 +9,7 @@ import {
   type CheckOutRequest,
   type EnterpriseView,
   type ErrorCode,
+  type GateCodeKeysResponse,
   type NotificationView,
   type OfficerView,
   type OfflineSnapshotResponse,
@@ -190,6 +191,15 @@ export class ApiClient {
   async notifications(): Promise<NotificationView[]> {
     return (await this.request<{ items: NotificationView[] }>('GET', '/api/v1/notifications'))
       .items;
+  }
+
+  markNotificationRead(id: string): Promise<void> {
+    return this.request<void>('POST', `/api/v1/notifications/${id}/read`);
+  }
+
+  /** The Ed25519 keys that verify gate codes, badge codes and snapshots (public, no login). */
+  gateCodeKeys(): Promise<GateCodeKeysResponse> {
+    return this.request<GateCodeKeysResponse>('GET', '/api/v1/gate-codes/keys');
   }
 
   offlineSnapshot(): Promise<OfflineSnapshotResponse> {

@@ -1,0 +1,101 @@
+import {
+  CHECK_IN_OUTCOME_LABELS,
+  PURPOSE_INFO,
+  REASON_MESSAGES,
+  type DecisionReason,
+} from '@qinqing/domain';
+import { Text, View } from '@tarojs/components';
+
+import { summarizeSubmission, type LastCheckIn } from '../features/check-in/last-result';
+
+import './DecisionCard.css';
+
+function reasonText(reason: DecisionReason): string {
+  return reason.message || REASON_MESSAGES[reason.code] || reason.code;
+}
+
+/** 2026-11-22T02:03:04Z → 2026-11-22 10:03 (China time). */
+export function chinaTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const d = new Date(ms + 8 * 3600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** The decision at one glance: a big colour block, then the reasons and the visit's facts. */
+export function DecisionCard({ last }: { last: LastCheckIn }) {
+  const summary = summarizeSubmission(last.submission);
+  const tone =
+    summary.outcome === 'ALLOWED'
+      ? 'allowed'
+      : summary.outcome === 'FLAGGED'
+        ? 'flagged'
+        : summary.outcome === 'REFUSED'
+          ? 'refused'
+          : 'pending';
+  const headline = summary.outcome ? CHECK_IN_OUTCOME_LABELS[summary.outcome] : '待服务器判定';
+  const purpose = PURPOSE_INFO[last.request.purpose]?.label ?? last.request.purpose;
+
+  return (
+    <View
+      className="decision"
+      data-testid="decision-card"
+      data-outcome={summary.outcome ?? 'PENDING'}
+    >
+      <View className={`decision__block decision__block--${tone}`} data-testid="decision-block">
+        {summary.offline && (
+          <Text className="decision__offline" data-testid="decision-offline">
+            离线预判
+          </Text>
+        )}
+        <Text className="decision__headline" data-testid="decision-outcome">
+          {headline}
+        </Text>
+        {summary.offline && (
+          <Text className="decision__sub">
+            {summary.queued ? '已保存，联网后自动上传' : '尚未保存'}；以服务器的判定为准。
+          </Text>
+        )}
+      </View>
+
+      {summary.reasons.length > 0 && (
+        <View className="decision__reasons" data-testid="decision-reasons">
+          <Text className="decision__section">
+            {summary.outcome === 'REFUSED' ? '不予入企的原因' : '已记录的情况'}
+          </Text>
+          {summary.reasons.map((r) => (
+            <View key={r.code} className="decision__reason" data-testid={`reason-${r.code}`}>
+              <Text>{reasonText(r)}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+
+      <View className="decision__facts">
+        <View className="decision__fact">
+          <Text className="decision__label">企业</Text>
+          <Text className="decision__value" data-testid="decision-firm">
+            {last.firmName ?? '（未知企业，由服务器判定）'}
+            {last.gateName ? ` · ${last.gateName}` : ''}
+          </Text>
+        </View>
+        <View className="decision__fact">
+          <Text className="decision__label">事由</Text>
+          <Text className="decision__value">
+            {purpose}
+            {last.request.reference ? `（${last.request.reference}）` : ''}
+          </Text>
+        </View>
+        <View className="decision__fact">
+          <Text className="decision__label">时间</Text>
+          <Text className="decision__value">{chinaTime(last.request.clientTime)}</Text>
+        </View>
+        <View className="decision__fact">
+          <Text className="decision__label">执法人员</Text>
+          <Text className="decision__value">{last.officerNames.join('、') || '—'}</Text>
+        </View>
+      </View>
+    </View>
+  );
+}

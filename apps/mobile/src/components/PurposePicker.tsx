@@ -1,0 +1,39 @@
+import { PURPOSE_INFO, PURPOSES, type CheckInPolicy, type Purpose } from '@qinqing/domain';
+import { Text, View } from '@tarojs/components';
+
+import { purposeDisallowedAtFirm } from './purpose-availability';
+
+import './PurposePicker.css';
+
+interface Props {
+  value: Purpose | undefined;
+  onChange: (purpose: Purpose) => void;
+  onPositiveList?: boolean;
+  policy?: Pick<CheckInPolicy, 'positiveListAllowedPurposes'>;
+}
+
+/** The eight purposes as large choices; at a 正面清单 firm the ones the policy refuses are marked. */
+export function PurposePicker({ value, onChange, onPositiveList, policy }: Props) {
+  return (
+    <View className="purposes" data-testid="purpose-picker">
+      {PURPOSES.map((p) => {
+        const blocked = purposeDisallowedAtFirm(p, onPositiveList, policy);
+        const classes = ['purposes__item'];
+        if (value === p) classes.push('purposes__item--chosen');
+        if (blocked) classes.push('purposes__item--blocked');
+        return (
+          <View
+            key={p}
+            className={classes.join(' ')}
+            data-testid={`purpose-${p}`}
+            data-blocked={blocked ? 'true' : 'false'}
+            onClick={() => onChange(p)}
+          >
+            <Text className="purposes__label">{PURPOSE_INFO[p].label}</Text>
+            {blocked && <Text className="purposes__warn">正面清单企业：无事不扰</Text>}
+          </View>
+        );
+      })}
+    </View>
+  );
+}
