@@ -1,5 +1,11 @@
 import { decodeBase64url } from '../base64url';
-import type { CheckInRequest, EnterpriseView, GateView, OfflineSnapshot } from '../contract';
+import type {
+  CheckInRequest,
+  EnterpriseView,
+  GateCodeKeysResponse,
+  GateView,
+  OfflineSnapshot,
+} from '../contract';
 import { verifyGateCode } from '../gate-code';
 import { reason } from '../reasons';
 import { evaluateCheckIn, type CheckInDecision } from './evaluate-check-in';
@@ -7,6 +13,16 @@ import type { CheckInPolicy } from './policy';
 
 /** Why a scanned text is not a valid gate code. */
 export type CodeProblem = 'MALFORMED' | 'UNKNOWN_KEY' | 'BAD_SIGNATURE' | 'UNKNOWN_CODE';
+
+/** Published keys (GET /gate-codes/keys) as the map the verifiers take; bad entries are skipped. */
+export function publicKeyMap(response: GateCodeKeysResponse | undefined): Map<number, Uint8Array> {
+  const keys = new Map<number, Uint8Array>();
+  for (const { keyId, publicKey } of response?.keys ?? []) {
+    const bytes = decodeBase64url(publicKey);
+    if (bytes && bytes.length === 32) keys.set(keyId, bytes);
+  }
+  return keys;
+}
 
 /** A code that cannot be verified names no firm: the attempt is refused, and recorded as such. */
 export function refuseUnverifiableCode(
@@ -34,12 +50,7 @@ export type OfflineJudgement =
 
 /** The public keys of a snapshot, ready for verification. */
 export function snapshotKeys(snapshot: OfflineSnapshot): Map<number, Uint8Array> {
-  const keys = new Map<number, Uint8Array>();
-  for (const { keyId, publicKey } of snapshot.gateCodeKeys.keys) {
-    const bytes = decodeBase64url(publicKey);
-    if (bytes) keys.set(keyId, bytes);
-  }
-  return keys;
+  return publicKeyMap(snapshot.gateCodeKeys);
 }
 
 /**

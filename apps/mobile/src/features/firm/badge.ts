@@ -1,15 +1,10 @@
-import {
-  checkBadgeCode,
-  decodeBase64url,
-  type BadgeCodeCheck,
-  type BadgeVerification,
-  type GateCodeKeysResponse,
-} from '@qinqing/domain';
+import { checkBadgeCode, type BadgeCodeCheck, type BadgeVerification } from '@qinqing/domain';
 
 import { ApiClient, ApiError, api as defaultApi } from '../../services/api';
 import { taroStore, type KeyValueStore } from '../../services/storage';
+import { currentKeys } from '../trust/keys';
 
-export const BADGE_KEYS_STORAGE_KEY = 'qinqing.firm.badgeKeys';
+export { KEYS_STORAGE_KEY as BADGE_KEYS_STORAGE_KEY } from '../trust/keys';
 
 /** The number people call to check an officer by phone (执法监督). */
 export const SUPERVISION_HOTLINE = '67189801';
@@ -69,32 +64,12 @@ export function badgeVerdict(
   };
 }
 
-function keyMap(response: GateCodeKeysResponse | undefined): Map<number, Uint8Array> {
-  const keys = new Map<number, Uint8Array>();
-  for (const { keyId, publicKey } of response?.keys ?? []) {
-    const bytes = decodeBase64url(publicKey);
-    if (bytes) keys.set(keyId, bytes);
-  }
-  return keys;
-}
-
-/** The published public keys: fresh from the API when it answers (and cached), else the cache. */
-export async function loadBadgeKeys(
+/** The published public keys: kept on the phone, fetched the first time (see features/trust). */
+export function loadBadgeKeys(
   client: ApiClient = defaultApi,
   store: KeyValueStore = taroStore,
 ): Promise<Map<number, Uint8Array>> {
-  let fresh: GateCodeKeysResponse;
-  try {
-    fresh = await client.request<GateCodeKeysResponse>('GET', '/api/v1/gate-codes/keys');
-  } catch {
-    return keyMap(store.get<GateCodeKeysResponse>(BADGE_KEYS_STORAGE_KEY));
-  }
-  try {
-    store.set(BADGE_KEYS_STORAGE_KEY, fresh);
-  } catch {
-    // a full storage only costs the offline check next time
-  }
-  return keyMap(fresh);
+  return currentKeys(client, store);
 }
 
 /** Checks a badge code offline first (when keys are at hand), then online; never throws. */

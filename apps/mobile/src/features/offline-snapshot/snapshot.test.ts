@@ -91,10 +91,9 @@ function fakeClient(init: {
       calls.push('snapshot');
       return { snapshot: client.envelope, issuedAt: '2026-11-22T08:00:00.000Z' };
     },
-    async request(method: string, path: string) {
-      calls.push(`${method} ${path}`);
-      if (path === '/api/v1/gate-codes/keys') return client.keys;
-      throw new Error(`unexpected ${path}`);
+    async gateCodeKeys() {
+      calls.push('GET /api/v1/gate-codes/keys');
+      return client.keys;
     },
     checkIn: jest.fn(init.checkIn ?? (() => Promise.reject(new NetworkError()))),
   };

@@ -1,14 +1,13 @@
 import {
-  decodeBase64url,
   OFFLINE_SNAPSHOT_KIND,
   openEnvelope,
   type EnvelopeProblem,
-  type GateCodeKeysResponse,
   type OfflineSnapshot,
 } from '@qinqing/domain';
 import { api, type ApiClient } from '../../services/api';
 import { session } from '../../services/session';
 import { taroStore, type KeyValueStore } from '../../services/storage';
+import { refreshKeys, storedKeys } from '../trust/keys';
 
 /**
  * The signed offline snapshot (离线数据) an officer's phone keeps to judge check-ins without signal.
@@ -24,7 +23,6 @@ import { taroStore, type KeyValueStore } from '../../services/storage';
  * name the logged-in officer: one left by another account on a shared phone is not used.
  */
 
-const KEYS_KEY = 'qinqing.offline.keys';
 const SNAPSHOT_KEY_PREFIX = 'qinqing.offline.snapshot.';
 
 /** How often, at most, the phone asks for a fresh snapshot on its own (login, app show). */
@@ -53,21 +51,6 @@ function snapshotKey(officerId: string): string {
   return `${SNAPSHOT_KEY_PREFIX}${officerId}`;
 }
 
-/** The verification keys the phone trusts (from the keys endpoint). */
-export function trustedKeys(store: KeyValueStore = taroStore): Map<number, Uint8Array> {
-  const keys = new Map<number, Uint8Array>();
-  for (const { keyId, publicKey } of store.get<GateCodeKeysResponse>(KEYS_KEY)?.keys ?? []) {
-    const bytes = decodeBase64url(publicKey);
-    if (bytes) keys.set(keyId, bytes);
-  }
-  return keys;
-}
-
-async function fetchKeys(client: ApiClient, store: KeyValueStore): Promise<void> {
-  const keys = await client.request<GateCodeKeysResponse>('GET', '/api/v1/gate-codes/keys');
-  store.set(KEYS_KEY, keys);
-}
-
 function open(envelope: string, keys: ReadonlyMap<number, Uint8Array>) {
   return openEnvelope<OfflineSnapshot>(envelope, OFFLINE_SNAPSHOT_KIND, keys);
 }
@@ -92,11 +75,11 @@ export async function refreshSnapshot(
   const officerId = options.officerId ?? session.user()?.id;
   const now = options.now ?? (() => new Date());
   const answer = await client.offlineSnapshot();
-  if (store.get(KEYS_KEY) === undefined) await fetchKeys(client, store);
-  let opened = open(answer.snapshot, trustedKeys(store));
+  if (storedKeys(store).size === 0) await refreshKeys(client, store);
+  let opened = open(answer.snapshot, storedKeys(store));
   if (!opened.ok && opened.problem === 'UNKNOWN_KEY') {
-    await fetchKeys(client, store); // the server may have rotated its key
-    opened = open(answer.snapshot, trustedKeys(store));
+    await refreshKeys(client, store); // the server may have rotated its key
+    opened = open(answer.snapshot, storedKeys(store));
   }
   if (!opened.ok) throw new SnapshotRejectedError(opened.problem);
   const snapshot = opened.payload;
@@ -119,7 +102,7 @@ export function loadSnapshot(options: SnapshotOptions = {}): OfflineSnapshot | u
   if (!officerId) return undefined;
   const stored = store.get<StoredSnapshot>(snapshotKey(officerId));
   if (!stored?.envelope) return undefined;
-  const opened = open(stored.envelope, trustedKeys(store));
+  const opened = open(stored.envelope, storedKeys(store));
   if (!opened.ok || opened.payload.officer.id !== officerId) return undefined;
   return opened.payload;
 }

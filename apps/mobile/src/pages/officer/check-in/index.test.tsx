@@ -26,7 +26,6 @@ const code = gateCodeUrl(
 );
 jest.mock('../../../features/scan/gate-keys', () => ({
   loadGateCodeKeys: jest.fn(async () => new Map([[1, mockKey.publicKey]])),
-  forgetGateCodeKeys: jest.fn(),
 }));
 
 const firm = {

@@ -18,7 +18,7 @@ import { requireOfficer } from '../../../components/guard';
 import { PurposePicker } from '../../../components/PurposePicker';
 import { saveLastCheckIn } from '../../../features/check-in/last-result';
 import { submitCheckIn } from '../../../features/check-in/submit';
-import { forgetGateCodeKeys, loadGateCodeKeys } from '../../../features/scan/gate-keys';
+import { loadGateCodeKeys } from '../../../features/scan/gate-keys';
 import { scanGateCode, ScanError } from '../../../features/scan/scan';
 import { api, ApiError, NetworkError } from '../../../services/api';
 import { taroStore } from '../../../services/storage';
@@ -102,7 +102,6 @@ export default function OfficerCheckInPage() {
     if (verification && !verification.ok && verification.problem === 'UNKNOWN_KEY') {
       if (refetched.current) return;
       refetched.current = true;
-      forgetGateCodeKeys();
       void loadGateCodeKeys()
         .then(setKeys)
         .catch(() => undefined);

@@ -1,11 +1,12 @@
 import type { VisitView } from '@qinqing/domain';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 import { chinaMidnight, requireOfficer } from '../../../components/guard';
 import { isOpenVisit, VisitRow } from '../../../components/VisitRow';
 import { scanGateCode, ScanError } from '../../../features/scan/scan';
+import { startOfflineSupport } from '../../../features/sync-queue/officer-queue';
 import { api, NetworkError } from '../../../services/api';
 
 import '../../../components/officer.css';
@@ -41,6 +42,10 @@ export default function OfficerHomePage() {
   }, [me]);
 
   useDidShow(load);
+  // Keep the offline snapshot fresh and send what was queued without signal, from the start.
+  useEffect(() => {
+    if (me) startOfflineSupport();
+  }, [me]);
 
   async function scan(): Promise<void> {
     setScanError('');
