@@ -1,0 +1,41 @@
+/**
+ * The real API in its own process (as in production), so the load generator in the parent does not
+ * share its event loop. Started by run.ts with fork(); reports {port} over IPC and stops on 'stop'.
+ * Settings come from BENCH_APP_* variables set by the parent.
+ */
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../apps/api/src/bootstrap';
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const app = await createApp({
+    NODE_ENV: 'production',
+    DATABASE_URL: env.BENCH_APP_DATABASE_URL,
+    DB_POOL_MAX: Number(env.BENCH_APP_POOL_MAX ?? 10),
+    LOG_LEVEL: 'silent',
+    DATA_DIR: env.BENCH_APP_DATA_DIR,
+    H5_DIR: '/nonexistent',
+    JWT_SECRET: env.BENCH_APP_JWT_SECRET,
+    GATE_CODE_SEED: env.BENCH_APP_GATE_CODE_SEED,
+    PUBLIC_BASE_URL: 'https://qinqing.example.cn',
+  });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  process.send?.({ port });
+  process.on('message', (message) => {
+    if (message === 'stop') {
+      void app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    }
+  });
+  // The parent gone (killed): do not linger.
+  process.on('disconnect', () => process.exit(0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,168 @@
+/**
+ * What the machine did during a run: CPU by process group (app, load generator, PostgreSQL, anything
+ * else on the machine) and what the database sessions were waiting for (pg_stat_activity samples).
+ * The machine is shared with other work (test runs…): "other" shows when a run was disturbed.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import { Client } from 'pg';
+import { sleep } from './stats';
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function machineBusyMs(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const cpu of os.cpus()) {
+    const t = cpu.times;
+    busy += t.user + t.nice + t.sys + t.irq;
+    total += t.user + t.nice + t.sys + t.irq + t.idle;
+  }
+  return { busy, total };
+}
+
+function procStat(pid: number): { ppid: number; cpuMs: number } | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state): ppid is field 4, utime 14, stime 15
+    return { ppid: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU ms by pid of the postmaster and its children (backends, writer, WAL writer …). */
+function clusterCpuMs(postmasterPid: number): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    const stat = procStat(pid);
+    if (stat && (pid === postmasterPid || stat.ppid === postmasterPid)) byPid.set(pid, stat.cpuMs);
+  }
+  return byPid;
+}
+
+/** CPU used between two snapshots by the processes alive at the end (new ones: all of theirs). */
+function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of after) sum += Math.max(0, ms - (before.get(pid) ?? 0));
+  return sum;
+}
+
+export interface CpuShare {
+  /** Cores used on average over the run (2.0 = both cores busy). */
+  app: number;
+  loadGenerator: number;
+  postgres: number;
+  other: number;
+  idle: number;
+}
+
+export class CpuMeter {
+  private start?: {
+    at: number;
+    machine: { busy: number; total: number };
+    app: number;
+    self: number;
+    pg: Map<number, number>;
+  };
+
+  constructor(
+    private readonly appPid: () => number | undefined,
+    private readonly postmasterPid: () => number | undefined,
+  ) {}
+
+  private snapshot() {
+    const appPid = this.appPid();
+    const pgPid = this.postmasterPid();
+    const self = process.cpuUsage();
+    return {
+      at: Date.now(),
+      machine: machineBusyMs(),
+      app: appPid ? (procStat(appPid)?.cpuMs ?? 0) : 0,
+      self: (self.user + self.system) / 1000,
+      pg: pgPid ? clusterCpuMs(pgPid) : new Map<number, number>(),
+    };
+  }
+
+  begin(): void {
+    this.start = this.snapshot();
+  }
+
+  end(): CpuShare {
+    const a = this.start!;
+    const b = this.snapshot();
+    const wall = b.at - a.at;
+    const cores = os.cpus().length;
+    const busy = ((b.machine.busy - a.machine.busy) / (b.machine.total - a.machine.total)) * cores;
+    const app = (b.app - a.app) / wall;
+    const loadGenerator = (b.self - a.self) / wall;
+    const postgres = cpuDelta(a.pg, b.pg) / wall;
+    return {
+      app,
+      loadGenerator,
+      postgres,
+      other: Math.max(0, busy - app - loadGenerator - postgres),
+      idle: Math.max(0, cores - busy),
+    };
+  }
+}
+
+/** Cores used by processes other than ours over `ms` (to wait for a quiet machine). */
+export async function otherLoad(meter: CpuMeter, ms = 2000): Promise<number> {
+  meter.begin();
+  await sleep(ms);
+  return meter.end().other;
+}
+
+/** Samples pg_stat_activity every `everyMs`: average number of sessions per state/wait event. */
+export class WaitSampler {
+  private readonly counts = new Map<string, number>();
+  private samples = 0;
+  private running = false;
+  private loop?: Promise<void>;
+  private client?: Client;
+
+  constructor(
+    private readonly url: string,
+    private readonly everyMs = 100,
+  ) {}
+
+  async start(): Promise<void> {
+    this.client = new Client({ connectionString: this.url });
+    await this.client.connect();
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        const { rows } = await this.client!.query<{ what: string; n: string }>(
+          `SELECT state || coalesce(' / ' || wait_event_type || ':' || wait_event, ' / on CPU') AS what,
+                  count(*) AS n
+             FROM pg_stat_activity
+            WHERE backend_type = 'client backend' AND datname = current_database()
+              AND pid <> pg_backend_pid() AND state <> 'idle'
+            GROUP BY 1`,
+        );
+        this.samples += 1;
+        for (const r of rows) this.counts.set(r.what, (this.counts.get(r.what) ?? 0) + Number(r.n));
+        await sleep(this.everyMs);
+      }
+    })();
+  }
+
+  /** Average sessions per state, largest first. */
+  async stop(): Promise<Record<string, number>> {
+    this.running = false;
+    await this.loop;
+    await this.client?.end();
+    return Object.fromEntries(
+      [...this.counts.entries()]
+        .map(([k, v]): [string, number] => [
+          k,
+          Math.round((v / Math.max(1, this.samples)) * 100) / 100,
+        ])
+        .sort((a, b) => b[1] - a[1]),
+    );
+  }
+}
