@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -17,7 +18,10 @@ import { HttpWechatSessionClient, WechatSessionClient } from './wechat-session.c
     TypeOrmModule.forFeature([User]),
     JwtModule.registerAsync({
       inject: [SECRETS],
-      useFactory: (secrets: Secrets) => ({ secret: secrets.jwtSecret }),
+      // A prepared key object: jsonwebtoken would otherwise rebuild it on every request.
+      useFactory: (secrets: Secrets) => ({
+        secret: createSecretKey(Buffer.from(secrets.jwtSecret, 'utf8')) as unknown as string,
+      }),
     }),
   ],
   controllers: [AuthController],

@@ -128,6 +128,18 @@ export class CheckInsService {
       { visitId, officerId: officer.id, isLead: true },
       ...coOfficers.map((co) => ({ visitId, officerId: co.id, isLead: false })),
     ]);
+    if (enterpriseId) {
+      await this.notifyFirm(
+        manager,
+        enterpriseId,
+        visitId,
+        gateId!,
+        [officer, ...coOfficers],
+        dto,
+        decision,
+      );
+    }
+    // Last before commit: the chain head stays locked for as short a time as possible.
     await this.audit.append(manager, {
       actorId: officer.id,
       action: 'CHECK_IN',
@@ -147,17 +159,6 @@ export class CheckInsService {
         codeProblem: scanned.status === 'INVALID' ? scanned.problem : null,
       },
     });
-    if (enterpriseId) {
-      await this.notifyFirm(
-        manager,
-        enterpriseId,
-        visitId,
-        gateId!,
-        [officer, ...coOfficers],
-        dto,
-        decision,
-      );
-    }
     return visitId;
   }
 

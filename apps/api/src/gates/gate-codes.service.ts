@@ -7,6 +7,7 @@ import { Env } from '../config/env';
 import { Gate } from '../enterprises/gate.entity';
 import { GateCode } from './gate-code.entity';
 import { GateCodeKeys } from './gate-code-keys';
+import { nativeEd25519Verifier } from './native-ed25519';
 
 /** What a scanned code turned out to be. */
 export type ScannedCode =
@@ -79,11 +80,13 @@ export class GateCodesService {
   }
 
   /** Verifies the signature, then that this version of this gate's code exists and is active. */
+  private readonly verifySignature = nativeEd25519Verifier();
+
   async resolve(
     text: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ScannedCode> {
-    const verified = verifyGateCode(text, this.keys.publicKeys);
+    const verified = verifyGateCode(text, this.keys.publicKeys, this.verifySignature);
     if (!verified.ok) return { status: 'INVALID', problem: verified.problem };
     const { gateId, enterpriseId, version } = verified.payload;
     const code = await manager.getRepository(GateCode).findOneBy({ gateId, version });
