@@ -6,21 +6,13 @@ import {
 } from '@qinqing/domain';
 import { Text, View } from '@tarojs/components';
 
+import { chinaTime } from '../services/china-time';
 import { summarizeSubmission, type LastCheckIn } from '../features/check-in/last-result';
 
 import './DecisionCard.css';
 
 function reasonText(reason: DecisionReason): string {
   return reason.message || REASON_MESSAGES[reason.code] || reason.code;
-}
-
-/** 2026-11-22T02:03:04Z → 2026-11-22 10:03 (China time). */
-export function chinaTime(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  const d = new Date(ms + 8 * 3600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
 /** The decision at one glance: a big colour block, then the reasons and the visit's facts. */

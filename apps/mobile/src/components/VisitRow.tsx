@@ -2,7 +2,7 @@ import { CHECK_IN_OUTCOME_LABELS, PURPOSE_INFO, type VisitView } from '@qinqing/
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 
-import { chinaTime } from './DecisionCard';
+import { chinaTime } from '../services/china-time';
 
 const CHIP = { ALLOWED: 'o-chip--green', FLAGGED: 'o-chip--amber', REFUSED: 'o-chip--red' };
 

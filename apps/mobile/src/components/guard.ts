@@ -16,13 +16,4 @@ export function requireOfficer(returnTo: string): SessionUser | undefined {
   return undefined;
 }
 
-/** Midnight today in China time (UTC+8), as an ISO instant. */
-export function chinaMidnight(now: Date = new Date(), daysBack = 0): string {
-  const shifted = new Date(now.getTime() + 8 * 3600_000);
-  const midnightUtc = Date.UTC(
-    shifted.getUTCFullYear(),
-    shifted.getUTCMonth(),
-    shifted.getUTCDate() - daysBack,
-  );
-  return new Date(midnightUtc - 8 * 3600_000).toISOString();
-}
+export { chinaMidnight } from '../services/china-time';

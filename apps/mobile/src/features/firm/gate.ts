@@ -1,3 +1,4 @@
+import { chinaClock } from '../../services/china-time';
 import {
   CHECK_IN_OUTCOME_LABELS,
   FINDINGS_LABELS,
@@ -27,23 +28,7 @@ export interface GateEntry {
   checkedInAt: string;
 }
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** HH:mm in China time (the bureaus' zone), whatever the device's zone. */
-export function chinaClock(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + CHINA_OFFSET_MS);
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
-
-/** M月D日 HH:mm in China time. */
-export function chinaDateTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + CHINA_OFFSET_MS);
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${chinaClock(iso)}`;
-}
+export { chinaClock, chinaDateTime } from '../../services/china-time';
 
 /** The lead officer first, then the others in the order the API gave. */
 function leadFirst<T extends { isLead?: boolean }>(officers: T[]): T[] {

@@ -1,3 +1,4 @@
+import { chinaMidnight } from '../../services/china-time';
 import {
   CHECK_IN_OUTCOME_LABELS,
   type ChainVerification,
@@ -21,19 +22,14 @@ export const DATE_RANGE_LABELS: Record<DateRangePreset, string> = {
 
 export const LOG_PAGE_SIZE = 20;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
 /** from/to (ISO) of a preset; days start at midnight China time. */
 export function dateRange(
   preset: DateRangePreset | undefined,
   now: Date,
 ): Pick<VisitFilters, 'from' | 'to'> {
   if (!preset || preset === 'ALL') return {};
-  const chinaMidnight =
-    Math.floor((now.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
   const days = preset === 'TODAY' ? 0 : preset === 'LAST_7_DAYS' ? 6 : 29;
-  return { from: new Date(chinaMidnight - days * DAY_MS).toISOString() };
+  return { from: chinaMidnight(now, days) };
 }
 
 /** One block of the log: its own query (and its own 加载更多). */

@@ -9,16 +9,11 @@ import { Button, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 
-import { chinaTime } from '../../../components/DecisionCard';
+import { chinaTime, chinaToday } from '../../../services/china-time';
 import { requireOfficer } from '../../../components/guard';
 import { api, ApiError, NetworkError } from '../../../services/api';
 
 import '../../../components/officer.css';
-
-/** Today in China as YYYY-MM-DD (the earliest rectification deadline). */
-function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** 签退: what the inspection found, notes, and the rectification deadline when one was ordered. */
 export default function OfficerCheckOutPage() {

@@ -8,6 +8,7 @@ import {
   snapshotAgeText,
   snapshotInfo,
 } from '../../../features/offline-snapshot/snapshot';
+import { chinaDateTime } from '../../../services/china-time';
 import { officerQueue, startOfflineSupport } from '../../../features/sync-queue/officer-queue';
 import type {
   FlushReport,
@@ -20,15 +21,6 @@ import { session } from '../../../services/session';
 
 import '../../../components/officer.css';
 import './index.css';
-
-/** 2026-11-22T02:03:04Z → 11-22 10:03 (China time). */
-function chinaTime(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  const d = new Date(ms + 8 * 3600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
 
 function verdictText(offline: OfflineVerdict): string {
   if (offline.judged && offline.outcome) return CHECK_IN_OUTCOME_LABELS[offline.outcome];
@@ -211,7 +203,7 @@ export default function OfficerSyncPage() {
                 {item.offline.enterpriseName ?? '企业待服务器确认'}
               </Text>
               <Text className="o-muted sync__block">
-                {purposeLabel(item.request.purpose)} · {chinaTime(item.request.clientTime)}
+                {purposeLabel(item.request.purpose)} · {chinaDateTime(item.request.clientTime)}
               </Text>
               <Text className="o-error sync__top-gap">
                 服务器未接受：{item.needsAttention?.message}
@@ -241,7 +233,7 @@ export default function OfficerSyncPage() {
           <View key={item.request.clientId} className="sync__item" data-testid="sync-queue-item">
             <Text className="sync__firm">{item.offline.enterpriseName ?? '企业待服务器确认'}</Text>
             <Text className="o-muted sync__block">
-              {purposeLabel(item.request.purpose)} · {chinaTime(item.request.clientTime)}
+              {purposeLabel(item.request.purpose)} · {chinaDateTime(item.request.clientTime)}
             </Text>
             <Text className={`sync__verdict sync__verdict--${tone(item.offline.outcome)}`}>
               离线预判：{verdictText(item.offline)}
@@ -270,7 +262,7 @@ export default function OfficerSyncPage() {
               {r.server.enterpriseName ?? r.offline.enterpriseName ?? '企业'}
             </Text>
             <Text className="o-muted sync__block">
-              {purposeLabel(r.purpose)} · {chinaTime(r.clientTime)}
+              {purposeLabel(r.purpose)} · {chinaDateTime(r.clientTime)}
             </Text>
             <Text
               className={`sync__verdict sync__verdict--${tone(r.server.outcome)}`}
