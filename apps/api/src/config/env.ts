@@ -49,6 +49,11 @@ export class Env {
   @Max(200)
   DB_POOL_MAX = 10;
 
+  /** Set by the launcher when DATABASE_URL points at the embedded database it started. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  EMBEDDED_DATABASE = false;
+
   @IsString()
   DATA_DIR = DEFAULT_DATA_DIR;
 

@@ -32,6 +32,16 @@ describe('resolveSecrets', () => {
     });
   });
 
+  it('generates secrets for the embedded database that npm start runs, even in production mode', () => {
+    const env = validateEnv({
+      DATA_DIR: dir,
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5555/qinqing',
+      EMBEDDED_DATABASE: 'true',
+    });
+    expect(resolveSecrets(env).gateCodeSeed).toMatch(/^[\w-]{43}$/);
+  });
+
   it('refuses to invent secrets for a production deployment on a shared database', () => {
     const env = validateEnv({
       DATA_DIR: dir,

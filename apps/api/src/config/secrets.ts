@@ -19,7 +19,7 @@ export function resolveSecrets(env: Env): Secrets {
   if (env.JWT_SECRET && env.GATE_CODE_SEED) {
     return { jwtSecret: env.JWT_SECRET, gateCodeSeed: env.GATE_CODE_SEED };
   }
-  if (env.DATABASE_URL && env.NODE_ENV === 'production') {
+  if (env.DATABASE_URL && !env.EMBEDDED_DATABASE && env.NODE_ENV === 'production') {
     // A shared database outlives this container: secrets kept in a local folder would be lost or
     // differ between instances (tokens rejected, gate codes unverifiable). They must be configured.
     throw new Error(

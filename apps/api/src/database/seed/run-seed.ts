@@ -11,7 +11,11 @@ async function run(): Promise<void> {
   const app = await createApp({
     LOG_LEVEL: 'warn',
     ...(embedded
-      ? { DATABASE_URL: embedded.url, DB_POOL_MAX: Math.min(env.DB_POOL_MAX, embedded.poolMax) }
+      ? {
+          DATABASE_URL: embedded.url,
+          DB_POOL_MAX: Math.min(env.DB_POOL_MAX, embedded.poolMax),
+          EMBEDDED_DATABASE: true,
+        }
       : {}),
   });
   try {
