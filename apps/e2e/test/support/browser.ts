@@ -6,11 +6,12 @@ import { chromium, type Browser } from 'playwright-core';
 export const ARTIFACTS_DIR = path.resolve(__dirname, '../../../../artifacts/screenshots');
 
 /** Debian's Chromium, headless, with no background traffic (the network here is closed). */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
+      ...extraArgs,
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
