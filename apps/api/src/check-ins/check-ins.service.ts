@@ -96,10 +96,28 @@ export class CheckInsService {
     const judgedAt = clientTime > receivedAt ? receivedAt : clientTime;
     const policy = await this.policies.inForceAt(judgedAt, manager);
 
-    const decision =
+    const gate =
       scanned.status === 'INVALID'
-        ? refuseUnverifiableCode(policy, judgedAt, scanned.problem)
-        : await this.decide(manager, { dto, scanned, officer, coOfficers, policy, receivedAt });
+        ? null
+        : await manager.getRepository(Gate).findOneBy({ id: scanned.code.gateId });
+    // A code whose gate no longer exists names nothing: refused like an unknown code.
+    const decision =
+      scanned.status === 'INVALID' || !gate
+        ? refuseUnverifiableCode(
+            policy,
+            judgedAt,
+            scanned.status === 'INVALID' ? scanned.problem : 'UNKNOWN_CODE',
+          )
+        : await this.decide(manager, {
+            dto,
+            scanned,
+            gate,
+            officer,
+            coOfficers,
+            policy,
+            receivedAt,
+          });
+    const reference = dto.reference?.trim() || null;
 
     const visitId = randomUUID();
     const enterpriseId = scanned.status === 'INVALID' ? null : scanned.code.enterpriseId;
@@ -113,7 +131,7 @@ export class CheckInsService {
       gateId,
       codeVersion: scanned.status === 'INVALID' ? null : scanned.code.version,
       purpose: dto.purpose,
-      reference: dto.reference?.trim() || null,
+      reference,
       outcome: decision.outcome,
       reasons: decision.reasons,
       policyVersion: decision.policyVersion,
@@ -128,12 +146,12 @@ export class CheckInsService {
       { visitId, officerId: officer.id, isLead: true },
       ...coOfficers.map((co) => ({ visitId, officerId: co.id, isLead: false })),
     ]);
-    if (enterpriseId) {
+    if (enterpriseId && gate) {
       await this.notifyFirm(
         manager,
         enterpriseId,
         visitId,
-        gateId!,
+        gate,
         [officer, ...coOfficers],
         dto,
         decision,
@@ -150,7 +168,7 @@ export class CheckInsService {
         enterpriseId,
         gateId,
         purpose: dto.purpose,
-        reference: dto.reference?.trim() || null,
+        reference,
         officerIds: [officer.id, ...coOfficers.map((co) => co.id)],
         outcome: decision.outcome,
         reasons: decision.reasons.map((r) => r.code),
@@ -167,13 +185,14 @@ export class CheckInsService {
     input: {
       dto: CheckInDto;
       scanned: Exclude<ScannedCode, { status: 'INVALID' }>;
+      gate: Gate;
       officer: User;
       coOfficers: User[];
       policy: CheckInPolicy;
       receivedAt: Date;
     },
   ): Promise<CheckInDecision> {
-    const { dto, scanned, officer, coOfficers, policy, receivedAt } = input;
+    const { dto, scanned, gate, officer, coOfficers, policy, receivedAt } = input;
     const clientTime = new Date(dto.clientTime);
     // Lock the firm: concurrent check-ins there are judged one after the other (caps, repeats).
     const enterprise = await manager
@@ -189,7 +208,6 @@ export class CheckInsService {
       .where('e.id = :id', { id: enterprise.id })
       .setParameter('day', localDay(clientTime, policy.utcOffsetMinutes))
       .getRawMany<{ listed: boolean }>();
-    const gate = await manager.getRepository(Gate).findOneByOrFail({ id: scanned.code.gateId });
     const unitLevel = await this.unitLevel(manager, officer.unitId);
     return evaluateCheckIn({
       serverTime: receivedAt.toISOString(),
@@ -263,7 +281,7 @@ export class CheckInsService {
     manager: EntityManager,
     enterpriseId: string,
     visitId: string,
-    gateId: string,
+    gate: Gate,
     officers: User[],
     dto: CheckInDto,
     decision: CheckInDecision,
@@ -271,10 +289,9 @@ export class CheckInsService {
     const units = await manager.getRepository(Unit).findBy({
       id: In(officers.map((o) => o.unitId).filter((id): id is string => id !== null)),
     });
-    const gate = await manager.getRepository(Gate).findOneBy({ id: gateId });
     await this.notifications.notifyFirm(manager, enterpriseId, 'OFFICER_AT_GATE', {
       visitId,
-      gateName: gate?.name ?? null,
+      gateName: gate.name,
       purpose: dto.purpose,
       purposeLabel: PURPOSE_INFO[dto.purpose].label,
       reference: dto.reference?.trim() || null,
