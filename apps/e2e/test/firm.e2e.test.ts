@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { launchChromium, screenshotPath } from './support/browser';
-import { H5_DIR, startRunningApp } from './support/running-app';
+import { startRunningApp } from './support/running-app';
 import { apiToken, issueGateCode, loginAs } from './support/ui';
 import type { TestApp } from '../../api/test/support/test-app';
 
@@ -16,9 +14,6 @@ describe('firm screens (门口是谁, 核验执法证, 企业状态) in Chromium
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(H5_DIR, 'index.html'))) {
-      throw new Error(`H5 build missing in ${H5_DIR}: run \`npm run build:h5\` first`);
-    }
     app = await startRunningApp();
     browser = await launchChromium();
 

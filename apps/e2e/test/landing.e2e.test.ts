@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, screenshotPath } from './support/browser';
-import { H5_DIR, startRunningApp } from './support/running-app';
+import { startRunningApp } from './support/running-app';
 import type { TestApp } from '../../api/test/support/test-app';
 
 describe('H5 app served by the API, in Chromium', () => {
@@ -10,11 +8,6 @@ describe('H5 app served by the API, in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(H5_DIR, 'index.html'))) {
-      throw new Error(
-        `H5 build missing in ${H5_DIR}: run \`npm run build:h5\` first (npm test does)`,
-      );
-    }
     app = await startRunningApp();
     browser = await launchChromium();
   });

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -8,7 +6,7 @@ import { REASON_MESSAGES } from '@qinqing/domain';
 import { gcj02ToWgs84 } from '../../mobile/src/pages/officer/check-in/location-math';
 import { screenshotPath } from './support/browser';
 import { launchChromiumWithFakeCamera, qrVideoFile } from './support/fake-camera';
-import { H5_DIR, startRunningApp } from './support/running-app';
+import { startRunningApp } from './support/running-app';
 import { apiToken, issueGateCode, loginAs } from './support/ui';
 import { DEMO_PASSWORD } from '../../api/src/database/seed/demo-data';
 import type { TestApp } from '../../api/test/support/test-app';
@@ -32,9 +30,6 @@ describe('officer screens in Chromium (scan, check in, decision, check out, badg
   let gate: { lat: number; lng: number };
 
   beforeAll(async () => {
-    if (!existsSync(path.join(H5_DIR, 'index.html'))) {
-      throw new Error(`H5 build missing in ${H5_DIR}: run \`npm run build:h5\` first`);
-    }
     app = await startRunningApp();
     gateCode = await issueGateCode(app, FIRM);
     [gate] = await app.dataSource.query(

@@ -1,10 +1,8 @@
 import { extractGateCodeToken } from '@qinqing/domain';
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestApp } from '../../api/test/support/test-app';
 import { launchChromium, screenshotPath } from './support/browser';
-import { H5_DIR, startRunningApp } from './support/running-app';
+import { startRunningApp } from './support/running-app';
 import { issueGateCode, loginAs } from './support/ui';
 
 const FIRM = '郑州众联混凝土有限公司';
@@ -33,9 +31,6 @@ describe('offline check-in: 离线预判, durable queue, sync with exactly one v
   let context: BrowserContext;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(H5_DIR, 'index.html'))) {
-      throw new Error(`H5 build missing in ${H5_DIR}: run \`npm run build:h5\` first`);
-    }
     app = await startRunningApp();
     browser = await launchChromium();
   });

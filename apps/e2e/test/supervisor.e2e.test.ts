@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshotPath } from './support/browser';
-import { H5_DIR, startRunningApp } from './support/running-app';
+import { startRunningApp } from './support/running-app';
 import { apiToken, issueGateCode, loginAs } from './support/ui';
 import type { TestApp } from '../../api/test/support/test-app';
 
@@ -15,9 +13,6 @@ describe('supervisor screens (执法记录, 记录详情, 审计链) in Chromium
   let refusalMessage: string;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(H5_DIR, 'index.html'))) {
-      throw new Error(`H5 build missing in ${H5_DIR}: run \`npm run build:h5\` first`);
-    }
     app = await startRunningApp();
     browser = await launchChromium();
 

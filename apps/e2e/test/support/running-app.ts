@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { seedDemoDataIfEmpty } from '../../../api/src/database/seed/demo-seed';
 import { startTestApp, type TestApp } from '../../../api/test/support/test-app';
@@ -7,6 +8,11 @@ export const H5_DIR = process.env.E2E_H5_DIR ?? path.resolve(__dirname, '../../.
 
 /** The real API listening on a loopback port, serving the built H5 app, with the demo data. */
 export async function startRunningApp(): Promise<TestApp & { baseUrl: string }> {
+  if (!existsSync(path.join(H5_DIR, 'index.html'))) {
+    throw new Error(
+      `H5 build missing in ${H5_DIR}: run \`npm run build:h5\` first (npm test does)`,
+    );
+  }
   const t = await startTestApp({ H5_DIR });
   await seedDemoDataIfEmpty(t.dataSource);
   await t.app.listen(0, '127.0.0.1');
