@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CheckInsModule } from './check-ins/check-ins.module';
+import { DeskModule } from './desk/desk.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { GatesModule } from './gates/gates.module';
 import { HealthController } from './health/health.controller';
@@ -15,6 +16,8 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OfficersModule } from './officers/officers.module';
 import { OfflineModule } from './offline/offline.module';
 import { PolicyModule } from './policy/policy.module';
+import { RatingsModule } from './ratings/ratings.module';
+import { ReportsModule } from './reports/reports.module';
 import { ScopeModule } from './scope/scope.module';
 import { VisitsModule } from './visits/visits.module';
 
@@ -46,6 +49,9 @@ export class AppModule {
         NotificationsModule,
         OfficersModule,
         OfflineModule,
+        RatingsModule,
+        ReportsModule,
+        DeskModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

@@ -8,6 +8,16 @@ import type { DecisionReason, ReasonCode } from './reasons';
 import type { Role } from './roles';
 import type { CheckInPolicy } from './rules/policy';
 import type { CheckInOutcome, Findings } from './visit';
+import type { LevelCounts, RatingLevel } from './rating';
+import type {
+  FollowUpContactMethod,
+  FollowUpFinding,
+  FollowUpStatus,
+  MisconductCategory,
+  ReportOutcome,
+  ReportStatus,
+  SpotCheckResult,
+} from './oversight';
 
 /** POST /auth/login {username, password}, POST /auth/refresh {refreshToken}, POST /auth/wechat {code} */
 export interface SessionResponse {
@@ -253,4 +263,242 @@ export interface OfflineSnapshotResponse {
   /** a signed envelope (see signed-envelope.ts) of OfflineSnapshot */
   snapshot: string;
   issuedAt: string;
+}
+
+// ——— 好差评 ratings, follow-up cases, spot checks, misconduct reports, the supervisor's desk ———
+
+/** POST /visits/:id/rating (a user of the visited firm, within the window after check-out) */
+export interface RatingRequest {
+  overall: RatingLevel;
+  /** the five items of the card, in the card's order (RATING_ITEMS) */
+  items: RatingLevel[];
+  comment?: string;
+  /** a PNG data URL of the handwritten 企业签字 */
+  signature: string;
+}
+
+/** 201 from POST /visits/:id/rating; GET /visits/:id/rating (the firm, supervisors, admins) */
+export interface RatingView {
+  id: string;
+  visitId: string;
+  enterpriseId: string;
+  enterpriseName: string | null;
+  overall: RatingLevel;
+  items: RatingLevel[];
+  comment: string;
+  /** PNG data URL */
+  signature: string;
+  signer: { id: string; name: string };
+  submittedAt: string;
+  /** the 回访核实 case a 差 opened, if any */
+  followUpCaseId: string | null;
+}
+
+/**
+ * GET /officers/me/rating-summary: the officer's own ratings, aggregated over released batches of
+ * whole months (never per firm or per visit, never the comments).
+ */
+export interface RatingSummary {
+  /** ratings released so far (0 until the first batch is released) */
+  total: number;
+  /** first and last released month, 'YYYY-MM' */
+  releasedFrom: string | null;
+  releasedThrough: string | null;
+  overall: LevelCounts;
+  /** per card item, in the card's order */
+  items: LevelCounts[];
+  /** how ratings are released, in words for the officer */
+  releaseRule: string;
+}
+
+/** the state of the visit's rating, for the firm's list (GET /visits/:id/rating-status) */
+export interface RatingStatusView {
+  visitId: string;
+  rated: boolean;
+  /** whether the firm may rate now */
+  open: boolean;
+  /** ISO time the window closes (null while the visit is not checked out, or if refused) */
+  closesAt: string | null;
+  /** why it cannot be rated, when `open` is false and `rated` is false */
+  reason: 'NOT_CHECKED_OUT' | 'REFUSED' | 'WINDOW_CLOSED' | null;
+}
+
+/** 回访核实 (GET /follow-ups, GET /follow-ups/:id) */
+export interface FollowUpCaseView {
+  id: string;
+  ratingId: string;
+  visitId: string;
+  enterpriseId: string;
+  enterpriseName: string | null;
+  unitId: string;
+  unitName: string | null;
+  officers: { id: string; name: string; badgeNumber: string | null }[];
+  overall: RatingLevel;
+  /** the items marked 差, as indexes into RATING_ITEMS */
+  poorItems: number[];
+  comment: string;
+  status: FollowUpStatus;
+  openedAt: string;
+  dueAt: string;
+  /** open and past its due time */
+  overdue: boolean;
+  contacts: FollowUpContactView[];
+  finding: FollowUpFinding | null;
+  resolution: string | null;
+  closedAt: string | null;
+  closedBy: { id: string; name: string } | null;
+}
+
+export interface FollowUpContactView {
+  at: string;
+  method: FollowUpContactMethod;
+  note: string;
+  by: { id: string; name: string };
+}
+
+/** GET /follow-ups query */
+export interface FollowUpFilters {
+  status?: FollowUpStatus;
+  overdue?: boolean;
+}
+
+/** POST /follow-ups/:id/contacts */
+export interface FollowUpContactRequest {
+  method: FollowUpContactMethod;
+  note: string;
+}
+
+/** POST /follow-ups/:id/close (needs a contact recorded first) */
+export interface FollowUpCloseRequest {
+  finding: FollowUpFinding;
+  resolution: string;
+}
+
+/** POST /rating-spot-checks {month, sampleSize}: a supervisor's draw of ratings for phone checks */
+export interface SpotCheckRequest {
+  /** 'YYYY-MM', a month that has begun */
+  month: string;
+  sampleSize: number;
+}
+
+/**
+ * A spot check (抽查): the seed is published with the rating ids drawn from, so anyone can re-draw
+ * the sample with seededSample(poolRatingIds, seed, sampleSize).
+ */
+export interface SpotCheckView {
+  id: string;
+  month: string;
+  /** the jurisdiction the draw was made over */
+  unitId: string;
+  unitName: string | null;
+  seed: string;
+  sampleSize: number;
+  /** every rating of the month in the jurisdiction when the draw was made, sorted */
+  poolRatingIds: string[];
+  createdAt: string;
+  createdBy: { id: string; name: string };
+  items: SpotCheckItemView[];
+  /** items with a result / items */
+  verifiedShare: number;
+}
+
+export interface SpotCheckItemView {
+  ratingId: string;
+  rank: number;
+  visitId: string;
+  enterpriseName: string | null;
+  liaisonPhone: string | null;
+  overall: RatingLevel;
+  submittedAt: string;
+  result: SpotCheckResult | null;
+  note: string | null;
+  verifiedAt: string | null;
+  verifiedBy: { id: string; name: string } | null;
+}
+
+/** POST /rating-spot-checks/:id/items/:ratingId */
+export interface SpotCheckResultRequest {
+  result: SpotCheckResult;
+  note?: string;
+}
+
+/** POST /reports (a user of the firm): 监督举报 */
+export interface ReportRequest {
+  /** the reporting firm (one of the caller's) */
+  enterpriseId: string;
+  /** the visit reported, if any (a visit to that firm) */
+  visitId?: string | null;
+  /** the officer reported, if any (an officer of that visit, when a visit is given) */
+  officerId?: string | null;
+  categories: MisconductCategory[];
+  description: string;
+  /** JPEG or PNG data URLs, at most REPORT_PHOTOS_MAX */
+  photos?: string[];
+}
+
+/** A report as supervisors see it (GET /reports, GET /reports/:id) */
+export interface ReportView {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string | null;
+  reporter: { id: string; name: string };
+  visitId: string | null;
+  officer: { id: string; name: string; badgeNumber: string | null } | null;
+  unitId: string;
+  unitName: string | null;
+  categories: MisconductCategory[];
+  description: string;
+  /** number of photos: GET /reports/:id/photos/:index (0-based) */
+  photoCount: number;
+  status: ReportStatus;
+  outcome: ReportOutcome | null;
+  conclusion: string | null;
+  createdAt: string;
+  updatedAt: string;
+  history: { status: ReportStatus; at: string; note: string; by: { id: string; name: string } }[];
+}
+
+/** POST /reports/:id/status: the next step (RECEIVED → INVESTIGATING → CONCLUDED) */
+export interface ReportStatusRequest {
+  status: ReportStatus;
+  note: string;
+  /** required when concluding */
+  outcome?: ReportOutcome;
+}
+
+/** GET /desk/summary?from&to&unitId: what the supervisor's desk draws */
+export interface DeskSummary {
+  from: string;
+  to: string;
+  /** ISO week starts (Monday, bureau time) × purpose */
+  visitsPerWeek: { weekStart: string; purpose: Purpose; count: number }[];
+  refusalsByRule: { code: ReasonCode; count: number }[];
+  /** visits and refused attempts at firms on the positive list that day, per purpose */
+  positiveListVisits: {
+    purpose: Purpose;
+    allowedPurpose: boolean;
+    attempts: number;
+    entered: number;
+  }[];
+  /** firms visited more than once in the period (entered visits) */
+  repeatVisits: { enterpriseId: string; enterpriseName: string | null; visits: number }[];
+  ratingsByUnit: ({ unitId: string; unitName: string | null } & LevelCounts)[];
+  ratingsByOfficer: ({
+    officerId: string;
+    name: string;
+    badgeNumber: string | null;
+  } & LevelCounts)[];
+  followUps: { open: number; overdue: number; closed: number };
+  reports: Record<ReportStatus, number>;
+  spotCheck: { month: string; ratings: number; sampled: number; verified: number } | null;
+  chain: ChainCheckStatus;
+}
+
+/** GET /audit/checks/latest; POST /audit/checks runs one now */
+export interface ChainCheckStatus {
+  latest: ChainVerification | null;
+  /** the newest failed check ever recorded: the desk keeps alerting until the chain is sound again */
+  lastFailure: ChainVerification | null;
+  /** the latest check failed */
+  alert: boolean;
 }

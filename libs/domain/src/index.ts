@@ -14,3 +14,6 @@ export * from './canonical-json';
 export * from './utf8';
 export * from './signed-envelope';
 export * from './badge-code';
+export * from './rating';
+export * from './oversight';
+export * from './seeded-sample';

@@ -1,4 +1,5 @@
 import { AuditChainHead, AuditEntry } from '../audit/audit-entry.entity';
+import { AuditChainCheck } from '../audit/chain-check.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { EnterpriseMember } from '../enterprises/enterprise-member.entity';
 import { Gate } from '../enterprises/gate.entity';
@@ -6,6 +7,10 @@ import { PositiveListEntry } from '../enterprises/positive-list-entry.entity';
 import { GateCode } from '../gates/gate-code.entity';
 import { Notification } from '../notifications/notification.entity';
 import { PolicyVersion } from '../policy/policy-version.entity';
+import { FollowUpCase, FollowUpContact } from '../ratings/follow-up-case.entity';
+import { Rating } from '../ratings/rating.entity';
+import { RatingSpotCheck, RatingSpotCheckItem } from '../ratings/spot-check.entity';
+import { MisconductReport, ReportEvent, ReportPhoto } from '../reports/misconduct-report.entity';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { VisitOfficer } from '../visits/visit-officer.entity';
@@ -26,4 +31,13 @@ export const ENTITIES = [
   AuditEntry,
   AuditChainHead,
   Notification,
+  AuditChainCheck,
+  Rating,
+  FollowUpCase,
+  FollowUpContact,
+  RatingSpotCheck,
+  RatingSpotCheckItem,
+  MisconductReport,
+  ReportPhoto,
+  ReportEvent,
 ];

@@ -54,7 +54,8 @@ export class PolicyService implements OnApplicationBootstrap {
         .orderBy('p.version', 'DESC')
         .getOne()) ?? (await repo.findOne({ where: {}, order: { version: 'ASC' } }));
     if (!row) throw new Error('no check-in policy: migrations and bootstrap must create version 1');
-    return { ...row.body, version: row.version };
+    // Versions stored before a field existed take that field's default.
+    return { ...DEFAULT_CHECK_IN_POLICY, ...row.body, version: row.version };
   }
 
   current(): Promise<CheckInPolicy> {

@@ -27,6 +27,9 @@ describe('check-in policy', () => {
       clockSkewToleranceMinutes: 5,
       minOfficers: 2,
       utcOffsetMinutes: 480,
+      ratingWindowDays: 7,
+      ratingReleaseMinCount: 5,
+      followUpDeadlineDays: 10,
     });
   });
 

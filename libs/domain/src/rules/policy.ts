@@ -47,6 +47,15 @@ export interface CheckInPolicy {
   minOfficers: number;
   /** Offset from UTC of the bureau's time, for “day of month” and “calendar year” (China: 480). */
   utcOffsetMinutes: number;
+  /** 好差评: a firm may rate a visit within this many days after check-out. */
+  ratingWindowDays: number;
+  /**
+   * Officers see their own ratings only aggregated, released in batches of whole months holding at
+   * least this many ratings (see lastReleasedMonth).
+   */
+  ratingReleaseMinCount: number;
+  /** 回访核实: a follow-up case opened by a 差 rating is due this many days later. */
+  followUpDeadlineDays: number;
 }
 
 export const DEFAULT_CHECK_IN_POLICY: CheckInPolicy = deepFreeze({
@@ -62,6 +71,9 @@ export const DEFAULT_CHECK_IN_POLICY: CheckInPolicy = deepFreeze({
   clockSkewToleranceMinutes: 5,
   minOfficers: 2,
   utcOffsetMinutes: 480,
+  ratingWindowDays: 7,
+  ratingReleaseMinCount: 5,
+  followUpDeadlineDays: 10,
 });
 
 function deepFreeze<T>(value: T): T {
@@ -86,6 +98,9 @@ const NUMBER_FIELDS: readonly {
   { key: 'backfillWindowDays', label: '离线打卡补录期限（天）', min: 0, integer: false },
   { key: 'clockSkewToleranceMinutes', label: '手机时间允许偏差（分钟）', min: 0, integer: false },
   { key: 'minOfficers', label: '最少执法人员数', min: 1, integer: true },
+  { key: 'ratingWindowDays', label: '签退后可评价天数', min: 1, integer: false },
+  { key: 'ratingReleaseMinCount', label: '评价汇总每批最少条数', min: 1, integer: true },
+  { key: 'followUpDeadlineDays', label: '差评回访核实期限（天）', min: 1, integer: false },
 ];
 
 const PURPOSE_LIST_FIELDS: readonly { key: keyof CheckInPolicy; label: string }[] = [

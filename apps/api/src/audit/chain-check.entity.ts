@@ -1,0 +1,25 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** The result of one walk of the audit chain (on demand or scheduled): the desk alerts on failures. */
+@Entity('audit_chain_check')
+@Index(['checkedAt'])
+export class AuditChainCheck {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'checked_at', type: 'timestamptz' })
+  checkedAt: Date;
+
+  @Column({ type: 'boolean' })
+  ok: boolean;
+
+  @Column({ type: 'integer' })
+  entries: number;
+
+  @Column({ name: 'first_broken_seq', type: 'bigint', nullable: true })
+  firstBrokenSeq: string | null;
+
+  /** null for the scheduled check */
+  @Column({ name: 'requested_by', type: 'uuid', nullable: true })
+  requestedBy: string | null;
+}
