@@ -502,3 +502,23 @@ export interface ChainCheckStatus {
   /** the latest check failed */
   alert: boolean;
 }
+
+/** Items of GET /ratings (supervisors): a rating without its signature image, with its visit. */
+export interface RatingListItem extends Omit<RatingView, 'signature'> {
+  unitId: string;
+  unitName: string | null;
+  purpose: Purpose;
+  checkedInAt: string;
+  officers: { id: string; name: string; badgeNumber: string | null }[];
+}
+
+/** GET /ratings query (supervisors, admins); GET /exports/ratings.{xlsx,csv} takes the same */
+export interface RatingFilters {
+  from?: string;
+  to?: string;
+  unitId?: string;
+  officerId?: string;
+  overall?: RatingLevel;
+  cursor?: string;
+  limit?: number;
+}

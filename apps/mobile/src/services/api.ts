@@ -7,6 +7,24 @@ import {
   type CheckInRefused,
   type CheckInRequest,
   type CheckOutRequest,
+  type ChainCheckStatus,
+  type DeskSummary,
+  type FollowUpCaseView,
+  type FollowUpCloseRequest,
+  type FollowUpContactRequest,
+  type FollowUpFilters,
+  type RatingFilters,
+  type RatingListItem,
+  type RatingRequest,
+  type RatingStatusView,
+  type RatingSummary,
+  type RatingView,
+  type ReportRequest,
+  type ReportStatusRequest,
+  type ReportView,
+  type SpotCheckRequest,
+  type SpotCheckResultRequest,
+  type SpotCheckView,
   type EnterpriseView,
   type ErrorCode,
   type GateCodeKeysResponse,
@@ -169,11 +187,7 @@ export class ApiClient {
   }
 
   visits(filters: VisitFilters = {}): Promise<VisitPage> {
-    const query = Object.entries(filters)
-      .filter(([, v]) => v !== undefined && v !== '')
-      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
-      .join('&');
-    return this.request<VisitPage>('GET', `/api/v1/visits${query ? `?${query}` : ''}`);
+    return this.request<VisitPage>('GET', `/api/v1/visits${queryString(filters)}`);
   }
 
   visit(id: string): Promise<VisitView> {
@@ -217,6 +231,123 @@ export class ApiClient {
   auditVerify(): Promise<ChainVerification> {
     return this.request<ChainVerification>('GET', '/api/v1/audit/verify');
   }
+
+  // ——— 好差评 ———
+
+  rate(visitId: string, body: RatingRequest): Promise<RatingView> {
+    return this.request<RatingView>('POST', `/api/v1/visits/${visitId}/rating`, body);
+  }
+
+  rating(visitId: string): Promise<RatingView> {
+    return this.request<RatingView>('GET', `/api/v1/visits/${visitId}/rating`);
+  }
+
+  ratingStatus(visitId: string): Promise<RatingStatusView> {
+    return this.request<RatingStatusView>('GET', `/api/v1/visits/${visitId}/rating-status`);
+  }
+
+  ratings(
+    filters: RatingFilters = {},
+  ): Promise<{ items: RatingListItem[]; nextCursor: string | null }> {
+    return this.request('GET', `/api/v1/ratings${queryString(filters)}`);
+  }
+
+  myRatingSummary(): Promise<RatingSummary> {
+    return this.request<RatingSummary>('GET', '/api/v1/officers/me/rating-summary');
+  }
+
+  // ——— 回访核实 ———
+
+  async followUps(filters: FollowUpFilters = {}): Promise<FollowUpCaseView[]> {
+    return (
+      await this.request<{ items: FollowUpCaseView[] }>(
+        'GET',
+        `/api/v1/follow-ups${queryString(filters)}`,
+      )
+    ).items;
+  }
+
+  followUp(id: string): Promise<FollowUpCaseView> {
+    return this.request<FollowUpCaseView>('GET', `/api/v1/follow-ups/${id}`);
+  }
+
+  recordFollowUpContact(id: string, body: FollowUpContactRequest): Promise<FollowUpCaseView> {
+    return this.request<FollowUpCaseView>('POST', `/api/v1/follow-ups/${id}/contacts`, body);
+  }
+
+  closeFollowUp(id: string, body: FollowUpCloseRequest): Promise<FollowUpCaseView> {
+    return this.request<FollowUpCaseView>('POST', `/api/v1/follow-ups/${id}/close`, body);
+  }
+
+  // ——— 抽查 ———
+
+  drawSpotCheck(body: SpotCheckRequest): Promise<SpotCheckView> {
+    return this.request<SpotCheckView>('POST', '/api/v1/rating-spot-checks', body);
+  }
+
+  async spotChecks(): Promise<SpotCheckView[]> {
+    return (await this.request<{ items: SpotCheckView[] }>('GET', '/api/v1/rating-spot-checks'))
+      .items;
+  }
+
+  spotCheck(id: string): Promise<SpotCheckView> {
+    return this.request<SpotCheckView>('GET', `/api/v1/rating-spot-checks/${id}`);
+  }
+
+  recordSpotCheckResult(
+    id: string,
+    ratingId: string,
+    body: SpotCheckResultRequest,
+  ): Promise<SpotCheckView> {
+    return this.request<SpotCheckView>(
+      'POST',
+      `/api/v1/rating-spot-checks/${id}/items/${ratingId}`,
+      body,
+    );
+  }
+
+  // ——— 监督举报 ———
+
+  report(body: ReportRequest): Promise<ReportView> {
+    return this.request<ReportView>('POST', '/api/v1/reports', body);
+  }
+
+  async reports(filters: { status?: string } = {}): Promise<ReportView[]> {
+    return (
+      await this.request<{ items: ReportView[] }>('GET', `/api/v1/reports${queryString(filters)}`)
+    ).items;
+  }
+
+  reportById(id: string): Promise<ReportView> {
+    return this.request<ReportView>('GET', `/api/v1/reports/${id}`);
+  }
+
+  advanceReport(id: string, body: ReportStatusRequest): Promise<ReportView> {
+    return this.request<ReportView>('POST', `/api/v1/reports/${id}/status`, body);
+  }
+
+  // ——— the supervisor's desk ———
+
+  deskSummary(filters: { from?: string; to?: string; unitId?: string } = {}): Promise<DeskSummary> {
+    return this.request<DeskSummary>('GET', `/api/v1/desk/summary${queryString(filters)}`);
+  }
+
+  chainStatus(): Promise<ChainCheckStatus> {
+    return this.request<ChainCheckStatus>('GET', '/api/v1/audit/checks/latest');
+  }
+
+  runChainCheck(): Promise<ChainCheckStatus> {
+    return this.request<ChainCheckStatus>('POST', '/api/v1/audit/checks');
+  }
+}
+
+/** `?a=1&b=2` of the defined, non-empty values ('' when there are none). */
+export function queryString(params: object): string {
+  const query = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return query ? `?${query}` : '';
 }
 
 /** What `GET /api/health` answers (further fields may follow). */
