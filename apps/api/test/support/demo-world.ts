@@ -14,7 +14,15 @@ export interface Firm {
 export interface DemoWorld {
   t: TestApp;
   users: Record<
-    'admin' | 'supervisor' | 'officer1' | 'officer2' | 'officer3' | 'officer4' | 'firm1' | 'firm2',
+    | 'admin'
+    | 'supervisor'
+    | 'supervisor2'
+    | 'officer1'
+    | 'officer2'
+    | 'officer3'
+    | 'officer4'
+    | 'firm1'
+    | 'firm2',
     ApiUser
   >;
   firms: Record<
@@ -42,6 +50,7 @@ export async function startDemoWorld(): Promise<DemoWorld> {
   const names = [
     'admin',
     'supervisor',
+    'supervisor2',
     'officer1',
     'officer2',
     'officer3',

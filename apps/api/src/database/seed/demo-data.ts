@@ -197,6 +197,13 @@ export const DEMO_USERS: DemoUser[] = [
     phone: '0371-67189801',
   },
   {
+    username: 'supervisor2',
+    role: 'supervisor',
+    name: '金水分局纪检监督员',
+    jurisdictionCode: 'ZZ-JS',
+    phone: '0371-67189802',
+  },
+  {
     username: 'officer1',
     role: 'officer',
     name: '张建国',
