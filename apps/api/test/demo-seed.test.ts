@@ -37,6 +37,7 @@ describe('demo seed', () => {
       'officer3:officer',
       'officer4:officer',
       'supervisor:supervisor',
+      'supervisor2:supervisor',
     ]);
     for (const user of users) {
       expect(user.password_hash).toMatch(/^\$argon2id\$/);

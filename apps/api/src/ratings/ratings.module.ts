@@ -1,4 +1,17 @@
 import { Module } from '@nestjs/common';
+import { PolicyModule } from '../policy/policy.module';
+import { FollowUpsController } from './follow-ups.controller';
+import { FollowUpsService } from './follow-ups.service';
+import { RatingsController } from './ratings.controller';
+import { RatingsService } from './ratings.service';
+import { SpotChecksController } from './spot-checks.controller';
+import { SpotChecksService } from './spot-checks.service';
 
-@Module({})
+/** 好差评 ratings, the 回访核实 cases they open, and monthly 抽查 of ratings. */
+@Module({
+  imports: [PolicyModule],
+  controllers: [RatingsController, FollowUpsController, SpotChecksController],
+  providers: [RatingsService, FollowUpsService, SpotChecksService],
+  exports: [RatingsService],
+})
 export class RatingsModule {}

@@ -1,4 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+import { RouteBodyLimit } from '../common/route-body-limit';
 
-@Module({})
+@Module({
+  controllers: [ReportsController],
+  providers: [ReportsService, RouteBodyLimit],
+  exports: [ReportsService],
+})
 export class ReportsModule {}

@@ -1,6 +1,7 @@
-import type { SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DomainException } from '../common/errors/domain.exception';
 import type { AccessScope } from '../scope/access-scope';
-import type { Visit } from './visit.entity';
+import { Visit as VisitEntity, type Visit } from './visit.entity';
 
 /**
  * Limits a visit query to what the caller may see: an officer the unit's visits and the visits he
@@ -25,4 +26,22 @@ export function applyVisitScope(
         scopeFirms: scope.enterpriseIds,
       });
   }
+}
+
+/** One visit in the caller's scope (optionally locked); outside it, 404 as for a missing id. */
+export async function findVisitInScope(
+  manager: EntityManager,
+  scope: AccessScope,
+  id: string,
+  lock = false,
+): Promise<Visit> {
+  const query = applyVisitScope(
+    manager.getRepository(VisitEntity).createQueryBuilder('v'),
+    'v',
+    scope,
+  ).andWhere('v.id = :id', { id });
+  if (lock) query.setLock('pessimistic_write');
+  const visit = await query.getOne();
+  if (!visit) throw new DomainException('NOT_FOUND');
+  return visit;
 }

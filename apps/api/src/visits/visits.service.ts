@@ -1,12 +1,11 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { decodeBase64url, encodeBase64url } from '@qinqing/domain';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuditService } from '../audit/audit.service';
+import { decodeCursor, encodeCursor } from '../common/cursor';
 import { DomainException } from '../common/errors/domain.exception';
-import type { AccessScope } from '../scope/access-scope';
 import { ScopeService } from '../scope/scope.service';
-import { applyVisitScope } from './visit-scope';
+import { applyVisitScope, findVisitInScope } from './visit-scope';
 import { toVisitViews, type VisitView } from './visit-view';
 import { Visit } from './visit.entity';
 import type { CheckOutDto, ListVisitsQuery } from './visits.dto';
@@ -22,11 +21,6 @@ export interface AuditTrailEntry {
   action: string;
   data: Record<string, unknown>;
   hash: string;
-}
-
-interface Cursor {
-  t: string;
-  id: string;
 }
 
 @Injectable()
@@ -54,7 +48,7 @@ export class VisitsService implements OnModuleInit, OnModuleDestroy {
   /** One visit in the caller's scope; outside it, 404 exactly as for an id that does not exist. */
   async get(caller: AuthenticatedUser, id: string): Promise<VisitView> {
     const scope = await this.scopes.forUser(caller);
-    const visit = await this.findInScope(this.dataSource.manager, scope, id);
+    const visit = await findVisitInScope(this.dataSource.manager, scope, id);
     const [view] = await toVisitViews(this.dataSource.manager, [visit]);
     return view;
   }
@@ -111,7 +105,7 @@ export class VisitsService implements OnModuleInit, OnModuleDestroy {
   /** The audit entries of a visit in the caller's scope (404 outside it). */
   async auditTrail(caller: AuthenticatedUser, id: string): Promise<AuditTrailEntry[]> {
     const scope = await this.scopes.forUser(caller);
-    await this.findInScope(this.dataSource.manager, scope, id);
+    await findVisitInScope(this.dataSource.manager, scope, id);
     const entries = await this.audit.entriesFor('visit', id);
     return entries.map((e) => ({
       seq: e.seq,
@@ -127,7 +121,7 @@ export class VisitsService implements OnModuleInit, OnModuleDestroy {
   async checkOut(caller: AuthenticatedUser, id: string, dto: CheckOutDto): Promise<VisitView> {
     const scope = await this.scopes.forUser(caller);
     const visit = await this.dataSource.transaction(async (manager) => {
-      const found = await this.findInScope(manager, scope, id, true);
+      const found = await findVisitInScope(manager, scope, id, true);
       const isOfficer = await manager.query(
         'SELECT 1 FROM visit_officer WHERE visit_id = $1 AND officer_id = $2',
         [id, caller.id],
@@ -179,38 +173,4 @@ export class VisitsService implements OnModuleInit, OnModuleDestroy {
       return stale.length;
     });
   }
-
-  private async findInScope(
-    manager: EntityManager,
-    scope: AccessScope,
-    id: string,
-    lock = false,
-  ): Promise<Visit> {
-    const query = applyVisitScope(
-      manager.getRepository(Visit).createQueryBuilder('v'),
-      'v',
-      scope,
-    ).andWhere('v.id = :id', { id });
-    if (lock) query.setLock('pessimistic_write');
-    const visit = await query.getOne();
-    if (!visit) throw new DomainException('NOT_FOUND');
-    return visit;
-  }
-}
-
-function encodeCursor(cursor: Cursor): string {
-  return encodeBase64url(new TextEncoder().encode(JSON.stringify(cursor)));
-}
-
-function decodeCursor(text: string): Cursor {
-  const bytes = decodeBase64url(text);
-  try {
-    const cursor = JSON.parse(new TextDecoder().decode(bytes)) as Cursor;
-    if (typeof cursor.id === 'string' && !Number.isNaN(Date.parse(cursor.t))) return cursor;
-  } catch {
-    /* reported below */
-  }
-  throw new DomainException('VALIDATION_FAILED', {
-    errors: [{ field: 'cursor', message: '分页游标无效' }],
-  });
 }

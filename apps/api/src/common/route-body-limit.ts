@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, RouteOptions } from 'fastify';
+
+/** Route config key: `@RouteConfig({ [ROUTE_BODY_LIMIT]: bytes })` raises one route's body limit. */
+export const ROUTE_BODY_LIMIT = 'bodyLimit';
+
+/**
+ * Lets a route accept a larger body than the global limit (bootstrap's BODY_LIMIT_BYTES) by naming
+ * its own in its route config. Fastify runs `onRoute` hooks while routes are added, which Nest does
+ * in `app.init()`, after the providers are built: so the hook is in place in time.
+ */
+@Injectable()
+export class RouteBodyLimit {
+  constructor(adapterHost: HttpAdapterHost) {
+    const fastify = adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    fastify.addHook('onRoute', (route: RouteOptions) => {
+      const limit: unknown = (route.config as Record<string, unknown> | undefined)?.[
+        ROUTE_BODY_LIMIT
+      ];
+      if (typeof limit === 'number' && route.bodyLimit === undefined) route.bodyLimit = limit;
+    });
+  }
+}

@@ -1,0 +1,282 @@
+import { Injectable } from '@nestjs/common';
+import {
+  emptyLevelCounts,
+  lastReleasedMonth,
+  RATING_ITEMS,
+  ratingNeedsFollowUp,
+  type ErrorCode,
+  type LevelCounts,
+  type RatingLevel,
+  type RatingListItem,
+  type RatingStatusView,
+  type RatingSummary,
+  type RatingView,
+} from '@qinqing/domain';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { AuditService } from '../audit/audit.service';
+import { decodeCursor, encodeCursor } from '../common/cursor';
+import { DomainException } from '../common/errors/domain.exception';
+import { PolicyService } from '../policy/policy.service';
+import type { AccessScope } from '../scope/access-scope';
+import { ScopeService } from '../scope/scope.service';
+import { findVisitInScope } from '../visits/visit-scope';
+import type { Visit } from '../visits/visit.entity';
+import { FollowUpCase } from './follow-up-case.entity';
+import { ratingListItems, ratingOfVisit } from './rating-views';
+import { Rating } from './rating.entity';
+import type { RatingDto, RatingListQuery } from './ratings.dto';
+import { bureauMonth } from './bureau-month';
+import { parseSignature } from './signature';
+
+const DAY_MS = 86_400_000;
+
+type ClosedReason = NonNullable<RatingStatusView['reason']>;
+
+const CLOSED_BECAUSE: Record<ClosedReason, ErrorCode> = {
+  REFUSED: 'RATING_NOT_APPLICABLE',
+  NOT_CHECKED_OUT: 'VISIT_NOT_CHECKED_OUT',
+  WINDOW_CLOSED: 'RATING_WINDOW_CLOSED',
+};
+
+/** 好差评: a firm's rating of a visit, and what each role may see of ratings. */
+@Injectable()
+export class RatingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scopes: ScopeService,
+    private readonly audit: AuditService,
+    private readonly policies: PolicyService,
+  ) {}
+
+  /**
+   * A user of the visited firm rates a checked-out visit, once, within the policy's window. A 差
+   * anywhere opens a follow-up case. The rating, the case and their audit entries commit together.
+   */
+  async rate(caller: AuthenticatedUser, visitId: string, dto: RatingDto): Promise<RatingView> {
+    const scope = await this.scopes.forUser(caller);
+    const signature = parseSignature(dto.signature);
+    await this.dataSource.transaction(async (manager) => {
+      // The lock serialises two submissions for one visit: the second finds the first.
+      const visit = await findVisitInScope(manager, scope, visitId, true);
+      const existing = await manager.getRepository(Rating).existsBy({ visitId });
+      if (existing) throw new DomainException('RATING_EXISTS');
+      const now = new Date();
+      const window = await this.ratingWindow(visit, manager, now);
+      if (window.reason) {
+        throw new DomainException(CLOSED_BECAUSE[window.reason], {
+          closedAt: window.closesAt?.toISOString() ?? null,
+        });
+      }
+      const rating = await manager.getRepository(Rating).save({
+        visitId,
+        enterpriseId: visit.enterpriseId!,
+        unitId: visit.unitId,
+        overall: dto.overall,
+        items: dto.items,
+        comment: dto.comment ?? '',
+        signature: signature.png,
+        signatureSha256: signature.sha256,
+        signerId: caller.id,
+        submittedAt: now,
+      });
+      const followUp = ratingNeedsFollowUp(dto)
+        ? await this.openFollowUp(manager, rating, visit, now)
+        : null;
+      await this.audit.append(manager, {
+        actorId: caller.id,
+        action: 'RATING_SUBMITTED',
+        subjectType: 'visit',
+        subjectId: visitId,
+        data: {
+          ratingId: rating.id,
+          overall: rating.overall,
+          items: rating.items,
+          comment: rating.comment,
+          signatureSha256: rating.signatureSha256,
+          followUpCaseId: followUp?.id ?? null,
+        },
+      });
+    });
+    return this.get(caller, visitId);
+  }
+
+  /** The rating of a visit in the caller's scope (the firm, supervisors, admins). */
+  async get(caller: AuthenticatedUser, visitId: string): Promise<RatingView> {
+    const scope = await this.scopes.forUser(caller);
+    await findVisitInScope(this.dataSource.manager, scope, visitId);
+    const rating = await ratingOfVisit(this.dataSource.manager, visitId);
+    if (!rating) throw new DomainException('NOT_FOUND', {}, '该次检查尚未评价。');
+    return rating;
+  }
+
+  /** Whether the firm may rate the visit now, and until when. */
+  async status(caller: AuthenticatedUser, visitId: string): Promise<RatingStatusView> {
+    const scope = await this.scopes.forUser(caller);
+    const manager = this.dataSource.manager;
+    const visit = await findVisitInScope(manager, scope, visitId);
+    const rated = await manager.getRepository(Rating).existsBy({ visitId });
+    const { closesAt, reason } = await this.ratingWindow(visit, manager, new Date());
+    return {
+      visitId,
+      rated,
+      open: !rated && reason === null,
+      closesAt: closesAt?.toISOString() ?? null,
+      reason: rated ? null : reason,
+    };
+  }
+
+  /** Ratings in a supervisor's jurisdiction (all for an admin), newest first. */
+  async list(
+    caller: AuthenticatedUser,
+    query: RatingListQuery,
+  ): Promise<{ items: RatingListItem[]; nextCursor: string | null }> {
+    const scope = await this.scopes.forUser(caller);
+    const limit = query.limit ?? 50;
+    const builder = this.dataSource.getRepository(Rating).createQueryBuilder('r').select('r.id');
+    applyRatingScope(builder, scope);
+    if (query.unitId) builder.andWhere('r.unit_id = :unitId', { unitId: query.unitId });
+    if (query.overall) builder.andWhere('r.overall = :overall', { overall: query.overall });
+    if (query.from) builder.andWhere('r.submitted_at >= :from', { from: new Date(query.from) });
+    if (query.to) builder.andWhere('r.submitted_at < :to', { to: new Date(query.to) });
+    if (query.officerId) {
+      builder.andWhere(
+        'EXISTS (SELECT 1 FROM visit_officer ro WHERE ro.visit_id = r.visit_id AND ro.officer_id = :officerId)',
+        { officerId: query.officerId },
+      );
+    }
+    if (query.cursor) {
+      const cursor = decodeCursor(query.cursor);
+      builder.andWhere('(r.submitted_at, r.id) < (:cursorTime, :cursorId)', {
+        cursorTime: new Date(cursor.t),
+        cursorId: cursor.id,
+      });
+    }
+    const rows = await builder
+      .addSelect('r.submitted_at')
+      .orderBy('r.submitted_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: await ratingListItems(
+        this.dataSource.manager,
+        page.map((r) => r.id),
+      ),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ t: last.submittedAt.toISOString(), id: last.id })
+          : null,
+    };
+  }
+
+  /**
+   * An officer's own ratings, only aggregated and only over released batches of ended months
+   * (lastReleasedMonth), so that no figure points back at one firm.
+   */
+  async officerSummary(caller: AuthenticatedUser): Promise<RatingSummary> {
+    const policy = await this.policies.current();
+    const offset = policy.utcOffsetMinutes;
+    const currentMonth = bureauMonth(new Date(), offset);
+    const monthExpr = `to_char(r.submitted_at AT TIME ZONE 'UTC' + make_interval(mins => $2), 'YYYY-MM')`;
+    const ofOfficer = `FROM rating r JOIN visit_officer vo ON vo.visit_id = r.visit_id AND vo.officer_id = $1`;
+    const months: { month: string; count: string }[] = await this.dataSource.query(
+      `SELECT ${monthExpr} AS month, count(*) AS count ${ofOfficer}
+        WHERE ${monthExpr} < $3 GROUP BY month`,
+      [caller.id, offset, currentMonth],
+    );
+    const counts = months.map((m) => ({ month: m.month, count: Number(m.count) }));
+    const through = lastReleasedMonth(counts, policy.ratingReleaseMinCount);
+    const releaseRule =
+      `评价按自然月分批汇总发布：每批至少 ${policy.ratingReleaseMinCount} 条评价，且该月结束后才计入；` +
+      '只显示汇总数字，不显示评价企业、具体检查和意见内容。';
+    const summary: RatingSummary = {
+      total: 0,
+      releasedFrom: null,
+      releasedThrough: through,
+      overall: emptyLevelCounts(),
+      items: RATING_ITEMS.map(() => emptyLevelCounts()),
+      releaseRule,
+    };
+    if (!through) return summary;
+    const released = counts.filter((m) => m.month <= through);
+    summary.releasedFrom = released.map((m) => m.month).sort()[0] ?? null;
+    const rows: { overall: RatingLevel; items: RatingLevel[] }[] = await this.dataSource.query(
+      `SELECT r.overall, r.items ${ofOfficer} WHERE ${monthExpr} <= $3`,
+      [caller.id, offset, through],
+    );
+    for (const row of rows) {
+      summary.total += 1;
+      summary.overall[row.overall] += 1;
+      row.items.forEach((level, i) => {
+        (summary.items[i] as LevelCounts)[level] += 1;
+      });
+    }
+    return summary;
+  }
+
+  /**
+   * When the rating window of a visit closes (the policy in force at check-out decides), and why
+   * it cannot be rated at `now`, if it cannot.
+   */
+  private async ratingWindow(
+    visit: Visit,
+    manager: EntityManager,
+    now: Date,
+  ): Promise<{ closesAt: Date | null; reason: ClosedReason | null }> {
+    if (visit.outcome === 'REFUSED') return { closesAt: null, reason: 'REFUSED' };
+    if (!visit.checkedOutAt) return { closesAt: null, reason: 'NOT_CHECKED_OUT' };
+    const policy = await this.policies.inForceAt(visit.checkedOutAt, manager);
+    const closesAt = new Date(visit.checkedOutAt.getTime() + policy.ratingWindowDays * DAY_MS);
+    return { closesAt, reason: now.getTime() > closesAt.getTime() ? 'WINDOW_CLOSED' : null };
+  }
+
+  private async openFollowUp(
+    manager: EntityManager,
+    rating: Rating,
+    visit: Visit,
+    now: Date,
+  ): Promise<FollowUpCase> {
+    const policy = await this.policies.inForceAt(now, manager);
+    const followUp = await manager.getRepository(FollowUpCase).save({
+      ratingId: rating.id,
+      visitId: visit.id,
+      enterpriseId: rating.enterpriseId,
+      unitId: visit.unitId,
+      status: 'OPEN' as const,
+      openedAt: now,
+      dueAt: new Date(now.getTime() + policy.followUpDeadlineDays * DAY_MS),
+      finding: null,
+      resolution: null,
+      closedAt: null,
+      closedBy: null,
+    });
+    await this.audit.append(manager, {
+      actorId: null,
+      action: 'FOLLOW_UP_OPENED',
+      subjectType: 'follow_up',
+      subjectId: followUp.id,
+      data: { ratingId: rating.id, visitId: visit.id, dueAt: followUp.dueAt.toISOString() },
+    });
+    return followUp;
+  }
+}
+
+/** Limits a rating query to the caller's units (supervisors) or firms; admins see all. */
+export function applyRatingScope(
+  builder: SelectQueryBuilder<Rating>,
+  scope: AccessScope,
+): SelectQueryBuilder<Rating> {
+  switch (scope.kind) {
+    case 'all':
+      return builder;
+    case 'units':
+      return builder.andWhere('r.unit_id = ANY(:scopeUnits)', { scopeUnits: scope.unitIds });
+    case 'enterprises':
+      return builder.andWhere('r.enterprise_id = ANY(:scopeFirms)', {
+        scopeFirms: scope.enterpriseIds,
+      });
+  }
+}
