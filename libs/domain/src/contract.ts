@@ -407,7 +407,9 @@ export interface SpotCheckItemView {
   rank: number;
   visitId: string;
   enterpriseName: string | null;
-  liaisonPhone: string | null;
+  /** whom to call: the firm user who signed the rating */
+  contactName: string;
+  contactPhone: string | null;
   overall: RatingLevel;
   submittedAt: string;
   result: SpotCheckResult | null;

@@ -30,6 +30,6 @@ export const session = new SessionStore();
 export const HOME_OF: Record<Role, string> = {
   officer: '/pages/officer/home/index',
   enterprise: '/pages/firm/home/index',
-  supervisor: '/pages/supervisor/visits/index',
-  admin: '/pages/supervisor/visits/index',
+  supervisor: '/pages/supervisor/desk/index',
+  admin: '/pages/supervisor/desk/index',
 };

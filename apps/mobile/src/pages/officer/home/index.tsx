@@ -125,6 +125,13 @@ export default function OfficerHomePage() {
         <Button className="o-btn o-btn--secondary" onClick={go('/pages/officer/sync/index')}>
           离线打卡同步
         </Button>
+        <Button
+          className="o-btn o-btn--secondary"
+          data-testid="home-ratings"
+          onClick={go('/pages/officer/ratings/index')}
+        >
+          我的评价汇总
+        </Button>
       </View>
     </View>
   );

@@ -10,9 +10,11 @@ import { useCallback, useEffect, useState } from 'react';
 
 import { chinaDateTime } from '../../../features/firm/gate';
 import { useRoleGuard } from '../../../features/firm/session-guard';
+import { RatingCard } from '../../../features/desk/RatingCard';
 import { auditActionLabel } from '../../../features/supervisor/log';
 import { api, ApiError, NetworkError, type AuditEntryView } from '../../../services/api';
 
+import '../../../features/desk/desk.css';
 import './index.css';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -157,6 +159,8 @@ export default function SupervisorVisitPage() {
           <Text className="vmono">{visit.id}</Text>
         </Row>
       </View>
+
+      {outcome !== 'REFUSED' && <RatingCard visitId={visit.id} />}
 
       <View className="vcard" data-testid="visit-audit">
         <Text className="vcard__title">审计记录</Text>

@@ -25,6 +25,7 @@ import {
   type LogFilters,
   type LogSection,
 } from '../../../features/supervisor/log';
+import { backToDesk } from '../../../features/desk/nav';
 import { api, ApiError, NetworkError } from '../../../services/api';
 
 import './index.css';
@@ -215,6 +216,13 @@ export default function SupervisorVisitsPage() {
       </View>
 
       <View className="sup__chain">
+        <Button
+          className="sup__chain-button sup__desk-button"
+          data-testid="visits-back-to-desk"
+          onClick={backToDesk}
+        >
+          返回监督工作台
+        </Button>
         <Button
           className="sup__chain-button"
           data-testid="audit-verify"
