@@ -63,4 +63,23 @@ describe('demo data exercises the rules', () => {
       ok: true,
     });
   });
+
+  it('shows the 双向监督 side: ratings, an overdue follow-up case, a report, a visit to rate', async () => {
+    const supervisor = await login(t, 'supervisor');
+    const desk = (await supervisor.request('GET', '/api/v1/desk/summary')).json();
+    expect(desk.followUps).toMatchObject({ open: 1, overdue: 1 });
+    expect(desk.reports.RECEIVED).toBe(1);
+    const ratings = (await supervisor.request('GET', '/api/v1/ratings')).json().items;
+    expect(ratings.map((r: { overall: string }) => r.overall).sort()).toEqual(['FAIR', 'GOOD']);
+
+    const firm2 = await login(t, 'firm2');
+    const visits = (await firm2.request('GET', '/api/v1/visits')).json().items;
+    const statuses = await Promise.all(
+      visits.map(async (v: { id: string }) =>
+        (await firm2.request('GET', `/api/v1/visits/${v.id}/rating-status`)).json(),
+      ),
+    );
+    expect(statuses.filter((s: { open: boolean }) => s.open)).toHaveLength(1);
+    expect(statuses.filter((s: { rated: boolean }) => s.rated)).toHaveLength(1);
+  });
 });

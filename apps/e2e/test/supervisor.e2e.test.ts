@@ -46,7 +46,10 @@ describe('supervisor screens (执法记录, 记录详情, 审计链) in Chromium
 
   async function seeRefusalFirst(page: Page): Promise<void> {
     await loginAs(page, app.baseUrl, 'supervisor');
-    expect(page.url()).toContain('pages/supervisor/visits');
+    // The desk is the supervisor's home; the visit log is one tap away.
+    expect(page.url()).toContain('pages/supervisor/desk');
+    await page.getByTestId('desk-visits-log').click();
+    await page.waitForURL((url) => url.hash.includes('pages/supervisor/visits'));
     const firstSection = page.locator('[data-testid^="section-"]').first();
     expect(await firstSection.getAttribute('data-testid')).toBe('section-REFUSED');
     const row = firstSection.getByTestId('supervisor-visit-row').first();

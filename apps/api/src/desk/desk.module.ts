@@ -1,4 +1,14 @@
 import { Module } from '@nestjs/common';
+import { PolicyModule } from '../policy/policy.module';
+import { DeskController } from './desk.controller';
+import { DeskService } from './desk.service';
+import { ExportsController } from './exports.controller';
+import { ExportsService } from './exports.service';
 
-@Module({})
+/** The supervisor's desk: summary statistics and XLSX / CSV exports. */
+@Module({
+  imports: [PolicyModule],
+  controllers: [DeskController, ExportsController],
+  providers: [DeskService, ExportsService],
+})
 export class DeskModule {}

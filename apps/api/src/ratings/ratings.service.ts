@@ -12,21 +12,21 @@ import {
   type RatingSummary,
   type RatingView,
 } from '@qinqing/domain';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuditService } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { DomainException } from '../common/errors/domain.exception';
 import { PolicyService } from '../policy/policy.service';
-import type { AccessScope } from '../scope/access-scope';
 import { ScopeService } from '../scope/scope.service';
 import { findVisitInScope } from '../visits/visit-scope';
 import type { Visit } from '../visits/visit.entity';
 import { FollowUpCase } from './follow-up-case.entity';
+import { applyRatingFilters, applyRatingScope } from './rating-filters';
 import { ratingListItems, ratingOfVisit } from './rating-views';
 import { Rating } from './rating.entity';
 import type { RatingDto, RatingListQuery } from './ratings.dto';
-import { bureauMonth } from './bureau-month';
+import { bureauMonth } from '../common/bureau-time';
 import { parseSignature } from './signature';
 
 const DAY_MS = 86_400_000;
@@ -134,17 +134,7 @@ export class RatingsService {
     const scope = await this.scopes.forUser(caller);
     const limit = query.limit ?? 50;
     const builder = this.dataSource.getRepository(Rating).createQueryBuilder('r').select('r.id');
-    applyRatingScope(builder, scope);
-    if (query.unitId) builder.andWhere('r.unit_id = :unitId', { unitId: query.unitId });
-    if (query.overall) builder.andWhere('r.overall = :overall', { overall: query.overall });
-    if (query.from) builder.andWhere('r.submitted_at >= :from', { from: new Date(query.from) });
-    if (query.to) builder.andWhere('r.submitted_at < :to', { to: new Date(query.to) });
-    if (query.officerId) {
-      builder.andWhere(
-        'EXISTS (SELECT 1 FROM visit_officer ro WHERE ro.visit_id = r.visit_id AND ro.officer_id = :officerId)',
-        { officerId: query.officerId },
-      );
-    }
+    applyRatingFilters(applyRatingScope(builder, scope), query);
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
       builder.andWhere('(r.submitted_at, r.id) < (:cursorTime, :cursorId)', {
@@ -179,7 +169,7 @@ export class RatingsService {
   async officerSummary(caller: AuthenticatedUser): Promise<RatingSummary> {
     const policy = await this.policies.current();
     const offset = policy.utcOffsetMinutes;
-    const currentMonth = bureauMonth(new Date(), offset);
+    const currentMonth = bureauMonth(new Date(), offset).month;
     const monthExpr = `to_char(r.submitted_at AT TIME ZONE 'UTC' + make_interval(mins => $2), 'YYYY-MM')`;
     const ofOfficer = `FROM rating r JOIN visit_officer vo ON vo.visit_id = r.visit_id AND vo.officer_id = $1`;
     const months: { month: string; count: string }[] = await this.dataSource.query(
@@ -261,22 +251,5 @@ export class RatingsService {
       data: { ratingId: rating.id, visitId: visit.id, dueAt: followUp.dueAt.toISOString() },
     });
     return followUp;
-  }
-}
-
-/** Limits a rating query to the caller's units (supervisors) or firms; admins see all. */
-export function applyRatingScope(
-  builder: SelectQueryBuilder<Rating>,
-  scope: AccessScope,
-): SelectQueryBuilder<Rating> {
-  switch (scope.kind) {
-    case 'all':
-      return builder;
-    case 'units':
-      return builder.andWhere('r.unit_id = ANY(:scopeUnits)', { scopeUnits: scope.unitIds });
-    case 'enterprises':
-      return builder.andWhere('r.enterprise_id = ANY(:scopeFirms)', {
-        scopeFirms: scope.enterpriseIds,
-      });
   }
 }

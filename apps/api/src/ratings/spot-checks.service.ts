@@ -10,7 +10,7 @@ import type { AccessScope } from '../scope/access-scope';
 import { scopeCondition } from '../scope/scope-sql';
 import { ScopeService } from '../scope/scope.service';
 import { User } from '../users/user.entity';
-import { bureauMonth } from './bureau-month';
+import { bureauMonth } from '../common/bureau-time';
 import type { SpotCheckDto, SpotCheckResultDto } from './ratings.dto';
 import { RatingSpotCheck, RatingSpotCheckItem } from './spot-check.entity';
 
@@ -33,7 +33,7 @@ export class SpotChecksService {
     if (!root) throw new DomainException('FORBIDDEN', {}, '该账号没有管辖范围，不能抽查评价。');
     const policy = await this.policies.current();
     const offset = policy.utcOffsetMinutes;
-    if (dto.month > bureauMonth(new Date(), offset)) {
+    if (dto.month > bureauMonth(new Date(), offset).month) {
       throw new DomainException('VALIDATION_FAILED', {
         errors: [{ field: 'month', message: '只能抽查本月或以前月份的评价' }],
       });

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { DomainException } from '../common/errors/domain.exception';
 import { ScopeService } from '../scope/scope.service';
+import { applyVisitFilters } from './visit-filters';
 import { applyVisitScope, findVisitInScope } from './visit-scope';
 import { toVisitViews, type VisitView } from './visit-view';
 import { Visit } from './visit.entity';
@@ -64,23 +65,7 @@ export class VisitsService implements OnModuleInit, OnModuleDestroy {
       'v',
       scope,
     );
-    if (filters.enterpriseId) query.andWhere('v.enterprise_id = :enterpriseId', filters);
-    if (filters.unitId) query.andWhere('v.unit_id = :unitId', filters);
-    if (filters.purpose) query.andWhere('v.purpose = :purpose', filters);
-    if (filters.outcome) query.andWhere('v.outcome = :outcome', filters);
-    if (filters.flag) {
-      query.andWhere('v.reasons @> :flagJson::jsonb', {
-        flagJson: JSON.stringify([{ code: filters.flag }]),
-      });
-    }
-    if (filters.officerId) {
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM visit_officer fvo WHERE fvo.visit_id = v.id AND fvo.officer_id = :officerId)',
-        filters,
-      );
-    }
-    if (filters.from) query.andWhere('v.checked_in_at >= :from', { from: new Date(filters.from) });
-    if (filters.to) query.andWhere('v.checked_in_at < :to', { to: new Date(filters.to) });
+    applyVisitFilters(query, 'v', filters);
     if (filters.cursor) {
       const cursor = decodeCursor(filters.cursor);
       query.andWhere('(v.checked_in_at, v.id) < (:cursorTime, :cursorId)', {

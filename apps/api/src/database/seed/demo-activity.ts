@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { Purpose } from '@qinqing/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { Enterprise } from '../../enterprises/enterprise.entity';
@@ -8,6 +9,7 @@ import { GateCodesService } from '../../gates/gate-codes.service';
 import { PolicyService } from '../../policy/policy.service';
 import { User } from '../../users/user.entity';
 import { VisitOfficer } from '../../visits/visit-officer.entity';
+import { seedDemoOversight } from './demo-oversight';
 import { Visit } from '../../visits/visit.entity';
 
 const DAY_MS = 86_400_000;
@@ -16,7 +18,8 @@ const DAY_MS = 86_400_000;
  * Demo activity on top of the demo master data, so every rule can be tried at once:
  * a gate code for every gate; a quiet period (安静期) for 河南正佳能源环保股份有限公司 in policy
  * version 2; two earlier inspections this year of 郑州众联混凝土有限公司 by 金水分局 (its annual
- * cap of 2). 郑州思念食品有限公司 is on the 正面清单 (无事不扰) from the master data.
+ * cap of 2). 郑州思念食品有限公司 is on the 正面清单 (无事不扰) from the master data. Then the
+ * 双向监督 side (see seedDemoOversight): ratings, an overdue follow-up case, a report.
  */
 export async function seedDemoActivity(app: INestApplicationContext): Promise<void> {
   const dataSource = app.get(DataSource);
@@ -64,6 +67,7 @@ export async function seedDemoActivity(app: INestApplicationContext): Promise<vo
       });
     }
   });
+  await seedDemoOversight(dataSource, audit, gates);
 }
 
 /** `days` ago, but never before 1 January of this year (China time), so it counts for the cap. */
@@ -74,11 +78,21 @@ function pastInThisYear(days: number): Date {
   return new Date(Math.max(now - days * DAY_MS, yearStart + 3600_000));
 }
 
-async function recordPastVisit(
+export interface PastVisit {
+  at: Date;
+  enterpriseId: string;
+  gateId: string;
+  officers: User[];
+  reference: string;
+  purpose?: Purpose;
+}
+
+/** A checked-out visit in the past, with its audit entries, as if made through the API then. */
+export async function recordPastVisit(
   manager: EntityManager,
   audit: AuditService,
-  visit: { at: Date; enterpriseId: string; gateId: string; officers: User[]; reference: string },
-): Promise<void> {
+  visit: PastVisit,
+): Promise<string> {
   const id = randomUUID();
   const [lead, ...others] = visit.officers;
   const gate = await manager.getRepository(Gate).findOneByOrFail({ id: visit.gateId });
@@ -90,7 +104,7 @@ async function recordPastVisit(
     enterpriseId: visit.enterpriseId,
     gateId: visit.gateId,
     codeVersion: 1,
-    purpose: 'SPECIAL_CAMPAIGN',
+    purpose: visit.purpose ?? 'SPECIAL_CAMPAIGN',
     reference: visit.reference,
     outcome: 'ALLOWED',
     reasons: [],
@@ -122,4 +136,5 @@ async function recordPastVisit(
       },
     });
   }
+  return id;
 }

@@ -5,6 +5,7 @@ import {
   SIX_PROHIBITIONS,
   type EnterpriseView,
   type NotificationView,
+  type RatingStatusView,
   type VisitView,
 } from '@qinqing/domain';
 import { Button, Text, View } from '@tarojs/components';
@@ -21,6 +22,13 @@ import {
   visitProgress,
 } from '../../../features/firm/gate';
 import { redirectToLogin, useRoleGuard } from '../../../features/firm/session-guard';
+import {
+  keepFinalStatuses,
+  rateUrl,
+  ratingBadge,
+  visitsNeedingStatus,
+  type RatingBadge,
+} from '../../../features/rating/rating-status';
 import { api, ApiError, NetworkError } from '../../../services/api';
 import { session } from '../../../services/session';
 
@@ -39,7 +47,36 @@ function firmStatusLine(firm: EnterpriseView): string {
   ].join(' · ');
 }
 
-function VisitCard({ visit }: { visit: VisitView }) {
+function reportUrl(visitId: string): string {
+  return `/pages/firm/report/index?visitId=${encodeURIComponent(visitId)}`;
+}
+
+/** 好差评 state of a checked-out visit: 去评价 / 已评价 / 评价已截止. */
+function VisitRating({ visitId, badge }: { visitId: string; badge: RatingBadge }) {
+  if (badge.kind === 'NONE') return null;
+  return (
+    <View className="fvisit__rating" data-testid="visit-rating">
+      {badge.kind === 'OPEN' ? (
+        <Button
+          className="fvisit__rate"
+          data-testid="visit-rate"
+          onClick={() => void Taro.navigateTo({ url: rateUrl(visitId) })}
+        >
+          {badge.label}
+        </Button>
+      ) : (
+        <Text
+          className={`fvisit__rated fvisit__rated--${badge.kind.toLowerCase()}`}
+          data-testid={badge.kind === 'RATED' ? 'visit-rated' : 'visit-rating-closed'}
+        >
+          {badge.label}
+        </Text>
+      )}
+    </View>
+  );
+}
+
+function VisitCard({ visit, rating }: { visit: VisitView; rating: RatingBadge }) {
   const refused = visit.decision.outcome === 'REFUSED';
   return (
     <View
@@ -88,6 +125,16 @@ function VisitCard({ visit }: { visit: VisitView }) {
           ))}
         </View>
       )}
+      <View className="fvisit__actions">
+        <VisitRating visitId={visit.id} badge={rating} />
+        <Button
+          className="fvisit__report"
+          data-testid="visit-report"
+          onClick={() => void Taro.navigateTo({ url: reportUrl(visit.id) })}
+        >
+          举报
+        </Button>
+      </View>
     </View>
   );
 }
@@ -102,8 +149,25 @@ export default function FirmHomePage() {
   const [error, setError] = useState('');
   const [loaded, setLoaded] = useState(false);
   const [now, setNow] = useState(() => new Date());
+  const [ratingStatuses, setRatingStatuses] = useState<Map<string, RatingStatusView>>(
+    () => new Map(),
+  );
+  const ratingCache = useRef<Map<string, RatingStatusView>>(new Map());
   const seen = useRef<Set<string> | null>(null);
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
+
+  /** Asks the rating state of the checked-out visits not known yet (failures: asked next time). */
+  const refreshRatings = useCallback(async (list: VisitView[]) => {
+    const ids = visitsNeedingStatus(list, ratingCache.current);
+    if (ids.length === 0) return;
+    const results = await Promise.allSettled(ids.map((id) => api.ratingStatus(id)));
+    const next = new Map(ratingCache.current);
+    results.forEach((r) => {
+      if (r.status === 'fulfilled') next.set(r.value.visitId, r.value);
+    });
+    ratingCache.current = next;
+    setRatingStatuses(next);
+  }, []);
 
   const refresh = useCallback(async () => {
     try {
@@ -113,6 +177,7 @@ export default function FirmHomePage() {
       ]);
       setVisits(page.items);
       setNotifications(notes);
+      void refreshRatings(page.items);
       if (seen.current) {
         const added = newGateNotifications(notes, seen.current);
         if (added.length > 0) setFresh((prev) => [...added, ...prev]);
@@ -136,7 +201,7 @@ export default function FirmHomePage() {
     } finally {
       setLoaded(true);
     }
-  }, []);
+  }, [refreshRatings]);
 
   const start = useCallback(() => {
     if (!user || timer.current) return;
@@ -158,7 +223,11 @@ export default function FirmHomePage() {
     start();
     return stop;
   }, [user, start, stop]);
-  useDidShow(start);
+  // Back from the rating card: ask open windows again (just rated, or closed meanwhile).
+  useDidShow(() => {
+    ratingCache.current = keepFinalStatuses(ratingCache.current);
+    start();
+  });
   useDidHide(stop);
 
   if (!user) return <View className="firm" />;
@@ -218,6 +287,22 @@ export default function FirmHomePage() {
           企业状态
         </Button>
       </View>
+      <View className="firm__actions firm__actions--second">
+        <Button
+          className="firm__action firm__action--report"
+          data-testid="goto-report"
+          onClick={() => void Taro.navigateTo({ url: '/pages/firm/report/index' })}
+        >
+          监督举报
+        </Button>
+        <Button
+          className="firm__action"
+          data-testid="goto-reports"
+          onClick={() => void Taro.navigateTo({ url: '/pages/firm/reports/index' })}
+        >
+          我的举报
+        </Button>
+      </View>
 
       <View className="fcard">
         <Text className="fcard__title">到访记录</Text>
@@ -225,7 +310,7 @@ export default function FirmHomePage() {
         <View data-testid="firm-visits">
           {loaded && visits.length === 0 && <Text className="fcard__note">暂无到访记录</Text>}
           {visits.map((v) => (
-            <VisitCard key={v.id} visit={v} />
+            <VisitCard key={v.id} visit={v} rating={ratingBadge(ratingStatuses.get(v.id), now)} />
           ))}
         </View>
       </View>

@@ -1,0 +1,74 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { ChainCheckStatus, ChainVerification } from '@qinqing/domain';
+import { DataSource } from 'typeorm';
+import { AuditService } from './audit.service';
+import { AuditChainCheck } from './chain-check.entity';
+
+/** How often the chain is walked without anyone asking. */
+export const SCHEDULED_CHAIN_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * Walks the audit chain on demand and on a schedule, and keeps every result: the desk shows the
+ * latest one and alerts while the latest one failed.
+ */
+@Injectable()
+export class ChainCheckService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(ChainCheckService.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => {
+      this.run(null).catch((error: unknown) => this.logger.error(error));
+    }, SCHEDULED_CHAIN_CHECK_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Verifies the chain now and stores the result; `requestedBy` is null for the scheduled check. */
+  async run(requestedBy: string | null): Promise<ChainVerification> {
+    const result = await this.audit.verify();
+    if (!result.ok) {
+      this.logger.error(`audit chain broken at seq ${result.firstBrokenSeq}`);
+    }
+    await this.dataSource.getRepository(AuditChainCheck).insert({
+      checkedAt: new Date(result.checkedAt),
+      ok: result.ok,
+      entries: result.entries,
+      firstBrokenSeq: result.firstBrokenSeq === null ? null : String(result.firstBrokenSeq),
+      requestedBy,
+    });
+    return result;
+  }
+
+  /** The latest stored check, the newest failure ever stored, and whether to alert. */
+  async status(): Promise<ChainCheckStatus> {
+    const repo = this.dataSource.getRepository(AuditChainCheck);
+    const newestFirst = { checkedAt: 'DESC', id: 'DESC' } as const;
+    const [latest, lastFailure] = await Promise.all([
+      repo.findOne({ where: {}, order: newestFirst }),
+      repo.findOne({ where: { ok: false }, order: newestFirst }),
+    ]);
+    return {
+      latest: latest ? toVerification(latest) : null,
+      lastFailure: lastFailure ? toVerification(lastFailure) : null,
+      alert: latest !== null && !latest.ok,
+    };
+  }
+}
+
+function toVerification(check: AuditChainCheck): ChainVerification {
+  return {
+    ok: check.ok,
+    entries: check.entries,
+    firstBrokenSeq: check.firstBrokenSeq === null ? null : Number(check.firstBrokenSeq),
+    checkedAt: check.checkedAt.toISOString(),
+  };
+}

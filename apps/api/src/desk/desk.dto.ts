@@ -1,0 +1,28 @@
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { RatingListQuery } from '../ratings/ratings.dto';
+import { ListVisitsQuery } from '../visits/visits.dto';
+
+/** GET /desk/summary */
+export class DeskSummaryQuery {
+  @ApiPropertyOptional({ description: 'from (ISO 8601, inclusive); default 12 weeks before now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'to (ISO 8601, exclusive); default now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'a unit of the jurisdiction: that unit and the units below' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+}
+
+/** GET /exports/visits.{xlsx,csv}: the filters of GET /visits, without paging. */
+export class ExportVisitsQuery extends OmitType(ListVisitsQuery, ['cursor', 'limit'] as const) {}
+
+/** GET /exports/ratings.{xlsx,csv}: the filters of GET /ratings (RatingFilters), without paging. */
+export class ExportRatingsQuery extends OmitType(RatingListQuery, ['cursor', 'limit'] as const) {}

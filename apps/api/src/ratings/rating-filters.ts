@@ -1,0 +1,40 @@
+import type { SelectQueryBuilder } from 'typeorm';
+import type { AccessScope } from '../scope/access-scope';
+import type { Rating } from './rating.entity';
+import type { RatingListQuery } from './ratings.dto';
+
+/** Limits a rating query to the caller's units (supervisors) or firms; admins see all. */
+export function applyRatingScope(
+  builder: SelectQueryBuilder<Rating>,
+  scope: AccessScope,
+): SelectQueryBuilder<Rating> {
+  switch (scope.kind) {
+    case 'all':
+      return builder;
+    case 'units':
+      return builder.andWhere('r.unit_id = ANY(:scopeUnits)', { scopeUnits: scope.unitIds });
+    case 'enterprises':
+      return builder.andWhere('r.enterprise_id = ANY(:scopeFirms)', {
+        scopeFirms: scope.enterpriseIds,
+      });
+  }
+}
+
+/** The filters of GET /ratings (and its exports) on a rating query aliased `r`. */
+export function applyRatingFilters(
+  builder: SelectQueryBuilder<Rating>,
+  filters: Omit<RatingListQuery, 'cursor' | 'limit'>,
+): SelectQueryBuilder<Rating> {
+  if (filters.unitId) builder.andWhere('r.unit_id = :unitId', { unitId: filters.unitId });
+  if (filters.overall) builder.andWhere('r.overall = :overall', { overall: filters.overall });
+  if (filters.from) builder.andWhere('r.submitted_at >= :from', { from: new Date(filters.from) });
+  if (filters.to) builder.andWhere('r.submitted_at < :to', { to: new Date(filters.to) });
+  if (filters.officerId) {
+    builder.andWhere(
+      `EXISTS (SELECT 1 FROM visit_officer fvo
+                WHERE fvo.visit_id = r.visit_id AND fvo.officer_id = :officerId)`,
+      { officerId: filters.officerId },
+    );
+  }
+  return builder;
+}

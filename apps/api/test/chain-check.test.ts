@@ -1,0 +1,131 @@
+import { ChainCheckService } from '../src/audit/chain-check.service';
+import { checkInBody, startDemoWorld, type DemoWorld } from './support/demo-world';
+
+describe('audit chain checks: on demand, scheduled, recorded, alerting', () => {
+  let w: DemoWorld;
+  const storedChecks = async (): Promise<
+    { ok: boolean; first_broken_seq: string | null; requested_by: string | null }[]
+  > =>
+    w.t.dataSource.query(
+      'SELECT ok, first_broken_seq, requested_by FROM audit_chain_check ORDER BY id',
+    );
+  const latest = async () =>
+    (await w.users.supervisor.request('GET', '/api/v1/audit/checks/latest')).json();
+
+  /** Edits the log with the append-only trigger disabled, as an intruder with database access. */
+  const behindTheBack = async (sql: string) => {
+    const runner = w.t.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('ALTER TABLE audit_entry DISABLE TRIGGER USER');
+      await runner.query(sql);
+    } finally {
+      await runner.query('ALTER TABLE audit_entry ENABLE TRIGGER USER');
+      await runner.release();
+    }
+  };
+
+  beforeAll(async () => {
+    w = await startDemoWorld();
+    const code = await w.issueCode(w.firms.ruitai);
+    for (let i = 0; i < 2; i++) {
+      const res = await w.users.officer1.request(
+        'POST',
+        '/api/v1/check-ins',
+        checkInBody(w, code, w.firms.ruitai, {
+          purpose: 'COMPLAINT_VERIFICATION',
+          reference: `C-${i}`,
+        }),
+      );
+      expect(res.statusCode).toBe(201);
+    }
+  });
+  afterAll(() => w.t.close());
+
+  it('has nothing to show before the first check', async () => {
+    const res = await w.users.supervisor.request('GET', '/api/v1/audit/checks/latest');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ latest: null, lastFailure: null, alert: false });
+  });
+
+  it('runs a check on demand, records who asked, and answers the status', async () => {
+    const res = await w.users.supervisor.request('POST', '/api/v1/audit/checks');
+    expect(res.statusCode).toBe(201);
+    const status = res.json();
+    expect(status).toEqual({
+      latest: { ok: true, entries: 4, firstBrokenSeq: null, checkedAt: expect.any(String) },
+      lastFailure: null,
+      alert: false,
+    });
+    expect(await storedChecks()).toEqual([
+      { ok: true, first_broken_seq: null, requested_by: w.users.supervisor.id },
+    ]);
+    expect(await latest()).toEqual(status);
+  });
+
+  it('records GET /audit/verify too, its answer unchanged', async () => {
+    const res = await w.users.admin.request('GET', '/api/v1/audit/verify');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(Object.keys(body).sort()).toEqual(['checkedAt', 'entries', 'firstBrokenSeq', 'ok']);
+    expect(body).toMatchObject({ ok: true, entries: 4, firstBrokenSeq: null });
+    const checks = await storedChecks();
+    expect(checks).toHaveLength(2);
+    expect(checks[1]).toEqual({ ok: true, first_broken_seq: null, requested_by: w.users.admin.id });
+    expect((await latest()).latest.checkedAt).toBe(body.checkedAt);
+  });
+
+  it('alerts once an entry was edited behind the API’s back', async () => {
+    await behindTheBack(
+      `UPDATE audit_entry SET data = jsonb_set(data, '{reference}', '"C-9"') WHERE seq = 3`,
+    );
+    const res = await w.users.admin.request('POST', '/api/v1/audit/checks');
+    expect(res.statusCode).toBe(201);
+    const status = res.json();
+    expect(status.alert).toBe(true);
+    expect(status.latest).toMatchObject({ ok: false, firstBrokenSeq: 3, entries: 2 });
+    expect(status.lastFailure).toEqual(status.latest);
+    expect(await latest()).toEqual(status);
+    expect((await storedChecks()).at(-1)).toEqual({
+      ok: false,
+      first_broken_seq: '3',
+      requested_by: w.users.admin.id,
+    });
+  });
+
+  it('the scheduled check records a failure too (requested by nobody)', async () => {
+    const result = await w.t.app.get(ChainCheckService).run(null);
+    expect(result).toMatchObject({ ok: false, firstBrokenSeq: 3 });
+    expect((await storedChecks()).at(-1)).toEqual({
+      ok: false,
+      first_broken_seq: '3',
+      requested_by: null,
+    });
+    expect((await latest()).latest.checkedAt).toBe(result.checkedAt);
+  });
+
+  it('stops alerting when the chain is sound again, but keeps the last failure', async () => {
+    const before = await latest();
+    await behindTheBack(
+      `UPDATE audit_entry SET data = jsonb_set(data, '{reference}', '"C-0"') WHERE seq = 3`,
+    );
+    const status = (await w.users.supervisor2.request('POST', '/api/v1/audit/checks')).json();
+    expect(status.alert).toBe(false);
+    expect(status.latest).toMatchObject({ ok: true, entries: 4, firstBrokenSeq: null });
+    expect(status.lastFailure).toEqual(before.lastFailure);
+    expect(status.lastFailure).toMatchObject({ ok: false, firstBrokenSeq: 3 });
+  });
+
+  it.each([
+    ['GET', '/api/v1/audit/checks/latest'],
+    ['POST', '/api/v1/audit/checks'],
+  ] as const)('%s %s is refused to officers and firms', async (method, url) => {
+    const count = (await storedChecks()).length;
+    for (const user of [w.users.officer1, w.users.officer3, w.users.firm1, w.users.firm2]) {
+      const res = await user.request(method, url);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().code).toBe('FORBIDDEN');
+    }
+    expect(await storedChecks()).toHaveLength(count);
+  });
+});
