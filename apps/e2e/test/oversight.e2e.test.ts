@@ -99,8 +99,13 @@ describe('ratings, follow-ups, reports and exports in Chromium', () => {
     await page.waitForURL((url) => url.hash.includes('pages/firm/rate/index'));
     await page.getByTestId('rating-overall-FAIR').waitFor({ timeout: 15_000 });
 
-    // Submitting is not possible before all six marks and a signature.
-    expect(await page.getByTestId('rating-submit').isDisabled()).toBe(true);
+    // Submitting is not possible before all six marks and a signature; the screen says what is missing.
+    const submitDisabled = async () =>
+      page
+        .getByTestId('rating-submit')
+        .evaluate((button) => (button as HTMLButtonElement).disabled);
+    expect(await submitDisabled()).toBe(true);
+    expect(await page.getByTestId('rating-blocker').innerText()).toMatch(/[\u4e00-\u9fff]/);
     await page.getByTestId('rating-overall-FAIR').click();
     for (const [i, level] of ['GOOD', 'GOOD', 'POOR', 'GOOD', 'FAIR'].entries()) {
       await page.getByTestId(`rating-item-${i}-${level}`).click();
@@ -109,8 +114,11 @@ describe('ratings, follow-ups, reports and exports in Chromium', () => {
       .getByTestId('rating-comment')
       .locator('textarea')
       .fill('检查人员接受了企业安排的午餐。');
-    expect(await page.getByTestId('rating-submit').isDisabled()).toBe(true);
+    expect(await page.getByTestId('rating-blocker').innerText()).toContain('签');
+    expect(await submitDisabled()).toBe(true);
     await sign(page);
+    expect(await submitDisabled()).toBe(false);
+    expect(await page.getByTestId('rating-blocker').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('firm-rating-card'), fullPage: true });
     await page.getByTestId('rating-submit').click();
     await page.getByTestId('rating-confirm').click();
