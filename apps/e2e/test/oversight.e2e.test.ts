@@ -98,6 +98,10 @@ describe('ratings, follow-ups, reports and exports in Chromium', () => {
     await rate.click();
     await page.waitForURL((url) => url.hash.includes('pages/firm/rate/index'));
     await page.getByTestId('rating-overall-FAIR').waitFor({ timeout: 15_000 });
+    // one column on a 360 px phone once the page has slid in
+    await page.waitForFunction(() => document.documentElement.scrollWidth <= 360, undefined, {
+      timeout: 5_000,
+    });
 
     // Submitting is not possible before all six marks and a signature; the screen says what is missing.
     const submitDisabled = async () =>

@@ -97,6 +97,12 @@ describe('supervisor screens (执法记录, 记录详情, 审计链) in Chromium
     expect(await page.getByTestId('section-REFUSED').locator('.stable__head').isVisible()).toBe(
       false,
     );
+    // Coming from the desk, the page slides in: measure once the transition has settled.
+    await page
+      .waitForFunction(() => document.documentElement.scrollWidth <= 360, undefined, {
+        timeout: 5_000,
+      })
+      .catch(() => undefined);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
     await page.screenshot({ path: screenshotPath('supervisor-visits-phone'), fullPage: true });
