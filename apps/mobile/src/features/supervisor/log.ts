@@ -2,6 +2,7 @@ import { chinaMidnight } from '../../services/china-time';
 import {
   CHECK_IN_OUTCOME_LABELS,
   type ChainVerification,
+  type OfficerView,
   type VisitFilters,
   type VisitView,
 } from '@qinqing/domain';
@@ -86,4 +87,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 
 export function auditActionLabel(action: string): string {
   return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+/** The units of a list of officers (for the unit filter), each once, in the order met. */
+export function unitsOf(officers: readonly OfficerView[]): { value: string; label: string }[] {
+  const byId = new Map<string, string>();
+  for (const o of officers) if (o.unitId && o.unitName) byId.set(o.unitId, o.unitName);
+  return [...byId].map(([value, label]) => ({ value, label }));
 }

@@ -36,6 +36,7 @@ import { open } from '../../../features/desk/nav';
 import { deskPeriod, PERIOD_CHOICES, type PeriodWeeks } from '../../../features/desk/period';
 import { monthLabel } from '../../../features/desk/spot-check';
 import { FilterPicker } from '../../../features/desk/ui';
+import { unitsOf } from '../../../features/supervisor/log';
 import { api } from '../../../services/api';
 
 import '../../../features/desk/desk.css';
@@ -329,11 +330,7 @@ export default function SupervisorDeskPage() {
       .catch(() => undefined);
   }, [user]);
 
-  const units = useMemo(() => {
-    const byId = new Map<string, string>();
-    for (const o of officers) if (o.unitId && o.unitName) byId.set(o.unitId, o.unitName);
-    return [...byId].map(([value, label]) => ({ value, label }));
-  }, [officers]);
+  const units = useMemo(() => unitsOf(officers), [officers]);
 
   async function runChainCheck(): Promise<void> {
     setChainBusy(true);

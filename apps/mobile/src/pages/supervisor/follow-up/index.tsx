@@ -11,11 +11,12 @@ import {
 } from '@qinqing/domain';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import { chinaDateTime } from '../../../features/firm/gate';
 import { useRoleGuard } from '../../../features/firm/session-guard';
 import { errorText } from '../../../features/desk/errors';
+import { RecordPending, useRecord } from '../../../features/desk/useRecord';
 import {
   canClose,
   closeRequest,
@@ -154,45 +155,21 @@ export default function FollowUpPage() {
     ['supervisor', 'admin'],
     `/pages/supervisor/follow-up/index?id=${encodeURIComponent(id)}`,
   );
-  const [item, setItem] = useState<FollowUpCaseView | null>(null);
-  const [error, setError] = useState('');
-
-  const load = useCallback(async () => {
-    setError('');
-    if (!id) return setError('缺少编号：请从回访核实列表打开。');
-    try {
-      setItem(await api.followUp(id));
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [id]);
-
-  useEffect(() => {
-    if (user) void load();
-  }, [user, load]);
+  const {
+    record: item,
+    setRecord: setItem,
+    error,
+    load,
+  } = useRecord<FollowUpCaseView>(
+    Boolean(user),
+    id,
+    (key) => api.followUp(key),
+    '缺少编号：请从回访核实列表打开。',
+  );
 
   if (!user) return <View className="dk" />;
-  if (error) {
-    return (
-      <View className="dk dk--narrow">
-        <Text className="dk-error" data-testid="follow-up-error">
-          {error}
-        </Text>
-        <View className="dk__nav">
-          <Button className="dk-btn" onClick={() => void load()}>
-            重试
-          </Button>
-        </View>
-      </View>
-    );
-  }
-  if (!item) {
-    return (
-      <View className="dk dk--narrow">
-        <Text className="dk-loading">正在读取…</Text>
-      </View>
-    );
-  }
+  if (!item)
+    return <RecordPending error={error} testId="follow-up-error" onRetry={() => void load()} />;
 
   const now = new Date();
   const late = item.status === 'OPEN' && item.overdue;

@@ -7,12 +7,13 @@ import {
 } from '@qinqing/domain';
 import { Button, Image, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import { chinaDateTime } from '../../../features/firm/gate';
 import { useRoleGuard } from '../../../features/firm/session-guard';
 import { authorizedImageUrl, releaseImageUrl } from '../../../features/desk/download';
 import { errorText } from '../../../features/desk/errors';
+import { RecordPending, useRecord } from '../../../features/desk/useRecord';
 import { open } from '../../../features/desk/nav';
 import {
   advanceRequest,
@@ -141,45 +142,21 @@ export default function ReportPage() {
     ['supervisor', 'admin'],
     `/pages/supervisor/report/index?id=${encodeURIComponent(id)}`,
   );
-  const [report, setReport] = useState<ReportView | null>(null);
-  const [error, setError] = useState('');
-
-  const load = useCallback(async () => {
-    setError('');
-    if (!id) return setError('缺少编号：请从监督举报列表打开。');
-    try {
-      setReport(await api.reportById(id));
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [id]);
-
-  useEffect(() => {
-    if (user) void load();
-  }, [user, load]);
+  const {
+    record: report,
+    setRecord: setReport,
+    error,
+    load,
+  } = useRecord<ReportView>(
+    Boolean(user),
+    id,
+    (key) => api.reportById(key),
+    '缺少编号：请从监督举报列表打开。',
+  );
 
   if (!user) return <View className="dk" />;
-  if (error) {
-    return (
-      <View className="dk dk--narrow">
-        <Text className="dk-error" data-testid="report-error">
-          {error}
-        </Text>
-        <View className="dk__nav">
-          <Button className="dk-btn" onClick={() => void load()}>
-            重试
-          </Button>
-        </View>
-      </View>
-    );
-  }
-  if (!report) {
-    return (
-      <View className="dk dk--narrow">
-        <Text className="dk-loading">正在读取…</Text>
-      </View>
-    );
-  }
+  if (!report)
+    return <RecordPending error={error} testId="report-error" onRetry={() => void load()} />;
 
   return (
     <View className="dk dk--narrow" data-testid="report">

@@ -8,12 +8,13 @@ import {
 } from '@qinqing/domain';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import { chinaDateTime } from '../../../features/firm/gate';
 import { useRoleGuard } from '../../../features/firm/session-guard';
 import { percentText } from '../../../features/desk/charts';
 import { errorText } from '../../../features/desk/errors';
+import { RecordPending, useRecord } from '../../../features/desk/useRecord';
 import { open } from '../../../features/desk/nav';
 import { monthLabel, REDRAW_EXPLANATION, spotNoteError } from '../../../features/desk/spot-check';
 import { ChoiceGroup, Field } from '../../../features/desk/ui';
@@ -134,45 +135,21 @@ export default function SpotCheckPage() {
     ['supervisor', 'admin'],
     `/pages/supervisor/spot-check/index?id=${encodeURIComponent(id)}`,
   );
-  const [spot, setSpot] = useState<SpotCheckView | null>(null);
-  const [error, setError] = useState('');
-
-  const load = useCallback(async () => {
-    setError('');
-    if (!id) return setError('缺少编号：请从评价抽查列表打开。');
-    try {
-      setSpot(await api.spotCheck(id));
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [id]);
-
-  useEffect(() => {
-    if (user) void load();
-  }, [user, load]);
+  const {
+    record: spot,
+    setRecord: setSpot,
+    error,
+    load,
+  } = useRecord<SpotCheckView>(
+    Boolean(user),
+    id,
+    (key) => api.spotCheck(key),
+    '缺少编号：请从评价抽查列表打开。',
+  );
 
   if (!user) return <View className="dk" />;
-  if (error) {
-    return (
-      <View className="dk dk--narrow">
-        <Text className="dk-error" data-testid="spot-check-error">
-          {error}
-        </Text>
-        <View className="dk__nav">
-          <Button className="dk-btn" onClick={() => void load()}>
-            重试
-          </Button>
-        </View>
-      </View>
-    );
-  }
-  if (!spot) {
-    return (
-      <View className="dk dk--narrow">
-        <Text className="dk-loading">正在读取…</Text>
-      </View>
-    );
-  }
+  if (!spot)
+    return <RecordPending error={error} testId="spot-check-error" onRetry={() => void load()} />;
 
   return (
     <View className="dk dk--narrow" data-testid="spot-check">

@@ -24,6 +24,7 @@ import {
   type DateRangePreset,
   type LogFilters,
   type LogSection,
+  unitsOf,
 } from '../../../features/supervisor/log';
 import { backToDesk } from '../../../features/desk/nav';
 import { api, ApiError, NetworkError } from '../../../services/api';
@@ -182,11 +183,7 @@ export default function SupervisorVisitsPage() {
       .catch(() => undefined);
   }, [user]);
 
-  const units = useMemo(() => {
-    const byId = new Map<string, string>();
-    for (const o of officers) if (o.unitId && o.unitName) byId.set(o.unitId, o.unitName);
-    return [...byId].map(([value, label]) => ({ value, label }));
-  }, [officers]);
+  const units = useMemo(() => unitsOf(officers), [officers]);
 
   async function verifyChain(): Promise<void> {
     setChainBusy(true);
