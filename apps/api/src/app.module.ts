@@ -9,6 +9,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CheckInsModule } from './check-ins/check-ins.module';
 import { DeskModule } from './desk/desk.module';
+import { DrawsModule } from './draws/draws.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { GatesModule } from './gates/gates.module';
 import { HealthController } from './health/health.controller';
@@ -52,6 +53,7 @@ export class AppModule {
         RatingsModule,
         ReportsModule,
         DeskModule,
+        DrawsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

@@ -8,6 +8,7 @@ import type { DecisionReason, ReasonCode } from './reasons';
 import type { Role } from './roles';
 import type { CheckInPolicy } from './rules/policy';
 import type { CheckInOutcome, Findings } from './visit';
+import type { DrawWeights } from './draws/draw';
 import type { LevelCounts, RatingLevel } from './rating';
 import type {
   FollowUpContactMethod,
@@ -254,6 +255,8 @@ export interface OfflineSnapshot {
   activeCodeVersions: Record<string, number>;
   policy: CheckInPolicy;
   gateCodeKeys: GateCodeKeysResponse;
+  /** the officer's drawn tasks (双随机) not yet past their period */
+  tasks?: DrawTaskView[];
 }
 
 export const OFFLINE_SNAPSHOT_KIND = 'qs1';
@@ -523,4 +526,97 @@ export interface RatingFilters {
   overall?: RatingLevel;
   cursor?: string;
   limit?: number;
+}
+
+// ——— 双随机、一公开: draws and their tasks ———
+
+/** POST /draws (supervisor, admin): define and commit a draw; the seed stays secret until reveal */
+export interface DrawRequest {
+  name: string;
+  /** the pool: firms of these units (and the units below them); empty = the caller's scope */
+  unitIds?: string[];
+  districts?: string[];
+  industries?: string[];
+  supervisionClasses?: SupervisionClass[];
+  /** the policy's draw weights unless given */
+  weights?: DrawWeights;
+  /** 'YYYY-MM-DD', inclusive: when the drawn inspections are to be made */
+  periodStart: string;
+  periodEnd: string;
+  /** officers per task (default 2) */
+  officersPerTask?: number;
+}
+
+export const DRAW_STATUSES = ['COMMITTED', 'REVEALED'] as const;
+export type DrawStatus = (typeof DRAW_STATUSES)[number];
+
+/** A draw as published: anyone can check it (GET /public/draws/:id, no personal data). */
+export interface PublicDrawView {
+  id: string;
+  /** e.g. 'SJ-2026-003' */
+  number: string;
+  name: string;
+  status: DrawStatus;
+  periodStart: string;
+  periodEnd: string;
+  committedAt: string;
+  /** SHA-512 hex of the canonical JSON of the inputs (drawInputsHash) */
+  inputsHash: string;
+  /** SHA-512 hex of the seed (seedCommitment), published at commit */
+  seedCommitment: string;
+  /** null until revealed */
+  seed: string | null;
+  revealedAt: string | null;
+  poolSize: number;
+  weights: DrawWeights;
+  officersPerTask: number;
+  /** the drawn firms (after reveal), with whether and how the inspection was done */
+  results: PublicDrawResult[];
+}
+
+export interface PublicDrawResult {
+  taskNumber: number;
+  enterpriseName: string;
+  uscc: string;
+  creditGrade: CreditGrade;
+  onPositiveList: boolean;
+  inspected: boolean;
+  /** the check-out findings of the inspection, once made */
+  outcome: Findings | null;
+}
+
+/** A task as the officers and supervisors see it (GET /officers/me/tasks, GET /draws/:id). */
+export interface DrawTaskView {
+  id: string;
+  drawId: string;
+  drawNumber: string;
+  /** the reference a RANDOM_INSPECTION check-in names, e.g. 'SJ-2026-003-07' */
+  reference: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  officers: { id: string; name: string; badgeNumber: string | null }[];
+  periodStart: string;
+  periodEnd: string;
+  /** fewer officers than asked could be assigned (recusals) */
+  short: boolean;
+  visitId: string | null;
+  inspected: boolean;
+}
+
+/** GET /draws/:id (supervisor, admin): the published view with tasks and officers */
+export interface DrawView extends PublicDrawView {
+  tasks: DrawTaskView[];
+}
+
+/** GET /draws/statistics?year=: realised draw rate per credit grade against the intended one */
+export interface DrawStatistics {
+  year: number;
+  rows: {
+    group: CreditGrade | 'POSITIVE_LIST';
+    /** firm-draws in the pools of the year's revealed draws */
+    inPools: number;
+    drawn: number;
+    realisedRate: number;
+    intendedRate: number;
+  }[];
 }

@@ -28,6 +28,8 @@ export const ERROR_MESSAGES = {
   REPORT_STATUS_INVALID: '举报只能按“已受理 → 调查中 → 已办结”的顺序逐步推进。',
   SPOT_CHECK_EXISTS: '该月的评价抽查已经抽取过，不能重复抽取；请在已有抽查中登记核实结果。',
   SPOT_CHECK_EMPTY: '该月辖区内还没有可抽查的评价。',
+  DRAW_ALREADY_REVEALED: '该次抽查已揭示随机种子并生成任务，不能再次揭示。',
+  DRAW_POOL_EMPTY: '按所选条件没有可抽取的企业，请调整抽查范围。',
   DATABASE_UNAVAILABLE: '数据库暂时不可用，请稍后再试。',
   INTERNAL_ERROR: '系统内部错误，请稍后再试；如持续出现请联系管理员并提供错误编号。',
 } as const;

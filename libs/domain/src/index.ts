@@ -17,3 +17,4 @@ export * from './badge-code';
 export * from './rating';
 export * from './oversight';
 export * from './seeded-sample';
+export * from './draws/draw';

@@ -12,6 +12,8 @@ export const REASON_MESSAGES = {
   SINGLE_OFFICER: '执法检查应由两名以上执法人员进行，请添加同行执法人员。',
   OUT_OF_GEOFENCE: '打卡位置不在企业门口范围内，已记录位置偏差。',
   REFERENCE_REQUIRED: '此事由需要填写依据（如任务编号、信访编号），请补充后再提交。',
+  RANDOM_TASK_MISMATCH:
+    '双随机抽查须凭抽中的检查任务：任务编号不存在、不是本企业、不在任务期限内，或执法人员不是该任务指派的人员。',
   OFFICER_INACTIVE: '执法人员账号已停用或不在岗，不能执行检查。',
   CODE_REVOKED: '该打卡码已作废，请扫描企业门口张贴的最新打卡码。',
   CODE_INVALID: '无法识别的打卡码（签名无效或已被篡改），请扫描企业门口张贴的正式打卡码。',
@@ -25,7 +27,10 @@ export const REASON_CODES = Object.keys(REASON_MESSAGES) as ReasonCode[];
 export interface DecisionReason {
   code: ReasonCode;
   message: string;
-  /** e.g. why a code is invalid: MALFORMED, UNKNOWN_KEY, BAD_SIGNATURE, UNKNOWN_CODE */
+  /**
+   * e.g. why a code is invalid: MALFORMED, UNKNOWN_KEY, BAD_SIGNATURE, UNKNOWN_CODE; why a random
+   * inspection's task does not fit: UNKNOWN_TASK, OTHER_FIRM, OUTSIDE_PERIOD, NOT_ASSIGNED
+   */
   detail?: string;
 }
 

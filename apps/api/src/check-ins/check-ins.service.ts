@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type CheckInDecision,
   evaluateCheckIn,
+  type RandomTaskFacts,
   PURPOSE_INFO,
   refuseUnverifiableCode,
   type CheckInPolicy,
@@ -225,8 +226,28 @@ export class CheckInsService {
       gate: { lat: gate.lat, lng: gate.lng, radiusM: gate.radiusM },
       location: dto.location ?? null,
       priorVisits: await this.priorVisits(manager, enterprise.id, clientTime, policy),
+      randomTask:
+        dto.purpose === 'RANDOM_INSPECTION' ? await this.randomTask(manager, dto.reference) : null,
       policy,
     });
+  }
+
+  /** The revealed draw task a random inspection's reference names (双随机), or null. */
+  private async randomTask(
+    manager: EntityManager,
+    reference: string | null | undefined,
+  ): Promise<RandomTaskFacts | null> {
+    const wanted = reference?.trim();
+    if (!wanted) return null;
+    const [task]: RandomTaskFacts[] = await manager.query(
+      `SELECT t.enterprise_id AS "enterpriseId", t.officer_ids AS "officerIds",
+              to_char(d.period_start, 'YYYY-MM-DD') AS "periodStart",
+              to_char(d.period_end, 'YYYY-MM-DD') AS "periodEnd"
+         FROM draw_task t JOIN draw d ON d.id = t.draw_id
+        WHERE t.reference = $1 AND d.status = 'REVEALED'`,
+      [wanted],
+    );
+    return task ?? null;
   }
 
   /** Earlier visits that can matter: this calendar year (cap) and the repeat window. */

@@ -1,5 +1,6 @@
 import { AuditChainHead, AuditEntry } from '../audit/audit-entry.entity';
 import { AuditChainCheck } from '../audit/chain-check.entity';
+import { Draw, DrawTask, OfficerConflict } from '../draws/draw.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { EnterpriseMember } from '../enterprises/enterprise-member.entity';
 import { Gate } from '../enterprises/gate.entity';
@@ -40,4 +41,7 @@ export const ENTITIES = [
   MisconductReport,
   ReportPhoto,
   ReportEvent,
+  Draw,
+  DrawTask,
+  OfficerConflict,
 ];

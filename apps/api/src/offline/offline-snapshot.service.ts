@@ -11,6 +11,7 @@ import { DomainException } from '../common/errors/domain.exception';
 import { EnterprisesService } from '../enterprises/enterprises.service';
 import { GateCodeKeys } from '../gates/gate-code-keys';
 import { OfficersService } from '../officers/officers.service';
+import { DrawsService } from '../draws/draws.service';
 import { PolicyService } from '../policy/policy.service';
 import { ScopeService } from '../scope/scope.service';
 
@@ -29,6 +30,7 @@ export class OfflineSnapshotService {
     private readonly policies: PolicyService,
     private readonly officers: OfficersService,
     private readonly keys: GateCodeKeys,
+    private readonly draws: DrawsService,
   ) {}
 
   async forOfficer(caller: AuthenticatedUser, now = new Date()): Promise<OfflineSnapshotResponse> {
@@ -56,6 +58,7 @@ export class OfflineSnapshotService {
       activeCodeVersions: await this.activeCodeVersions(firmIds),
       policy,
       gateCodeKeys: this.keys.published(),
+      tasks: await this.draws.officerTasks(caller),
     };
     return {
       snapshot: signEnvelope(OFFLINE_SNAPSHOT_KIND, snapshot, this.keys.signing),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DrawsModule } from '../draws/draws.module';
 import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { GatesModule } from '../gates/gates.module';
 import { OfficersModule } from '../officers/officers.module';
@@ -7,7 +8,7 @@ import { OfflineController } from './offline.controller';
 import { OfflineSnapshotService } from './offline-snapshot.service';
 
 @Module({
-  imports: [EnterprisesModule, GatesModule, OfficersModule, PolicyModule],
+  imports: [DrawsModule, EnterprisesModule, GatesModule, OfficersModule, PolicyModule],
   controllers: [OfflineController],
   providers: [OfflineSnapshotService],
 })

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DEFAULT_DRAW_WEIGHTS } from '../draws/draw';
 import { CREDIT_GRADES } from '../enterprise';
 import { PURPOSES, type Purpose } from '../purposes';
 import { REASON_CODES } from '../reasons';
@@ -59,6 +60,8 @@ const policy: fc.Arbitrary<CheckInPolicy> = fc.record({
   ratingWindowDays: fc.constant(7),
   ratingReleaseMinCount: fc.constant(5),
   followUpDeadlineDays: fc.constant(10),
+  drawWeights: fc.constant(DEFAULT_DRAW_WEIGHTS),
+  drawRecentInspectionMonths: fc.constant(12),
   quietPeriods: fc.array(quietPeriodRule, { maxLength: 3 }),
   quietPeriodRefusedPurposes: purposes,
   geofenceDefaultRadiusM: fc.integer({ min: 20, max: 1000 }),

@@ -17,6 +17,14 @@ const GATE = { lat: 34.7466, lng: 113.6254, radiusM: null };
 
 const at = (base: string, offsetMs: number) => new Date(Date.parse(base) + offsetMs).toISOString();
 
+/** The drawn task SJ-2026-001: firm-1, officers a, b and c, over a period no test leaves. */
+const TASK = {
+  enterpriseId: 'firm-1',
+  officerIds: ['officer-a', 'officer-b', 'officer-c'],
+  periodStart: '2000-01-01',
+  periodEnd: '2099-12-31',
+};
+
 /** A check-in that is allowed: two active officers, a random inspection with its task, at the gate. */
 function context(overrides: Partial<CheckInContext> = {}): CheckInContext {
   return {
@@ -31,6 +39,7 @@ function context(overrides: Partial<CheckInContext> = {}): CheckInContext {
     gate: GATE,
     location: { lat: GATE.lat, lng: GATE.lng, accuracy: 10 },
     priorVisits: [],
+    randomTask: TASK,
     policy: DEFAULT_CHECK_IN_POLICY,
     ...overrides,
   };
@@ -687,5 +696,60 @@ describe('isRefusingReason', () => {
   ] as const)('%s refuses: %s', (code, refusing) => {
     expect(isRefusingReason(code, false)).toBe(refusing);
     expect(isRefusingReason(code, true)).toBe(refusing);
+  });
+
+  describe('双随机: a random inspection is made only on its drawn task', () => {
+    const mismatch = (ctx: CheckInContext) => {
+      const decision = evaluateCheckIn(ctx);
+      const found = decision.reasons.find((r) => r.code === 'RANDOM_TASK_MISMATCH');
+      return { outcome: decision.outcome, detail: found?.detail ?? null };
+    };
+
+    it.each([
+      ['no task with that reference', { randomTask: null }, 'UNKNOWN_TASK'],
+      ['a task of another firm', { randomTask: { ...TASK, enterpriseId: 'firm-2' } }, 'OTHER_FIRM'],
+      [
+        'a task whose period has ended',
+        { randomTask: { ...TASK, periodStart: '2026-04-01', periodEnd: '2026-05-11' } },
+        'OUTSIDE_PERIOD',
+      ],
+      [
+        'a task whose period starts tomorrow (China time)',
+        { randomTask: { ...TASK, periodStart: '2026-05-13', periodEnd: '2026-05-31' } },
+        'OUTSIDE_PERIOD',
+      ],
+      [
+        'a lead officer the task does not name',
+        { officer: { id: 'officer-x', active: true, unitId: 'unit-1', unitLevel: 'CITY' } },
+        'NOT_ASSIGNED',
+      ],
+      [
+        'a co-officer the task does not name',
+        {
+          coOfficers: [
+            { id: 'officer-b', active: true },
+            { id: 'officer-z', active: true },
+          ],
+        },
+        'NOT_ASSIGNED',
+      ],
+    ] as [string, Partial<CheckInContext>, string][])('refuses %s', (_name, overrides, detail) => {
+      expect(mismatch(context(overrides))).toEqual({ outcome: 'REFUSED', detail });
+    });
+
+    it('allows the task’s own officers on its firm within its period, on its first and last day', () => {
+      expect(mismatch(context())).toEqual({ outcome: 'ALLOWED', detail: null });
+      const day = { randomTask: { ...TASK, periodStart: '2026-05-12', periodEnd: '2026-05-12' } };
+      expect(mismatch(context(day))).toEqual({ outcome: 'ALLOWED', detail: null });
+    });
+
+    it('does not look at tasks for other purposes', () => {
+      const other = context({
+        purpose: 'SPECIAL_CAMPAIGN',
+        reference: '郑环专〔2026〕1号',
+        randomTask: null,
+      });
+      expect(codes(other)).toEqual([]);
+    });
   });
 });

@@ -51,6 +51,15 @@ export interface PriorVisit {
   unitLevel: string;
 }
 
+/** The drawn task (双随机) a RANDOM_INSPECTION check-in names by its reference. */
+export interface RandomTaskFacts {
+  enterpriseId: string;
+  officerIds: readonly string[];
+  /** 'YYYY-MM-DD', inclusive, in the bureau's time */
+  periodStart: string;
+  periodEnd: string;
+}
+
 /**
  * Everything a check-in decision depends on. The API builds it from the database, the phone from its
  * offline snapshot; the same context gives the same decision on both.
@@ -71,6 +80,11 @@ export interface CheckInContext {
   location: CheckInLocation | null;
   /** Earlier visits to this firm, in any order. */
   priorVisits: readonly PriorVisit[];
+  /**
+   * For RANDOM_INSPECTION: the task the reference names, or null when there is none (refused:
+   * a random inspection is made only on a drawn task). Ignored for other purposes.
+   */
+  randomTask?: RandomTaskFacts | null;
   policy: CheckInPolicy;
 }
 
@@ -92,6 +106,7 @@ export const REFUSING_REASON_CODES: readonly ReasonCode[] = [
   'ANNUAL_CAP_REACHED',
   'QUIET_PERIOD',
   'REFERENCE_REQUIRED',
+  'RANDOM_TASK_MISMATCH',
   'OFFICER_INACTIVE',
   'CODE_REVOKED',
   'CODE_INVALID',
@@ -219,6 +234,12 @@ export function evaluateCheckIn(context: CheckInContext): CheckInDecision {
 
   add('REFERENCE_REQUIRED', purposeNeedsReference(purpose) && reference === null);
 
+  const taskProblem =
+    purpose === 'RANDOM_INSPECTION' && reference !== null
+      ? randomTaskProblem(context, effective, [officer.id, ...team])
+      : null;
+  add('RANDOM_TASK_MISMATCH', taskProblem !== null);
+
   add(
     'POSITIVE_LIST_NO_DISTURBANCE',
     enterprise.onPositiveList && !policy.positiveListAllowedPurposes.includes(purpose),
@@ -275,8 +296,30 @@ export function evaluateCheckIn(context: CheckInContext): CheckInDecision {
   );
   return {
     outcome: refusing.length > 0 ? 'REFUSED' : flags.length > 0 ? 'FLAGGED' : 'ALLOWED',
-    reasons: [...refusing, ...flags].map(reason),
+    reasons: [...refusing, ...flags].map((code) =>
+      code === 'RANDOM_TASK_MISMATCH' && taskProblem
+        ? { ...reason(code), detail: taskProblem }
+        : reason(code),
+    ),
     policyVersion: policy.version,
     effectiveTime: new Date(effectiveMs).toISOString(),
   };
+}
+
+/**
+ * Why the drawn task does not cover this check-in, or null when it does: it must exist, name this
+ * firm, be in its period on the day of the visit, and have assigned every officer of the visit.
+ */
+function randomTaskProblem(
+  context: CheckInContext,
+  effective: Date,
+  officerIds: readonly string[],
+): 'UNKNOWN_TASK' | 'OTHER_FIRM' | 'OUTSIDE_PERIOD' | 'NOT_ASSIGNED' | null {
+  const task = context.randomTask;
+  if (!task) return 'UNKNOWN_TASK';
+  if (task.enterpriseId !== context.enterprise.id) return 'OTHER_FIRM';
+  const day = effective.toISOString().slice(0, 10);
+  if (day < task.periodStart || day > task.periodEnd) return 'OUTSIDE_PERIOD';
+  if (officerIds.some((id) => !task.officerIds.includes(id))) return 'NOT_ASSIGNED';
+  return null;
 }

@@ -105,7 +105,22 @@ export function judgeOffline(
     gate: { lat: gate.lat, lng: gate.lng, radiusM: gate.radiusM },
     location: request.location ?? null,
     priorVisits: snapshot.priorVisits[enterprise.id] ?? [],
+    randomTask: taskFacts(snapshot, request.reference),
     policy,
   });
   return { judged: true, decision, enterprise, gate };
+}
+
+/** The officer's drawn task a reference names, as the rule engine reads it (snapshots before draws have none). */
+function taskFacts(snapshot: OfflineSnapshot, reference: string | null | undefined) {
+  const wanted = reference?.trim();
+  const task = (snapshot.tasks ?? []).find((t) => t.reference === wanted);
+  return task
+    ? {
+        enterpriseId: task.enterpriseId,
+        officerIds: task.officers.map((o) => o.id),
+        periodStart: task.periodStart,
+        periodEnd: task.periodEnd,
+      }
+    : null;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_DRAW_WEIGHTS } from '../draws/draw';
 import {
   DEFAULT_CHECK_IN_POLICY,
   isCheckInPolicy,
@@ -30,6 +31,8 @@ describe('check-in policy', () => {
       ratingWindowDays: 7,
       ratingReleaseMinCount: 5,
       followUpDeadlineDays: 10,
+      drawWeights: DEFAULT_DRAW_WEIGHTS,
+      drawRecentInspectionMonths: 12,
     });
   });
 

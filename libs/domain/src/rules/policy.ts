@@ -1,3 +1,4 @@
+import { DEFAULT_DRAW_WEIGHTS, type DrawWeights } from '../draws/draw';
 import { CREDIT_GRADES, type CreditGrade } from '../enterprise';
 import { PURPOSES, type Purpose } from '../purposes';
 
@@ -56,6 +57,10 @@ export interface CheckInPolicy {
   ratingReleaseMinCount: number;
   /** 回访核实: a follow-up case opened by a 差 rating is due this many days later. */
   followUpDeadlineDays: number;
+  /** 双随机: the base ratio and the credit-grade and positive-list weights of a draw. */
+  drawWeights: DrawWeights;
+  /** 回避: an officer who inspected a firm within this many months is not drawn for it. */
+  drawRecentInspectionMonths: number;
 }
 
 export const DEFAULT_CHECK_IN_POLICY: CheckInPolicy = deepFreeze({
@@ -74,6 +79,8 @@ export const DEFAULT_CHECK_IN_POLICY: CheckInPolicy = deepFreeze({
   ratingWindowDays: 7,
   ratingReleaseMinCount: 5,
   followUpDeadlineDays: 10,
+  drawWeights: DEFAULT_DRAW_WEIGHTS,
+  drawRecentInspectionMonths: 12,
 });
 
 function deepFreeze<T>(value: T): T {
@@ -101,6 +108,7 @@ const NUMBER_FIELDS: readonly {
   { key: 'ratingWindowDays', label: '签退后可评价天数', min: 1, integer: false },
   { key: 'ratingReleaseMinCount', label: '评价汇总每批最少条数', min: 1, integer: true },
   { key: 'followUpDeadlineDays', label: '差评回访核实期限（天）', min: 1, integer: false },
+  { key: 'drawRecentInspectionMonths', label: '抽查回避：近期检查月数', min: 0, integer: true },
 ];
 
 const PURPOSE_LIST_FIELDS: readonly { key: keyof CheckInPolicy; label: string }[] = [
@@ -149,6 +157,8 @@ export function validatePolicy(policy: unknown): string[] {
     );
   }
 
+  problems.push(...drawWeightsProblems(policy.drawWeights));
+
   const rules = policy.quietPeriods;
   if (!Array.isArray(rules)) {
     problems.push('安静期（quietPeriods）应为列表。');
@@ -162,6 +172,32 @@ export function validatePolicy(policy: unknown): string[] {
 /** Whether a value is a policy that can be used as is. */
 export function isCheckInPolicy(value: unknown): value is CheckInPolicy {
   return validatePolicy(value).length === 0;
+}
+
+/** The problems of a draw's weights (also checked when a draw brings its own). */
+export function drawWeightsProblems(weights: unknown): string[] {
+  if (!isRecord(weights)) return ['抽查权重（drawWeights）应为一个对象。'];
+  const problems: string[] = [];
+  const ratio = weights.baseRatio;
+  if (typeof ratio !== 'number' || !(ratio > 0 && ratio <= 1)) {
+    problems.push('基础抽查比例（baseRatio）应为大于0且不超过1的数。');
+  }
+  const list = weights.positiveList;
+  if (typeof list !== 'number' || !(list >= 0 && list <= 10)) {
+    problems.push('正面清单企业权重（positiveList）应为0至10之间的数。');
+  }
+  const grades = weights.creditGrade;
+  if (!isRecord(grades)) {
+    problems.push('信用等级权重（creditGrade）应为一个对象。');
+  } else {
+    for (const grade of CREDIT_GRADES) {
+      const value = grades[grade];
+      if (typeof value !== 'number' || !(value >= 0 && value <= 10)) {
+        problems.push(`信用等级“${grade}”的权重应为0至10之间的数。`);
+      }
+    }
+  }
+  return problems;
 }
 
 function purposeListProblems(value: unknown, field: string): string[] {

@@ -72,6 +72,26 @@ function snapshotOf(overrides: Partial<OfflineSnapshot> = {}): OfflineSnapshot {
     activeCodeVersions: { [GATE]: 1 },
     policy: DEFAULT_CHECK_IN_POLICY,
     gateCodeKeys: published(serverKey),
+    // the drawn task the random inspections below name (双随机)
+    tasks: [
+      {
+        id: 'task-1',
+        drawId: 'draw-1',
+        drawNumber: 'SJ-2026-001',
+        reference: 'TASK-1',
+        enterpriseId: FIRM,
+        enterpriseName: '郑州众联混凝土有限公司',
+        officers: [
+          { id: OFFICER, name: '王执法', badgeNumber: '41000001' },
+          { id: '66666666-6666-4666-8666-666666666666', name: '李执法', badgeNumber: '41000002' },
+        ],
+        periodStart: '2000-01-01',
+        periodEnd: '2099-12-31',
+        short: false,
+        visitId: null,
+        inspected: false,
+      },
+    ],
     ...overrides,
   };
 }
@@ -242,6 +262,26 @@ describe('submitCheckIn offline', () => {
       '提交的内容不完整',
     );
     expect(store.get(queueKey(OFFICER))).toBeUndefined();
+  });
+
+  it('without signal, refuses a random inspection whose task is not among the officer’s tasks', async () => {
+    const client = fakeClient({});
+    await refreshSnapshot(asApi(client), { store, officerId: OFFICER });
+
+    const result = await submitCheckIn(request({ reference: 'TASK-9' }), asApi(client), store);
+
+    expect(result).toMatchObject({
+      mode: 'offline',
+      judgement: {
+        judged: true,
+        decision: {
+          outcome: 'REFUSED',
+          reasons: [
+            expect.objectContaining({ code: 'RANDOM_TASK_MISMATCH', detail: 'UNKNOWN_TASK' }),
+          ],
+        },
+      },
+    });
   });
 
   it('without signal, judges with the snapshot’s rule engine (离线预判) and queues durably', async () => {
