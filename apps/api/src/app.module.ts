@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { CheckInsModule } from './check-ins/check-ins.module';
 import { DeskModule } from './desk/desk.module';
 import { DrawsModule } from './draws/draws.module';
+import { MasterDataModule } from './master-data/master-data.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { GatesModule } from './gates/gates.module';
 import { HealthController } from './health/health.controller';
@@ -54,6 +55,7 @@ export class AppModule {
         ReportsModule,
         DeskModule,
         DrawsModule,
+        MasterDataModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

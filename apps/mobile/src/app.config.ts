@@ -16,6 +16,7 @@ export default defineAppConfig({
         'badge/index',
         'sync/index',
         'ratings/index',
+        'tasks/index',
       ],
     },
     {
@@ -41,8 +42,11 @@ export default defineAppConfig({
         'report/index',
         'spot-checks/index',
         'spot-check/index',
+        'draws/index',
+        'draw/index',
       ],
     },
+    { root: 'pages/public', pages: ['draws/index', 'draw/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

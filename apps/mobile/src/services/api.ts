@@ -9,6 +9,11 @@ import {
   type CheckOutRequest,
   type ChainCheckStatus,
   type DeskSummary,
+  type DrawRequest,
+  type DrawStatistics,
+  type DrawTaskView,
+  type DrawView,
+  type PublicDrawView,
   type FollowUpCaseView,
   type FollowUpCloseRequest,
   type FollowUpContactRequest,
@@ -339,6 +344,47 @@ export class ApiClient {
   runChainCheck(): Promise<ChainCheckStatus> {
     return this.request<ChainCheckStatus>('POST', '/api/v1/audit/checks');
   }
+
+  // ——— 双随机、一公开 ———
+
+  async myTasks(): Promise<DrawTaskView[]> {
+    return (await this.request<{ items: DrawTaskView[] }>('GET', '/api/v1/officers/me/tasks'))
+      .items;
+  }
+
+  async draws(): Promise<PublicDrawView[]> {
+    return (await this.request<{ items: PublicDrawView[] }>('GET', '/api/v1/draws')).items;
+  }
+
+  draw(id: string): Promise<DrawView> {
+    return this.request<DrawView>('GET', `/api/v1/draws/${id}`);
+  }
+
+  commitDraw(body: DrawRequest): Promise<DrawView> {
+    return this.request<DrawView>('POST', '/api/v1/draws', body);
+  }
+
+  revealDraw(id: string): Promise<DrawView> {
+    return this.request<DrawView>('POST', `/api/v1/draws/${id}/reveal`);
+  }
+
+  drawStatistics(year: number): Promise<DrawStatistics> {
+    return this.request<DrawStatistics>('GET', `/api/v1/draws/statistics?year=${year}`);
+  }
+
+  /** 一公开: no login needed. */
+  async publicDraws(): Promise<PublicDrawView[]> {
+    return (await this.request<{ items: PublicDrawView[] }>('GET', '/api/v1/public/draws')).items;
+  }
+
+  publicDraw(id: string): Promise<PublicDrawView> {
+    return this.request<PublicDrawView>('GET', `/api/v1/public/draws/${id}`);
+  }
+}
+
+/** Where anyone downloads a draw's inputs (and seed) to re-run it. */
+export function publicDrawInputsUrl(id: string): string {
+  return apiUrl(`/api/v1/public/draws/${id}/inputs`);
 }
 
 /** `?a=1&b=2` of the defined, non-empty values ('' when there are none). */
