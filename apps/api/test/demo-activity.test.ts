@@ -82,4 +82,18 @@ describe('demo data exercises the rules', () => {
     expect(statuses.filter((s: { open: boolean }) => s.open)).toHaveLength(1);
     expect(statuses.filter((s: { rated: boolean }) => s.rated)).toHaveLength(1);
   });
+
+  it('has a revealed 双随机 draw on the public page, its tasks with officers', async () => {
+    const list = await t.inject({ method: 'GET', url: '/api/v1/public/draws' });
+    expect(list.statusCode).toBe(200);
+    const [draw] = list.json().items;
+    expect(draw).toMatchObject({ status: 'REVEALED', poolSize: 8 });
+    expect(draw.results.length).toBeGreaterThan(0);
+    const supervisor = await login(t, 'supervisor');
+    const full = (await supervisor.request('GET', `/api/v1/draws/${draw.id}`)).json();
+    const officers = new Set(
+      full.tasks.flatMap((task: { officers: { id: string }[] }) => task.officers.map((o) => o.id)),
+    );
+    expect(officers.size).toBeGreaterThan(0);
+  });
 });

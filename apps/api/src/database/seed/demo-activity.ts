@@ -9,6 +9,7 @@ import { GateCodesService } from '../../gates/gate-codes.service';
 import { PolicyService } from '../../policy/policy.service';
 import { User } from '../../users/user.entity';
 import { VisitOfficer } from '../../visits/visit-officer.entity';
+import { DrawsService } from '../../draws/draws.service';
 import { seedDemoOversight } from './demo-oversight';
 import { Visit } from '../../visits/visit.entity';
 
@@ -68,6 +69,33 @@ export async function seedDemoActivity(app: INestApplicationContext): Promise<vo
     }
   });
   await seedDemoOversight(dataSource, audit, gates);
+  await seedDemoDraw(app);
+}
+
+/**
+ * 双随机: a revealed draw over the whole city for this quarter, so officers have tasks and the
+ * public page has results; weights as the policy sets them, with a base ratio high enough for a
+ * demo of eight firms.
+ */
+async function seedDemoDraw(app: INestApplicationContext): Promise<void> {
+  const supervisor = await app
+    .get(DataSource)
+    .getRepository(User)
+    .findOneByOrFail({ username: 'supervisor' });
+  const draws = app.get(DrawsService);
+  const caller = { id: supervisor.id, role: 'supervisor' as const };
+  const { drawWeights } = await app.get(PolicyService).current();
+  const china = new Date(Date.now() + 8 * 3600_000);
+  const quarter = Math.floor(china.getUTCMonth() / 3);
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const draw = await draws.commit(caller, {
+    name: `${china.getUTCFullYear()}年第${'一二三四'[quarter]}季度双随机抽查（演示）`,
+    periodStart: day(new Date(Date.UTC(china.getUTCFullYear(), quarter * 3, 1))),
+    periodEnd: day(new Date(Date.UTC(china.getUTCFullYear(), quarter * 3 + 3, 0))),
+    weights: { ...drawWeights, baseRatio: 0.6 },
+    officersPerTask: 2,
+  });
+  await draws.reveal(caller, draw.id);
 }
 
 /** `days` ago, but never before 1 January of this year (China time), so it counts for the cap. */
