@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { ChainCheckService } from '../audit/chain-check.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainException } from '../common/errors/domain.exception';
+import { positiveListOnDaySql } from '../enterprises/positive-list';
 import { PolicyService } from '../policy/policy.service';
 import { ScopeService } from '../scope/scope.service';
 import { User } from '../users/user.entity';
@@ -134,7 +135,7 @@ export class DeskService {
 
   /**
    * Attempts at firms on the positive list on the day of the attempt (bureau time), per purpose.
-   * Membership on a day is the rule of enterprises/positive-list.ts (onPositiveListSql).
+   * Membership on a day is the rule of enterprises/positive-list.ts.
    */
   private positiveListVisits(
     p: Period,
@@ -146,10 +147,7 @@ export class DeskService {
          FROM visit v
         WHERE v.checked_in_at >= $2 AND v.checked_in_at < $3
           AND ${inDeskUnitsSql('v.unit_id', '$1')}
-          AND EXISTS (SELECT 1 FROM positive_list_entry ple
-                       WHERE ple.enterprise_id = v.enterprise_id
-                         AND ple.effective_from <= ${day}
-                         AND (ple.effective_to IS NULL OR ple.effective_to >= ${day}))
+          AND ${positiveListOnDaySql('v.enterprise_id', day)}
         GROUP BY v.purpose ORDER BY 2 DESC, 1`,
       [p.units, p.from, p.to, p.utcOffsetMinutes],
     );
