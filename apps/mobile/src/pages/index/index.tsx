@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { SERVICE_HEALTH_TEXT, useServiceHealth } from '../../hooks/useServiceHealth';
 import { HOME_OF, session } from '../../services/session';
 
+import '../../features/draws/draws.css';
 import './index.css';
 
 function callHotline(phoneNumber: string): void {
@@ -27,6 +28,13 @@ export default function Index() {
 
       <Button className="home__enter" data-testid="enter" onClick={enter}>
         {user ? `进入（${user.name}）` : '登录'}
+      </Button>
+      <Button
+        className="dr-public-entry"
+        data-testid="public-draws-link"
+        onClick={() => void Taro.navigateTo({ url: '/pages/public/draws/index' })}
+      >
+        抽查结果公示（无需登录）
       </Button>
 
       <View className={`status status--${health}`} data-testid="service-status">

@@ -4,6 +4,7 @@ import {
   purposeNeedsReference,
   REASON_MESSAGES,
   verifyGateCode,
+  type DrawTaskView,
   type EnterpriseView,
   type GateCodeVerification,
   type OfficerView,
@@ -18,6 +19,9 @@ import { requireOfficer } from '../../../components/guard';
 import { PurposePicker } from '../../../components/PurposePicker';
 import { saveLastCheckIn } from '../../../features/check-in/last-result';
 import { submitCheckIn } from '../../../features/check-in/submit';
+import { TaskOptions } from '../../../features/draws/TaskOptions';
+import { loadMyTasks, prefillFromTask, type TaskSource } from '../../../features/draws/tasks';
+import { loadSnapshot } from '../../../features/offline-snapshot/snapshot';
 import { loadGateCodeKeys } from '../../../features/scan/gate-keys';
 import { scanGateCode, ScanError } from '../../../features/scan/scan';
 import { api, ApiError, NetworkError } from '../../../services/api';
@@ -26,6 +30,7 @@ import { newClientId } from './client-id';
 import { locateOfficer, type Fix } from './location';
 
 import '../../../components/officer.css';
+import '../../../features/draws/draws.css';
 import './index.css';
 
 const LAST_CO_OFFICERS_KEY = 'qinqing.officer.lastCoOfficers';
@@ -63,6 +68,9 @@ export default function OfficerCheckInPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; retry: boolean } | undefined>();
   const [scanMessage, setScanMessage] = useState('');
+  // 双随机抽查: the officer's drawn tasks, read once the purpose is chosen (API, else snapshot).
+  const [tasks, setTasks] = useState<{ items: DrawTaskView[]; source: TaskSource } | undefined>();
+  const tasksRequested = useRef(false);
 
   useEffect(() => {
     if (!me) return;
@@ -107,6 +115,26 @@ export default function OfficerCheckInPage() {
         .catch(() => undefined);
     }
   }, [verification]);
+
+  useEffect(() => {
+    if (!me || purpose !== 'RANDOM_INSPECTION' || tasksRequested.current) return;
+    tasksRequested.current = true;
+    void loadMyTasks(api, () => loadSnapshot())
+      .then(({ tasks: items, source }) => setTasks({ items, source }))
+      .catch(() => setTasks({ items: loadSnapshot()?.tasks ?? [], source: 'offline' }));
+  }, [me, purpose]);
+
+  function chooseTask(task: DrawTaskView): void {
+    if (!me) return;
+    const filled = prefillFromTask(
+      task,
+      me.id,
+      { coOfficerIds: coIds },
+      colleagues.map((o) => o.id),
+    );
+    setReference(filled.reference);
+    setCoIds(filled.coOfficerIds);
+  }
 
   const firm =
     verification?.ok && firms
@@ -284,6 +312,17 @@ export default function OfficerCheckInPage() {
                   onInput={(e) => setReference(e.detail.value)}
                 />
               </View>
+            )}
+            {purpose === 'RANDOM_INSPECTION' && me && (
+              <TaskOptions
+                tasks={tasks?.items}
+                offline={tasks?.source === 'offline'}
+                firmId={verification?.ok ? verification.payload.enterpriseId : undefined}
+                reference={reference}
+                coOfficerIds={coIds}
+                coOfficerName={(id) => colleagues.find((o) => o.id === id)?.name ?? id}
+                onChoose={chooseTask}
+              />
             )}
           </View>
 

@@ -110,6 +110,13 @@ export default function OfficerHomePage() {
       <View className="home__links">
         <Button
           className="o-btn o-btn--secondary"
+          data-testid="home-tasks"
+          onClick={go('/pages/officer/tasks/index')}
+        >
+          我的抽查任务
+        </Button>
+        <Button
+          className="o-btn o-btn--secondary"
           data-testid="home-visits"
           onClick={go('/pages/officer/visits/index')}
         >

@@ -401,6 +401,13 @@ export default function SupervisorDeskPage() {
         >
           评价抽查
         </Button>
+        <Button
+          className="dk-btn dk-btn--secondary"
+          data-testid="desk-draws"
+          onClick={open('/pages/supervisor/draws/index')}
+        >
+          双随机抽查
+        </Button>
       </View>
 
       <View className="dk-filters" data-testid="desk-filters">
