@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { AuditService } from '../audit/audit.service';
+import { Enterprise } from '../enterprises/enterprise.entity';
+import { Gate } from '../enterprises/gate.entity';
+import { PositiveListEntry } from '../enterprises/positive-list-entry.entity';
+import type { GateCreate, GateUpdate, ImportPlan, ImportSummary } from './plan';
+import type { Snapshot } from './snapshot';
+
+/** Rows per INSERT statement (well under PostgreSQL's 65,535 bind parameters). */
+const INSERT_CHUNK = 500;
+
+export interface ImportMeta {
+  importId: string;
+  actorId: string;
+  format: 'xlsx' | 'csv';
+  fileSha256: string;
+  summary: ImportSummary;
+}
+
+/**
+ * Writes a plan inside the caller's transaction. Audit: one MASTER_DATA_IMPORTED entry for the
+ * file, then per firm ENTERPRISE_CREATED / ENTERPRISE_UPDATED (field before/after and its gate
+ * changes) and per membership POSITIVE_LIST_ADDED / POSITIVE_LIST_REMOVED, each carrying the
+ * importId: a firm's history reads the same whether it was edited in the form or imported.
+ */
+export async function applyPlan(
+  manager: EntityManager,
+  audit: AuditService,
+  plan: ImportPlan,
+  snapshot: Snapshot,
+  meta: ImportMeta,
+): Promise<void> {
+  const { importId, actorId } = meta;
+  const append = (action: string, subjectType: string, subjectId: string, data: object) =>
+    audit.append(manager, { actorId, action, subjectType, subjectId, data: { importId, ...data } });
+  await append('MASTER_DATA_IMPORTED', 'master_data_import', importId, {
+    format: meta.format,
+    fileSha256: meta.fileSha256,
+    summary: meta.summary,
+  });
+
+  const firmIds = new Map(snapshot.firms.map((f) => [f.uscc, f.id]));
+  const created = await insertChunked(
+    manager,
+    Enterprise,
+    plan.firmCreates.map((c) => ({ uscc: c.uscc, ...c.fields })),
+  );
+  plan.firmCreates.forEach((c, i) => firmIds.set(c.uscc, created[i]));
+
+  const gateIds = await insertChunked(
+    manager,
+    Gate,
+    plan.gateCreates.map(({ uscc, ...gate }) => ({ ...gate, enterpriseId: firmIds.get(uscc)! })),
+  );
+  for (const update of plan.gateUpdates) {
+    await manager.update(Gate, { id: update.gate.id }, update.after);
+  }
+  const gatesAdded = groupBy(
+    plan.gateCreates.map((g, i) => ({ ...g, id: gateIds[i] })),
+    (g) => g.uscc,
+  );
+  const gatesUpdated = groupBy(plan.gateUpdates, (g) => g.uscc);
+
+  for (const c of plan.firmCreates) {
+    const id = firmIds.get(c.uscc)!;
+    await append('ENTERPRISE_CREATED', 'enterprise', id, {
+      uscc: c.uscc,
+      ...c.fields,
+      gates: (gatesAdded.get(c.uscc) ?? []).map(gateData),
+    });
+  }
+  const updated = new Map(plan.firmUpdates.map((u) => [u.firm.uscc, u]));
+  const touched = new Set([...updated.keys(), ...gatesAdded.keys(), ...gatesUpdated.keys()]);
+  for (const uscc of [...touched].filter((u) => snapshot.firmsByUscc.has(u)).sort()) {
+    const update = updated.get(uscc);
+    if (update) await manager.update(Enterprise, { id: update.firm.id }, update.after);
+    await append('ENTERPRISE_UPDATED', 'enterprise', firmIds.get(uscc)!, {
+      before: update?.before ?? {},
+      after: update?.after ?? {},
+      gates: {
+        added: (gatesAdded.get(uscc) ?? []).map(gateData),
+        updated: (gatesUpdated.get(uscc) ?? []).map(gateChange),
+      },
+    });
+  }
+
+  const entryIds = await insertChunked(
+    manager,
+    PositiveListEntry,
+    plan.entryCreates.map(({ uscc, ...entry }) => ({ ...entry, enterpriseId: firmIds.get(uscc)! })),
+  );
+  for (const [i, { uscc, ...entry }] of plan.entryCreates.entries()) {
+    await append('POSITIVE_LIST_ADDED', 'enterprise', firmIds.get(uscc)!, {
+      entryId: entryIds[i],
+      ...entry,
+    });
+  }
+  for (const end of plan.entryEnds) {
+    await manager.update(
+      PositiveListEntry,
+      { id: end.entry.id },
+      { effectiveTo: end.effectiveTo, removalReason: end.removalReason },
+    );
+    await append('POSITIVE_LIST_REMOVED', 'enterprise', firmIds.get(end.uscc)!, {
+      entryId: end.entry.id,
+      batch: end.entry.batch,
+      effectiveTo: end.effectiveTo,
+      removalReason: end.removalReason,
+    });
+  }
+}
+
+/** Inserts rows in chunks, each with an id made here; answers the ids in the rows' order. */
+async function insertChunked<T extends object>(
+  manager: EntityManager,
+  target: new () => T,
+  rows: object[],
+): Promise<string[]> {
+  const withIds = rows.map((row) => ({ ...row, id: randomUUID() }));
+  for (let start = 0; start < withIds.length; start += INSERT_CHUNK) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(target)
+      .values(withIds.slice(start, start + INSERT_CHUNK) as unknown as QueryDeepPartialEntity<T>[])
+      .execute();
+  }
+  return withIds.map((row) => row.id);
+}
+
+function gateData(gate: GateCreate & { id: string }) {
+  return { id: gate.id, name: gate.name, lat: gate.lat, lng: gate.lng, radiusM: gate.radiusM };
+}
+
+function gateChange(update: GateUpdate) {
+  return { id: update.gate.id, name: update.gate.name, before: update.before, after: update.after };
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}

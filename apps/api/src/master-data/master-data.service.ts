@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { toCsv } from '../desk/export-table';
+import { applyPlan } from './apply';
+import { parseUpload } from './parse';
+import { hasChanges, planImport, type ImportSummary, summarize } from './plan';
+import { type ImportProblem, SHEET_NAMES, SHEET_SPECS, type SheetName } from './sheets';
+import { loadSnapshot } from './snapshot';
+import { validateRows } from './validate';
+import { masterDataTables, templateTables, toWorkbook } from './workbook';
+
+export interface ImportReport {
+  ok: boolean;
+  dryRun: boolean;
+  /**
+   * Set when the import changed something: its audit entries carry it. A file that changes
+   * nothing (an export imported back) writes nothing, not even an audit entry.
+   */
+  importId?: string;
+  summary: ImportSummary;
+  problems: ImportProblem[];
+  /** Sheets of the workbook the import does not read. */
+  ignoredSheets: string[];
+}
+
+/** Serialises imports: two at once would plan against the same snapshot. */
+const IMPORT_LOCK_KEY = 7_310_426_001;
+
+/** Bulk master data: parse → validate → plan → apply, and the export the import reads back. */
+@Injectable()
+export class MasterDataService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Checks the whole file; applies it (all or nothing, one transaction) only when not a dry run
+   * and without a single problem. The report is the same either way.
+   */
+  async import(
+    body: unknown,
+    contentType: string | undefined,
+    options: { dryRun: boolean; csvSheet: SheetName; actorId: string },
+  ): Promise<ImportReport> {
+    const upload = await parseUpload(body, contentType, options.csvSheet);
+    let report: ImportReport | undefined;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
+      const snapshot = await loadSnapshot(manager);
+      const rows = validateRows(upload, snapshot);
+      const { plan, problems } = planImport(rows, snapshot);
+      const allProblems = sortProblems([...rows.problems, ...problems]);
+      const summary = summarize(plan);
+      report = {
+        ok: allProblems.length === 0,
+        dryRun: options.dryRun,
+        summary,
+        problems: allProblems,
+        ignoredSheets: upload.ignoredSheets,
+      };
+      if (options.dryRun || allProblems.length > 0 || !hasChanges(plan)) return;
+      const importId = randomUUID();
+      await applyPlan(manager, this.audit, plan, snapshot, {
+        importId,
+        actorId: options.actorId,
+        format: upload.format,
+        fileSha256: sha256(body),
+        summary,
+      });
+      report.importId = importId;
+    });
+    return report!;
+  }
+
+  async template(): Promise<Buffer> {
+    const snapshot = await this.snapshot();
+    return toWorkbook(templateTables(), snapshot);
+  }
+
+  async exportXlsx(): Promise<Buffer> {
+    const snapshot = await this.snapshot();
+    return toWorkbook(masterDataTables(snapshot), snapshot);
+  }
+
+  async exportCsv(sheet: SheetName): Promise<Buffer> {
+    return toCsv(masterDataTables(await this.snapshot())[sheet]);
+  }
+
+  /** A consistent view of all master data (one repeatable-read transaction). */
+  private snapshot() {
+    return this.dataSource.transaction('REPEATABLE READ', (manager: EntityManager) =>
+      loadSnapshot(manager),
+    );
+  }
+}
+
+function sha256(body: unknown): string {
+  return createHash('sha256')
+    .update(typeof body === 'string' ? body : (body as Buffer))
+    .digest('hex');
+}
+
+/** In the order a person works through the file: sheet, row, column. */
+function sortProblems(problems: ImportProblem[]): ImportProblem[] {
+  const sheetOrder = (sheet: string) => SHEET_NAMES.indexOf(sheet as SheetName);
+  const columnOrder = (p: ImportProblem) =>
+    Object.values(SHEET_SPECS[p.sheet as SheetName]?.columns ?? {}).indexOf(p.column);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort(
+      (a, b) =>
+        sheetOrder(a.p.sheet) - sheetOrder(b.p.sheet) ||
+        a.p.row - b.p.row ||
+        columnOrder(a.p) - columnOrder(b.p) ||
+        a.i - b.i,
+    )
+    .map(({ p }) => p);
+}

@@ -1,0 +1,99 @@
+/**
+ * The master-data workbook: its sheets and their Chinese headers, the one definition that the
+ * template, the import and the export share.
+ */
+
+export const FIRM_SHEET = '企业';
+export const GATE_SHEET = '门岗';
+export const LIST_SHEET = '正面清单';
+/** A sheet of instructions in the template; ignored on import. */
+export const README_SHEET = '说明';
+
+export const SHEET_NAMES = [FIRM_SHEET, GATE_SHEET, LIST_SHEET] as const;
+export type SheetName = (typeof SHEET_NAMES)[number];
+
+export const FIRM_COLUMNS = {
+  uscc: '统一社会信用代码',
+  name: '企业名称',
+  address: '地址',
+  district: '所属区县',
+  industry: '行业',
+  creditGrade: '环境信用等级',
+  supervisionClass: '监管类别',
+  unit: '属地执法单位',
+  liaison: '联络员执法证号',
+} as const;
+
+export const GATE_COLUMNS = {
+  uscc: '统一社会信用代码',
+  name: '门岗名称',
+  lat: '纬度',
+  lng: '经度',
+  radiusM: '打卡半径（米）',
+} as const;
+
+export const LIST_COLUMNS = {
+  uscc: '统一社会信用代码',
+  batch: '批次',
+  effectiveFrom: '生效日期',
+  effectiveTo: '移出日期',
+  removalReason: '移出原因',
+} as const;
+
+export type FirmKey = keyof typeof FIRM_COLUMNS;
+export type GateKey = keyof typeof GATE_COLUMNS;
+export type ListKey = keyof typeof LIST_COLUMNS;
+
+export interface SheetSpec {
+  name: SheetName;
+  columns: Record<string, string>;
+  /** Columns the sheet must have (and every row must fill). */
+  required: string[];
+  /** Column widths in characters, in column order. */
+  widths: number[];
+}
+
+export const SHEET_SPECS: Record<SheetName, SheetSpec> = {
+  [FIRM_SHEET]: {
+    name: FIRM_SHEET,
+    columns: FIRM_COLUMNS,
+    required: ['uscc', 'name', 'unit'],
+    widths: [22, 32, 36, 16, 18, 14, 16, 30, 16],
+  },
+  [GATE_SHEET]: {
+    name: GATE_SHEET,
+    columns: GATE_COLUMNS,
+    required: ['uscc', 'name', 'lat', 'lng'],
+    widths: [22, 16, 12, 12, 14],
+  },
+  [LIST_SHEET]: {
+    name: LIST_SHEET,
+    columns: LIST_COLUMNS,
+    required: ['uscc', 'batch', 'effectiveFrom'],
+    widths: [22, 12, 14, 14, 30],
+  },
+};
+
+/** Columns a bureau's sheet often carries that the import reads past. */
+export const IGNORED_HEADERS = ['序号', '备注'];
+
+/** Headers compare without blanks and with half-width brackets read as full-width ones. */
+export function normalizeHeader(header: string): string {
+  return header.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+}
+
+export function isSheetName(name: string): name is SheetName {
+  return (SHEET_NAMES as readonly string[]).includes(name);
+}
+
+/** One problem of an import, located as a person finds it in the spreadsheet. */
+export interface ImportProblem {
+  sheet: string;
+  /** The spreadsheet row number; the header is row 1. */
+  row: number;
+  /** The Chinese header of the column ('' when the problem is the whole row or sheet). */
+  column: string;
+  value: string;
+  /** What is wrong, in Chinese. */
+  message: string;
+}
