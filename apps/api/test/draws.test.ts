@@ -60,11 +60,12 @@ describe('双随机、一公开: draws', () => {
         w.users.officer1.id,
         w.firms.ruitai.id,
       ]);
-      await w.t.dataSource.query(
-        `INSERT INTO officer_conflict (officer_id, enterprise_id, reason, declared_at)
-         VALUES ($1, $2, '配偶在该企业任职', now())`,
-        [w.users.officer3.id, w.firms.haoxiangni.id],
-      );
+      const declared = await w.users.admin.request('POST', '/api/v1/officer-conflicts', {
+        officerId: w.users.officer3.id,
+        enterpriseId: w.firms.haoxiangni.id,
+        reason: '配偶在该企业任职',
+      });
+      expect(declared.statusCode).toBe(201);
       const res = await commit();
       expect(res.statusCode).toBe(201);
       draw = res.json();
@@ -309,6 +310,43 @@ describe('双随机、一公开: draws', () => {
         url: '/api/v1/public/draws/00000000-0000-4000-8000-000000000000',
       });
       expect(res.statusCode).toBe(404);
+    });
+  });
+
+  describe('回避: declared conflicts', () => {
+    it('are kept by admins, audited, and read by supervisors', async () => {
+      const body = {
+        officerId: w.users.officer4.id,
+        enterpriseId: w.firms.hanyang.id,
+        reason: '曾在该企业任职',
+      };
+      for (const user of [w.users.supervisor, w.users.officer4, w.users.firm1]) {
+        expect((await user.request('POST', '/api/v1/officer-conflicts', body)).statusCode).toBe(
+          403,
+        );
+      }
+      const declared = await w.users.admin.request('POST', '/api/v1/officer-conflicts', body);
+      expect(declared.statusCode).toBe(201);
+      const list = await w.users.supervisor.request('GET', '/api/v1/officer-conflicts');
+      expect(list.json().items).toContainEqual(
+        expect.objectContaining({ ...body, officerName: '赵丽娟' }),
+      );
+      const notOfficer = await w.users.admin.request('POST', '/api/v1/officer-conflicts', {
+        ...body,
+        officerId: w.users.firm1.id,
+      });
+      expect(notOfficer.statusCode).toBe(404);
+      const url = `/api/v1/officer-conflicts/${body.officerId}/${body.enterpriseId}`;
+      expect((await w.users.admin.request('DELETE', url)).statusCode).toBe(204);
+      expect((await w.users.admin.request('DELETE', url)).statusCode).toBe(404);
+      const actions: { action: string }[] = await w.t.dataSource.query(
+        `SELECT action FROM audit_entry WHERE subject_id = $1 ORDER BY seq`,
+        [body.officerId],
+      );
+      expect(actions.map((a) => a.action)).toEqual([
+        'OFFICER_CONFLICT_DECLARED',
+        'OFFICER_CONFLICT_WITHDRAWN',
+      ]);
     });
   });
 });
