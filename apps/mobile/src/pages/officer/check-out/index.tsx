@@ -71,7 +71,7 @@ export default function OfficerCheckOutPage() {
   }
 
   if (!me) return <View className="o-page" />;
-  const home = () => void Taro.redirectTo({ url: '/pages/officer/home/index' });
+  const home = () => void Taro.reLaunch({ url: '/pages/officer/home/index' });
 
   if (done) {
     return (
