@@ -47,6 +47,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'pages/public', pages: ['draws/index', 'draw/index'] },
+    { root: 'pages/admin', pages: ['master-data/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -620,3 +620,43 @@ export interface DrawStatistics {
     intendedRate: number;
   }[];
 }
+
+// ——— master data import (admin) ———
+
+/** One problem of an import, located as a person finds it in the spreadsheet. */
+export interface ImportProblem {
+  sheet: string;
+  /** The spreadsheet row number; the header is row 1. */
+  row: number;
+  /** The Chinese header of the column ('' when the problem is the whole row or sheet). */
+  column: string;
+  value: string;
+  /** What is wrong, in Chinese. */
+  message: string;
+}
+
+export interface ImportSummary {
+  firms: { create: number; update: number; unchanged: number };
+  gates: { create: number; update: number; unchanged: number };
+  positiveList: { create: number; end: number; unchanged: number };
+  /** Existing firms whose 环境信用等级 changes. */
+  gradesChanged: number;
+}
+
+/**
+ * POST /master-data/import?dryRun=true|false (the file as the body): 200 with this report, or 422
+ * VALIDATION_FAILED carrying it when a real import finds problems (then nothing changed).
+ */
+export interface ImportReport {
+  ok: boolean;
+  dryRun: boolean;
+  /**
+   * Set when the import changed something: its audit entries carry it. A file that changes
+   * nothing (an export imported back) writes nothing, not even an audit entry.
+   */
+  importId?: string;
+  summary: ImportSummary;
+  problems: ImportProblem[];
+  /** Sheets of the workbook the import does not read. */
+  ignoredSheets: string[];
+}

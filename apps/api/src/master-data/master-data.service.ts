@@ -1,3 +1,4 @@
+import type { ImportReport } from '@qinqing/domain';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -5,25 +6,13 @@ import { AuditService } from '../audit/audit.service';
 import { toCsv } from '../desk/export-table';
 import { applyPlan } from './apply';
 import { parseUpload } from './parse';
-import { hasChanges, planImport, type ImportSummary, summarize } from './plan';
+import { hasChanges, planImport, summarize } from './plan';
 import { type ImportProblem, SHEET_NAMES, SHEET_SPECS, type SheetName } from './sheets';
 import { loadSnapshot } from './snapshot';
 import { validateRows } from './validate';
 import { masterDataTables, templateTables, toWorkbook } from './workbook';
 
-export interface ImportReport {
-  ok: boolean;
-  dryRun: boolean;
-  /**
-   * Set when the import changed something: its audit entries carry it. A file that changes
-   * nothing (an export imported back) writes nothing, not even an audit entry.
-   */
-  importId?: string;
-  summary: ImportSummary;
-  problems: ImportProblem[];
-  /** Sheets of the workbook the import does not read. */
-  ignoredSheets: string[];
-}
+export type { ImportReport } from '@qinqing/domain';
 
 /** Serialises imports: two at once would plan against the same snapshot. */
 const IMPORT_LOCK_KEY = 7_310_426_001;

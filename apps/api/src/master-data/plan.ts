@@ -1,3 +1,4 @@
+import type { ImportSummary } from '@qinqing/domain';
 import type { CreditGrade } from '@qinqing/domain';
 import { type ImportProblem, LIST_COLUMNS, LIST_SHEET } from './sheets';
 import type { EntryState, FirmFields, FirmState, GateState, Snapshot } from './snapshot';
@@ -56,12 +57,7 @@ export interface ImportPlan {
   gradesChanged: number;
 }
 
-export interface ImportSummary {
-  firms: { create: number; update: number; unchanged: number };
-  gates: { create: number; update: number; unchanged: number };
-  positiveList: { create: number; end: number; unchanged: number };
-  gradesChanged: number;
-}
+export type { ImportSummary } from '@qinqing/domain';
 
 const FIRM_DEFAULTS: Omit<FirmFields, 'name' | 'unitId'> = {
   address: '',

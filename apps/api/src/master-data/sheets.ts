@@ -86,14 +86,4 @@ export function isSheetName(name: string): name is SheetName {
   return (SHEET_NAMES as readonly string[]).includes(name);
 }
 
-/** One problem of an import, located as a person finds it in the spreadsheet. */
-export interface ImportProblem {
-  sheet: string;
-  /** The spreadsheet row number; the header is row 1. */
-  row: number;
-  /** The Chinese header of the column ('' when the problem is the whole row or sheet). */
-  column: string;
-  value: string;
-  /** What is wrong, in Chinese. */
-  message: string;
-}
+export type { ImportProblem } from '@qinqing/domain';

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '企业主数据导入' });
