@@ -23,22 +23,25 @@ export function FilterPicker<T>(props: {
   choices: Choice<T>[];
   value: T | undefined;
   onChange: (value: T | undefined) => void;
+  /** the CSS block the cell is styled with (dk-filter on the desk) */
+  block?: string;
 }) {
+  const block = props.block ?? 'dk-filter';
   const index = Math.max(
     0,
     props.choices.findIndex((c) => c.value === props.value),
   );
   return (
-    <View className="dk-filter-cell">
+    <View className={`${block}-cell`}>
       <Picker
         mode="selector"
         range={props.choices.map((c) => c.label)}
         value={index}
         onChange={(e) => props.onChange(props.choices[Number(e.detail.value)]?.value)}
       >
-        <View className="dk-filter" data-testid={props.testId}>
-          <Text className="dk-filter__label">{props.label}</Text>
-          <Text className="dk-filter__value">{props.choices[index]?.label}</Text>
+        <View className={block} data-testid={props.testId}>
+          <Text className={`${block}__label`}>{props.label}</Text>
+          <Text className={`${block}__value`}>{props.choices[index]?.label}</Text>
         </View>
       </Picker>
     </View>

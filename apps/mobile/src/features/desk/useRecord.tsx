@@ -64,3 +64,30 @@ export function RecordPending({
     </View>
   );
 }
+
+/** What a list shows before or instead of its rows: the error with 重试, 正在读取, or the empty text. */
+export function ListStatus({
+  error,
+  items,
+  empty,
+  onRetry,
+}: {
+  error: string;
+  items: readonly unknown[] | null;
+  empty: string;
+  onRetry: () => void;
+}) {
+  if (error) {
+    return (
+      <View>
+        <Text className="dk-error">{error}</Text>
+        <Button className="dk-btn dk-btn--wide" onClick={onRetry}>
+          重试
+        </Button>
+      </View>
+    );
+  }
+  if (items === null) return <Text className="dk-loading">正在读取…</Text>;
+  if (items.length === 0) return <Text className="dk-empty">{empty}</Text>;
+  return null;
+}

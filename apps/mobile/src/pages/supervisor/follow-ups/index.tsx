@@ -10,6 +10,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { chinaDateTime } from '../../../features/firm/gate';
 import { useRoleGuard } from '../../../features/firm/session-guard';
 import { errorText } from '../../../features/desk/errors';
+import { ListStatus } from '../../../features/desk/useRecord';
 import {
   dueText,
   FOLLOW_UP_VIEWS,
@@ -107,16 +108,12 @@ export default function FollowUpsPage() {
         ))}
       </View>
       <View className="dk-list">
-        {error && (
-          <View>
-            <Text className="dk-error">{error}</Text>
-            <Button className="dk-btn dk-btn--wide" onClick={() => void load()}>
-              重试
-            </Button>
-          </View>
-        )}
-        {!error && items === null && <Text className="dk-loading">正在读取…</Text>}
-        {items?.length === 0 && <Text className="dk-empty">没有符合条件的回访核实</Text>}
+        <ListStatus
+          error={error}
+          items={items}
+          empty="没有符合条件的回访核实"
+          onRetry={() => void load()}
+        />
         {items?.map((item) => (
           <CaseRow key={item.id} item={item} now={now} />
         ))}

@@ -11,6 +11,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { chinaDateTime } from '../../../features/firm/gate';
 import { useRoleGuard } from '../../../features/firm/session-guard';
 import { errorText } from '../../../features/desk/errors';
+import { ListStatus } from '../../../features/desk/useRecord';
 import { backToDesk, open } from '../../../features/desk/nav';
 import { categoryLabel, REPORT_FILTERS } from '../../../features/desk/report';
 import { api } from '../../../services/api';
@@ -99,16 +100,12 @@ export default function ReportsPage() {
         ))}
       </View>
       <View className="dk-list">
-        {error && (
-          <View>
-            <Text className="dk-error">{error}</Text>
-            <Button className="dk-btn dk-btn--wide" onClick={() => void load()}>
-              重试
-            </Button>
-          </View>
-        )}
-        {!error && items === null && <Text className="dk-loading">正在读取…</Text>}
-        {items?.length === 0 && <Text className="dk-empty">没有符合条件的举报</Text>}
+        <ListStatus
+          error={error}
+          items={items}
+          empty="没有符合条件的举报"
+          onRetry={() => void load()}
+        />
         {items?.map((r) => (
           <ReportRow key={r.id} report={r} />
         ))}

@@ -10,7 +10,7 @@ import {
   type OfficerView,
   type VisitView,
 } from '@qinqing/domain';
-import { Button, Picker, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
@@ -27,6 +27,7 @@ import {
   unitsOf,
 } from '../../../features/supervisor/log';
 import { backToDesk } from '../../../features/desk/nav';
+import { FilterPicker } from '../../../features/desk/ui';
 import { api, ApiError, NetworkError } from '../../../services/api';
 
 import './index.css';
@@ -44,39 +45,6 @@ function errorText(e: unknown): string {
   return e instanceof ApiError || e instanceof NetworkError
     ? `${e.message} 请点“重试”。`
     : '获取记录失败，请点“重试”。';
-}
-
-interface Choice<T> {
-  value: T | undefined;
-  label: string;
-}
-
-function FilterPicker<T>(props: {
-  label: string;
-  testId: string;
-  choices: Choice<T>[];
-  value: T | undefined;
-  onChange: (value: T | undefined) => void;
-}) {
-  const index = Math.max(
-    0,
-    props.choices.findIndex((c) => c.value === props.value),
-  );
-  return (
-    <View className="sfilter-cell">
-      <Picker
-        mode="selector"
-        range={props.choices.map((c) => c.label)}
-        value={index}
-        onChange={(e) => props.onChange(props.choices[Number(e.detail.value)]?.value)}
-      >
-        <View className="sfilter" data-testid={props.testId}>
-          <Text className="sfilter__label">{props.label}</Text>
-          <Text className="sfilter__value">{props.choices[index]?.label}</Text>
-        </View>
-      </Picker>
-    </View>
-  );
 }
 
 function VisitRow({ visit }: { visit: VisitView }) {
@@ -245,6 +213,7 @@ export default function SupervisorVisitsPage() {
 
       <View className="sup__filters" data-testid="supervisor-filters">
         <FilterPicker
+          block="sfilter"
           label="企业"
           testId="filter-firm"
           value={filters.enterpriseId}
@@ -255,6 +224,7 @@ export default function SupervisorVisitsPage() {
           ]}
         />
         <FilterPicker
+          block="sfilter"
           label="执法单位"
           testId="filter-unit"
           value={filters.unitId}
@@ -262,6 +232,7 @@ export default function SupervisorVisitsPage() {
           choices={[{ value: undefined, label: '全部单位' }, ...units]}
         />
         <FilterPicker
+          block="sfilter"
           label="事由"
           testId="filter-purpose"
           value={filters.purpose}
@@ -272,6 +243,7 @@ export default function SupervisorVisitsPage() {
           ]}
         />
         <FilterPicker
+          block="sfilter"
           label="结果"
           testId="filter-outcome"
           value={filters.outcome}
@@ -282,6 +254,7 @@ export default function SupervisorVisitsPage() {
           ]}
         />
         <FilterPicker
+          block="sfilter"
           label="记录原因"
           testId="filter-flag"
           value={filters.flag}
@@ -295,6 +268,7 @@ export default function SupervisorVisitsPage() {
           ]}
         />
         <FilterPicker<DateRangePreset>
+          block="sfilter"
           label="时间"
           testId="filter-range"
           value={filters.range}
