@@ -408,6 +408,15 @@ export default function SupervisorDeskPage() {
         >
           双随机抽查
         </Button>
+        {user.role === 'admin' && (
+          <Button
+            className="dk-btn dk-btn--secondary"
+            data-testid="desk-master-data"
+            onClick={open('/pages/admin/master-data/index')}
+          >
+            企业主数据导入
+          </Button>
+        )}
       </View>
 
       <View className="dk-filters" data-testid="desk-filters">
