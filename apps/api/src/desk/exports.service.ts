@@ -25,7 +25,8 @@ import { ScopeService } from '../scope/scope.service';
 import { applyVisitScope } from '../visits/visit-scope';
 import { Visit } from '../visits/visit.entity';
 import { formatBureauTime } from '../common/bureau-time';
-import { applyRatingFilters, applyRatingScope } from '../ratings/rating-filters';
+import { applyRatingFilters } from '../ratings/rating-filters';
+import { applyUnitOrFirmScope } from '../scope/scope-sql';
 import type { ExportRatingsQuery, ExportVisitsQuery } from './desk.dto';
 import type { CellValue, ExportTable } from './export-table';
 import { applyVisitFilters } from '../visits/visit-filters';
@@ -202,7 +203,7 @@ export class ExportsService {
       .addSelect('s.name', 'signerName')
       .addSelect('f.status', 'followUpStatus')
       .addSelect('f.due_at', 'followUpDueAt');
-    applyRatingFilters(applyRatingScope(query, scope), filters);
+    applyRatingFilters(applyUnitOrFirmScope(query, 'r', scope), filters);
     const rows: RatingRow[] = await query
       .orderBy('r.submitted_at', 'DESC')
       .addOrderBy('r.id', 'DESC')

@@ -14,6 +14,7 @@ import {
   type DrawView,
   type Findings,
   type PoolFirm,
+  type PublicDrawResult,
   type PublicDrawView,
 } from '@qinqing/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -355,63 +356,62 @@ export class DrawsService {
     return manager.getRepository(Draw).findOneByOrFail({ id });
   }
 
+  /** The public views of draws, with their results read in one query for all of them. */
   private async publicViews(ids: string[]): Promise<PublicDrawView[]> {
-    const draws = ids.length
-      ? await this.dataSource.getRepository(Draw).findBy({ id: In(ids) })
-      : [];
+    if (ids.length === 0) return [];
+    const draws = await this.dataSource.getRepository(Draw).findBy({ id: In(ids) });
     const byId = new Map(draws.map((d) => [d.id, d]));
-    return Promise.all(ids.map((id) => this.publicView(byId.get(id)!)));
+    const results = await this.results(draws.filter((d) => d.status === 'REVEALED'));
+    return ids.map((id) => toPublicView(byId.get(id)!, results.get(id) ?? []));
   }
 
   private async publicView(draw: Draw): Promise<PublicDrawView> {
-    const revealed = draw.status === 'REVEALED';
-    const results: {
+    const [view] = await this.publicViews([draw.id]);
+    return view;
+  }
+
+  /**
+   * Per draw, its tasks' firms (with the grade and list status they were drawn under) and whether
+   * and how each was inspected.
+   */
+  private async results(draws: Draw[]): Promise<Map<string, PublicDrawResult[]>> {
+    const byDraw = new Map<string, PublicDrawResult[]>();
+    if (draws.length === 0) return byDraw;
+    const rows: {
+      drawId: string;
       taskNumber: number;
+      enterpriseId: string;
       enterpriseName: string;
       uscc: string;
-      creditGrade: CreditGrade;
-      onPositiveList: boolean;
       visitId: string | null;
       findings: Findings | null;
-    }[] = revealed
-      ? await this.dataSource.query(
-          `SELECT t.number AS "taskNumber", e.name AS "enterpriseName", e.uscc,
-                  e.credit_grade AS "creditGrade", v.id AS "visitId", v.findings
-             FROM draw_task t JOIN enterprise e ON e.id = t.enterprise_id
-             LEFT JOIN LATERAL (SELECT id, findings FROM visit
-                 WHERE reference = t.reference AND purpose = 'RANDOM_INSPECTION'
-                   AND enterprise_id = t.enterprise_id AND outcome <> 'REFUSED'
-                 ORDER BY checked_in_at LIMIT 1) v ON true
-            WHERE t.draw_id = $1 ORDER BY t.number`,
-          [draw.id],
-        )
-      : [];
-    const listed = new Map(draw.inputs.pool.map((f) => [f.uscc, f.onPositiveList]));
-    return {
-      id: draw.id,
-      number: draw.number,
-      name: draw.name,
-      status: draw.status,
-      periodStart: draw.periodStart,
-      periodEnd: draw.periodEnd,
-      committedAt: draw.committedAt.toISOString(),
-      inputsHash: draw.inputsHash,
-      seedCommitment: draw.seedCommitment,
-      seed: revealed ? draw.seed : null,
-      revealedAt: draw.revealedAt?.toISOString() ?? null,
-      poolSize: draw.inputs.pool.length,
-      weights: draw.inputs.weights,
-      officersPerTask: draw.inputs.officersPerTask,
-      results: results.map((r) => ({
-        taskNumber: r.taskNumber,
-        enterpriseName: r.enterpriseName,
-        uscc: r.uscc,
-        creditGrade: r.creditGrade,
-        onPositiveList: listed.get(r.uscc) ?? false,
-        inspected: r.visitId !== null,
-        outcome: r.findings,
-      })),
-    };
+    }[] = await this.dataSource.query(
+      `SELECT t.draw_id AS "drawId", t.number AS "taskNumber", t.enterprise_id AS "enterpriseId",
+              e.name AS "enterpriseName", e.uscc, v.id AS "visitId", v.findings
+         FROM draw_task t JOIN enterprise e ON e.id = t.enterprise_id
+         LEFT JOIN LATERAL (SELECT id, findings FROM visit
+             WHERE reference = t.reference AND purpose = 'RANDOM_INSPECTION'
+               AND enterprise_id = t.enterprise_id AND outcome <> 'REFUSED'
+             ORDER BY checked_in_at LIMIT 1) v ON true
+        WHERE t.draw_id = ANY($1) ORDER BY t.draw_id, t.number`,
+      [draws.map((d) => d.id)],
+    );
+    const pools = new Map(draws.map((d) => [d.id, new Map(d.inputs.pool.map((f) => [f.id, f]))]));
+    for (const row of rows) {
+      const drawn = pools.get(row.drawId)!.get(row.enterpriseId);
+      const list = byDraw.get(row.drawId) ?? [];
+      list.push({
+        taskNumber: row.taskNumber,
+        enterpriseName: row.enterpriseName,
+        uscc: row.uscc,
+        creditGrade: drawn?.creditGrade ?? 'UNRATED',
+        onPositiveList: drawn?.onPositiveList ?? false,
+        inspected: row.visitId !== null,
+        outcome: row.findings,
+      });
+      byDraw.set(row.drawId, list);
+    }
+    return byDraw;
   }
 
   private async tasks(filter: {
@@ -476,4 +476,25 @@ export class DrawsService {
 
 function fieldError(field: string, message: string): DomainException {
   return new DomainException('VALIDATION_FAILED', { errors: [{ field, message }] });
+}
+
+function toPublicView(draw: Draw, results: PublicDrawResult[]): PublicDrawView {
+  const revealed = draw.status === 'REVEALED';
+  return {
+    id: draw.id,
+    number: draw.number,
+    name: draw.name,
+    status: draw.status,
+    periodStart: draw.periodStart,
+    periodEnd: draw.periodEnd,
+    committedAt: draw.committedAt.toISOString(),
+    inputsHash: draw.inputsHash,
+    seedCommitment: draw.seedCommitment,
+    seed: revealed ? draw.seed : null,
+    revealedAt: draw.revealedAt?.toISOString() ?? null,
+    poolSize: draw.inputs.pool.length,
+    weights: draw.inputs.weights,
+    officersPerTask: draw.inputs.officersPerTask,
+    results,
+  };
 }

@@ -1,24 +1,6 @@
 import type { SelectQueryBuilder } from 'typeorm';
-import type { AccessScope } from '../scope/access-scope';
 import type { Rating } from './rating.entity';
 import type { RatingListQuery } from './ratings.dto';
-
-/** Limits a rating query to the caller's units (supervisors) or firms; admins see all. */
-export function applyRatingScope(
-  builder: SelectQueryBuilder<Rating>,
-  scope: AccessScope,
-): SelectQueryBuilder<Rating> {
-  switch (scope.kind) {
-    case 'all':
-      return builder;
-    case 'units':
-      return builder.andWhere('r.unit_id = ANY(:scopeUnits)', { scopeUnits: scope.unitIds });
-    case 'enterprises':
-      return builder.andWhere('r.enterprise_id = ANY(:scopeFirms)', {
-        scopeFirms: scope.enterpriseIds,
-      });
-  }
-}
 
 /** The filters of GET /ratings (and its exports) on a rating query aliased `r`. */
 export function applyRatingFilters(

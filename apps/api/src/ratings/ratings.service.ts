@@ -22,7 +22,8 @@ import { ScopeService } from '../scope/scope.service';
 import { findVisitInScope } from '../visits/visit-scope';
 import type { Visit } from '../visits/visit.entity';
 import { FollowUpCase } from './follow-up-case.entity';
-import { applyRatingFilters, applyRatingScope } from './rating-filters';
+import { applyRatingFilters } from './rating-filters';
+import { applyUnitOrFirmScope } from '../scope/scope-sql';
 import { ratingListItems, ratingOfVisit } from './rating-views';
 import { Rating } from './rating.entity';
 import type { RatingDto, RatingListQuery } from './ratings.dto';
@@ -134,7 +135,7 @@ export class RatingsService {
     const scope = await this.scopes.forUser(caller);
     const limit = query.limit ?? 50;
     const builder = this.dataSource.getRepository(Rating).createQueryBuilder('r').select('r.id');
-    applyRatingFilters(applyRatingScope(builder, scope), query);
+    applyRatingFilters(applyUnitOrFirmScope(builder, 'r', scope), query);
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
       builder.andWhere('(r.submitted_at, r.id) < (:cursorTime, :cursorId)', {

@@ -9,7 +9,7 @@ import type { AccessScope } from '../scope/access-scope';
 import { ScopeService } from '../scope/scope.service';
 import { MisconductReport, ReportEvent, ReportPhoto } from './misconduct-report.entity';
 import { parseReportPhotos } from './report-photos';
-import { applyReportScope } from './report-scope';
+import { applyUnitOrFirmScope } from '../scope/scope-sql';
 import { toReportViews, type ReportView } from './report-view';
 import type { CreateReportDto, ListReportsQuery, ReportStatusDto } from './reports.dto';
 
@@ -96,7 +96,7 @@ export class ReportsService {
 
   async list(caller: AuthenticatedUser, filters: ListReportsQuery): Promise<ReportView[]> {
     const scope = await this.scopeFor(caller);
-    const query = applyReportScope(
+    const query = applyUnitOrFirmScope(
       this.dataSource.getRepository(MisconductReport).createQueryBuilder('r'),
       'r',
       scope,
@@ -243,7 +243,7 @@ export class ReportsService {
     id: string,
     lock = false,
   ): Promise<MisconductReport> {
-    const query = applyReportScope(
+    const query = applyUnitOrFirmScope(
       manager.getRepository(MisconductReport).createQueryBuilder('r'),
       'r',
       scope,
