@@ -11,4 +11,19 @@ module.exports = {
       },
     ],
   ],
+  plugins: [
+    // NutUI per component: `import { Button } from '@nutui/nutui-react-taro'` becomes the button's
+    // own module and stylesheet, so a page (and the weapp main package) carries only what it uses.
+    [
+      'import',
+      {
+        libraryName: '@nutui/nutui-react-taro',
+        libraryDirectory: 'dist/es/packages',
+        camel2DashComponentName: false,
+        customName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}`,
+        style: (name) => `${name}/style/css`,
+      },
+      'nutui-react-taro',
+    ],
+  ],
 };

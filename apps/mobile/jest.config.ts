@@ -16,7 +16,10 @@ const config: Config = {
   },
   // Taro's components, their Stencil runtime and Swiper ship ES modules: let babel compile them, and
   // what they bundle in their own nested node_modules (e.g. tslib's ES build).
-  transformIgnorePatterns: ['^(?!.*/node_modules/(@tarojs|@stencil|swiper)/).*/node_modules/'],
+  // NutUI (ES modules) likewise.
+  transformIgnorePatterns: [
+    '^(?!.*/node_modules/(@tarojs|@stencil|swiper|@nutui|@swc/helpers)/).*/node_modules/',
+  ],
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/test/taro.mock.ts',
     '^@tarojs/components$': '@tarojs/components/lib/react',

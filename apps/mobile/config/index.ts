@@ -15,7 +15,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'qinqing',
     date: '2026-11-22',
-    designWidth: 750,
+    // Our styles are drawn on a 750-px-wide design; NutUI's on a 375-px one.
+    designWidth(input) {
+      const file = typeof input === 'object' ? input?.file?.replace(/\\+/g, '/') : undefined;
+      return file && file.includes('@nutui') ? 375 : 750;
+    },
     deviceRatio: {
       640: 2.34 / 2,
       750: 1,

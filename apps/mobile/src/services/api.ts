@@ -104,7 +104,9 @@ export class ApiClient {
         dataType: 'json',
         timeout: REQUEST_TIMEOUT_MS,
         header: {
-          'content-type': 'application/json',
+          // A POST without a body (e.g. reveal a draw, run the chain check) must not claim JSON:
+          // an empty body labelled application/json is a malformed request to the API.
+          ...(data === undefined ? {} : { 'content-type': 'application/json' }),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
       });

@@ -1,15 +1,20 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 
-import { api, ApiError, NetworkError } from '../../services/api';
-import { HOME_OF } from '../../services/session';
+import { api } from '../../services/api';
+import { errorText } from '../../shared/errors';
+import { landingAfterLogin, rolesOfPath } from '../../shared/session';
+import { Button } from '../../shared/ui/Button';
+import { Page } from '../../shared/ui/Page';
 
 import './index.css';
 
 /** Username and password; afterwards, the role's home or the page that asked for a login. */
 export default function LoginPage() {
   const { params } = useRouter();
+  const redirect = params.redirect ? decodeURIComponent(params.redirect) : undefined;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
@@ -24,56 +29,78 @@ export default function LoginPage() {
     setError('');
     try {
       const { user } = await api.login(username.trim(), password);
-      const back = params.redirect ? decodeURIComponent(params.redirect) : HOME_OF[user.role];
-      await Taro.redirectTo({ url: back });
+      await Taro.reLaunch({ url: landingAfterLogin(user, redirect) });
     } catch (e) {
-      setError(
-        e instanceof ApiError || e instanceof NetworkError ? e.message : '登录失败，请稍后重试。',
-      );
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <View className="login">
-      <Text className="login__title">亲清 · 执法打卡</Text>
-      <Text className="login__hint">执法人员、企业管理人员、监督人员请使用本人账号登录</Text>
-      <View className="login__field">
-        <Text className="login__label">用户名</Text>
-        <Input
-          className="login__input"
-          data-testid="login-username"
-          value={username}
-          placeholder="请输入用户名"
-          onInput={(e) => setUsername(e.detail.value)}
-        />
+    <Page title="登录" backTo="/pages/index/index">
+      <View className="login">
+        <Text className="login__title">亲清 · 执法打卡</Text>
+        {redirect && (
+          <View className="login__reason" data-testid="login-reason" role="status">
+            {reasonFor(redirect)}
+          </View>
+        )}
+        <Text className="login__hint">执法人员、企业管理人员、监督人员请使用本人账号登录</Text>
+        <View className="login__field">
+          <Text className="login__label" id="login-username-label">
+            用户名
+          </Text>
+          <Input
+            className="login__input"
+            data-testid="login-username"
+            aria-labelledby="login-username-label"
+            value={username}
+            placeholder="请输入用户名"
+            onChange={setUsername}
+          />
+        </View>
+        <View className="login__field">
+          <Text className="login__label" id="login-password-label">
+            密码
+          </Text>
+          <Input
+            className="login__input"
+            data-testid="login-password"
+            aria-labelledby="login-password-label"
+            type="password"
+            value={password}
+            placeholder="请输入密码"
+            onChange={setPassword}
+            onConfirm={() => void submit()}
+          />
+        </View>
+        {error && (
+          <View className="login__error" data-testid="login-error" role="alert">
+            {error}
+          </View>
+        )}
+        <Button
+          block
+          type="primary"
+          size="xlarge"
+          className="login__submit"
+          data-testid="login-submit"
+          loading={busy}
+          onClick={() => void submit()}
+        >
+          登录
+        </Button>
       </View>
-      <View className="login__field">
-        <Text className="login__label">密码</Text>
-        <Input
-          className="login__input"
-          data-testid="login-password"
-          password
-          value={password}
-          placeholder="请输入密码"
-          onInput={(e) => setPassword(e.detail.value)}
-          onConfirm={() => void submit()}
-        />
-      </View>
-      {error && (
-        <Text className="login__error" data-testid="login-error">
-          {error}
-        </Text>
-      )}
-      <Button
-        className="login__submit"
-        data-testid="login-submit"
-        loading={busy}
-        onClick={() => void submit()}
-      >
-        登录
-      </Button>
-    </View>
+    </Page>
   );
+}
+
+/** Why the login screen opened (it was asked for by another screen). */
+function reasonFor(redirect: string): string {
+  const roles = rolesOfPath(redirect);
+  if (roles?.includes('officer') && redirect.includes('check-in')) {
+    return '扫码登记需要执法人员登录，登录后自动回到扫码页面。';
+  }
+  return '请先登录，登录后自动回到刚才的页面。';
 }
