@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -36,6 +37,8 @@ export async function createApp(overrides: Partial<Env> = {}): Promise<NestFasti
   app.setGlobalPrefix('api', { exclude: ['c/:token'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  // Before any route is added: Fastify applies a hook only to routes registered after it.
+  await compressResponses(app);
   setUpOpenApi(app);
   await serveH5App(app, env.H5_DIR);
   return app;
@@ -57,6 +60,29 @@ function setUpOpenApi(app: NestFastifyApplication): void {
   });
 }
 
+/**
+ * API answers (JSON, CSV, the OpenAPI page) compressed when the client accepts it and they are
+ * over 1 KB: at a gate with one bar of signal the bytes are the wait. Static files come
+ * precompressed from the build (see serveH5App) and are left alone.
+ */
+async function compressResponses(app: NestFastifyApplication): Promise<void> {
+  await app.register(fastifyCompress as never, { threshold: 1024, encodings: ['br', 'gzip'] });
+}
+
+/** A built file whose name carries a content hash (js/app.8fb92732.js, css/508.0a18….css). */
+const HASHED_ASSET = /[.-][0-9a-f]{8,}\.(js|css)(\.br|\.gz)?$|\/static\//;
+
+/**
+ * The Cache-Control of a file of the H5 build: hashed assets never change under their name, so a
+ * phone keeps them for a year without asking; index.html and the service worker must be asked
+ * for every time (no-cache: revalidated), or a phone would run an old app against a new API.
+ */
+export function h5CacheControl(filePath: string): string {
+  return HASHED_ASSET.test(filePath.replace(/\\/g, '/'))
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+}
+
 /** Serves the built H5 app at `/` (one origin with the API: no CORS in production). */
 async function serveH5App(app: NestFastifyApplication, h5Dir: string): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
@@ -65,8 +91,17 @@ async function serveH5App(app: NestFastifyApplication, h5Dir: string): Promise<v
       root: h5Dir,
       prefix: '/',
       wildcard: false,
-      index: 'index.html',
+      // `/` is its own route below: with preCompressed, @fastify/static answers `/` with 404 to any
+      // client that accepts a compressed encoding (every browser).
+      index: false,
+      // The build writes .br and .gz beside each asset (apps/mobile/scripts/precompress.mjs).
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        void res.header('cache-control', h5CacheControl(filePath));
+      },
     });
+    fastify.get('/', (_request, reply) => reply.sendFile('index.html'));
     return;
   }
   app.get(Logger).warn({ h5Dir }, 'H5 app not built: run `npm run build:h5` to serve it at /');
