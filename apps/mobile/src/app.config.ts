@@ -49,6 +49,14 @@ export default defineAppConfig({
     { root: 'pages/public', pages: ['draws/index', 'draw/index'] },
     { root: 'pages/admin', pages: ['master-data/index'] },
   ],
+  // A published mini-program may call wx.getLocation only when it is declared here, with the
+  // reason shown to the user when WeChat asks for the permission.
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': {
+      desc: '扫码入企时记录您所在的位置，用于核对是否在企业门口（电子围栏）',
+    },
+  },
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f2f4f3',

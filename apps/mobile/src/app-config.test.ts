@@ -1,0 +1,31 @@
+/** The mini-program's app.json as WeChat reads it: what review and the runtime require. */
+type AppConfig = {
+  pages: string[];
+  subPackages: { root: string; pages: string[] }[];
+  requiredPrivateInfos?: string[];
+  permission?: Record<string, { desc: string }>;
+};
+
+function loadAppConfig(): AppConfig {
+  (globalThis as unknown as { defineAppConfig: (c: AppConfig) => AppConfig }).defineAppConfig = (
+    c,
+  ) => c;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./app.config').default as AppConfig;
+}
+
+describe('app.config (app.json)', () => {
+  const config = loadAppConfig();
+
+  it('declares getLocation and says why it needs the location, so it works once published', () => {
+    expect(config.requiredPrivateInfos).toContain('getLocation');
+    expect(config.permission?.['scope.userLocation']?.desc).toMatch(/位置/);
+  });
+
+  it('keeps only the landing and login screens in the main package', () => {
+    expect(config.pages).toEqual(['pages/index/index', 'pages/login/index']);
+    expect(config.subPackages.map((p) => p.root)).toEqual(
+      expect.arrayContaining(['pages/officer', 'pages/firm', 'pages/supervisor']),
+    );
+  });
+});
