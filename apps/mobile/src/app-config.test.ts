@@ -10,7 +10,6 @@ function loadAppConfig(): AppConfig {
   (globalThis as unknown as { defineAppConfig: (c: AppConfig) => AppConfig }).defineAppConfig = (
     c,
   ) => c;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./app.config').default as AppConfig;
 }
 
