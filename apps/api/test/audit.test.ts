@@ -9,12 +9,14 @@ describe('audit log: append-only and tamper-evident', () => {
     w = await startDemoWorld();
     const code = await w.issueCode(w.firms.ruitai);
     for (let i = 0; i < 3; i++) {
-      await w.users.officer1.request(
+      // 新郑分局's officers at 瑞泰, in their jurisdiction: each check-in is ALLOWED.
+      await w.users.officer3.request(
         'POST',
         '/api/v1/check-ins',
         checkInBody(w, code, w.firms.ruitai, {
           purpose: 'COMPLAINT_VERIFICATION',
           reference: `A-${i}`,
+          coOfficerIds: [w.users.officer4.id],
         }),
       );
     }

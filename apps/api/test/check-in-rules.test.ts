@@ -1,4 +1,5 @@
-import { checkInBody, startDemoWorld, type DemoWorld } from './support/demo-world';
+import { usccCheckCharacter } from '@qinqing/domain';
+import { checkInBody, startDemoWorld, type DemoWorld, type Firm } from './support/demo-world';
 
 /** The rules as the API applies them: data in force at the scan's time, recorded either way. */
 describe('check-in rules through the API', () => {
@@ -107,11 +108,17 @@ describe('check-in rules through the API', () => {
 
   it('does not trust a phone clock ahead of the server (CLOCK_SKEW, recorded at server time)', async () => {
     const ahead = new Date(Date.now() + 3600_000).toISOString();
-    const res = await post('zhonglian', {
-      purpose: 'COMPLAINT_VERIFICATION',
-      reference: '12369-Z-5',
-      clientTime: ahead,
-    });
+    // 金水分局's officers at a firm of 金水分局 (in their jurisdiction).
+    const res = await post(
+      'zhonglian',
+      {
+        purpose: 'COMPLAINT_VERIFICATION',
+        reference: '12369-Z-5',
+        clientTime: ahead,
+        coOfficerIds: [w.users.officer2.id],
+      },
+      w.users.officer1,
+    );
     expect(res.statusCode).toBe(201);
     expect(reasonsOf(res.json())).toEqual(['CLOCK_SKEW']);
     expect(Date.parse(res.json().visit.checkedInAt)).toBeLessThan(Date.parse(ahead) - 3000_000);
@@ -178,5 +185,91 @@ describe('check-in rules through the API', () => {
         w.users.officer4.id,
       ]);
     }
+  });
+
+  describe('late sync on the time-ordered record (a phone that was offline for days)', () => {
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+
+    /** A new firm of 新郑分局 (not listed, no visits yet), registered by the admin. */
+    async function newFirm(body17: string, name: string): Promise<Firm> {
+      const [{ id: unitId }] = await w.t.dataSource.query(
+        `SELECT id FROM unit WHERE code = 'ZZ-XZ'`,
+      );
+      const gate = { lat: 34.52, lng: 113.84, radiusM: 200 };
+      const res = await w.users.admin.request('POST', '/api/v1/enterprises', {
+        uscc: body17 + usccCheckCharacter(body17),
+        name,
+        district: '新郑市',
+        creditGrade: 'GOOD',
+        unitId,
+        gates: [{ name: '大门', ...gate }],
+      });
+      expect(res.statusCode).toBe(201);
+      const [{ id: gateId }] = await w.t.dataSource.query(
+        'SELECT id FROM gate WHERE enterprise_id = $1',
+        [res.json().id],
+      );
+      return { id: res.json().id, name, gateId, gate };
+    }
+
+    /**
+     * A check-in by 新郑分局's officers at the firm, scanned `h` hours ago: a special campaign
+     * (counted in the cap; each its own campaign, so none is a repeat of another).
+     */
+    async function campaignAt(firm: Firm, code: string, h: number) {
+      return w.users.officer3.request(
+        'POST',
+        '/api/v1/check-ins',
+        checkInBody(w, code, firm, {
+          purpose: 'SPECIAL_CAMPAIGN',
+          reference: `郑环专〔2026〕${h}号`,
+          clientTime: hoursAgo(h),
+          coOfficerIds: [w.users.officer4.id],
+        }),
+      );
+    }
+
+    it('flags the scan that arrives after later ones and breaks the cap, naming the visit it conflicts with', async () => {
+      const firm = await newFirm('91410184MA9QQ0101', '新郑市测试耐火材料有限公司');
+      const code = await w.issueCode(firm);
+      const [first, second] = [await campaignAt(firm, code, 120), await campaignAt(firm, code, 48)];
+      expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
+      expect(reasonsOf(first.json())).toEqual([]);
+      expect(reasonsOf(second.json())).toEqual([]);
+      const late = await campaignAt(firm, code, 216);
+      expect(late.statusCode).toBe(201); // the officer was inside: recorded, not refused
+      expect(late.json().decision.outcome).toBe('FLAGGED');
+      expect(late.json().decision.reasons).toEqual([
+        {
+          code: 'LATE_SYNC_CONFLICT',
+          message: expect.stringContaining('迟到的离线打卡'),
+          detail: 'ANNUAL_CAP_REACHED',
+          conflictsWith: [second.json().visit.id],
+        },
+      ]);
+      // The supervisor finds it among the flags, with the conflict kept on the visit.
+      const flagged = await w.users.supervisor.request(
+        'GET',
+        `/api/v1/visits?flag=LATE_SYNC_CONFLICT&enterpriseId=${firm.id}`,
+      );
+      expect(flagged.json().items.map((v: { id: string }) => v.id)).toEqual([late.json().visit.id]);
+      expect(flagged.json().items[0].decision.reasons[0].conflictsWith).toEqual([
+        second.json().visit.id,
+      ]);
+    });
+
+    it('leaves the same scans unflagged when they arrive in order (the third is refused at the gate)', async () => {
+      const firm = await newFirm('91410184MA9QQ0102', '新郑市测试包装材料有限公司');
+      const code = await w.issueCode(firm);
+      const [a, b, c] = [
+        await campaignAt(firm, code, 216),
+        await campaignAt(firm, code, 120),
+        await campaignAt(firm, code, 48),
+      ];
+      expect([a.statusCode, b.statusCode, c.statusCode]).toEqual([201, 201, 409]);
+      expect(reasonsOf(a.json())).toEqual([]);
+      expect(reasonsOf(b.json())).toEqual([]);
+      expect(reasonsOf(c.json())).toEqual(['ANNUAL_CAP_REACHED']);
+    });
   });
 });

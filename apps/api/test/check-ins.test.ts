@@ -20,8 +20,11 @@ describe('POST /api/v1/check-ins', () => {
     Number((await w.t.dataSource.query('SELECT count(*)::int AS n FROM visit'))[0].n);
 
   it('allows a two-officer special campaign inside the geofence: 201 ALLOWED with the visit', async () => {
-    const body = checkInBody(w, codes.ruitai, w.firms.ruitai);
-    const res = await post(body);
+    // 新郑分局's officers at a firm their unit supervises.
+    const body = checkInBody(w, codes.ruitai, w.firms.ruitai, {
+      coOfficerIds: [w.users.officer4.id],
+    });
+    const res = await post(body, w.users.officer3);
     expect(res.statusCode).toBe(201);
     const { visit, decision } = res.json();
     expect(decision).toEqual({ outcome: 'ALLOWED', reasons: [], policyVersion: 1 });
@@ -36,8 +39,8 @@ describe('POST /api/v1/check-ins', () => {
     expect(
       visit.officers.map((o: { name: string; isLead: boolean }) => [o.name, o.isLead]),
     ).toEqual([
-      ['张建国', true],
-      ['李明华', false],
+      ['王志强', true],
+      ['赵丽娟', false],
     ]);
   });
 

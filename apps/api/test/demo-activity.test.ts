@@ -16,21 +16,23 @@ describe('demo data exercises the rules', () => {
   });
   afterAll(() => t.close());
 
-  async function routineAt(firmName: string) {
+  /** A routine check by officer1 and officer2 (金水分局), or by the officers given. */
+  async function routineAt(firmName: string, lead = 'officer1', co = 'officer2') {
     const [gate] = await t.dataSource.query(
       `SELECT g.lat, g.lng, c.code FROM gate g JOIN enterprise e ON e.id = g.enterprise_id
          JOIN gate_code c ON c.gate_id = g.id AND c.revoked_at IS NULL
         WHERE e.name = $1 ORDER BY g.name LIMIT 1`,
       [firmName],
     );
-    const officer2 = (
-      await t.dataSource.query(`SELECT id FROM app_user WHERE username = 'officer2'`)
+    const coOfficer = (
+      await t.dataSource.query(`SELECT id FROM app_user WHERE username = $1`, [co])
     )[0].id;
-    return officer1.request('POST', '/api/v1/check-ins', {
+    const officer = lead === 'officer1' ? officer1 : await login(t, lead);
+    return officer.request('POST', '/api/v1/check-ins', {
       clientId: randomUUID(),
       code: gate.code,
       purpose: 'ROUTINE',
-      coOfficerIds: [officer2],
+      coOfficerIds: [coOfficer],
       location: { lat: gate.lat, lng: gate.lng, accuracy: 10 },
       clientTime: new Date().toISOString(),
     });
@@ -47,9 +49,19 @@ describe('demo data exercises the rules', () => {
   });
 
   it('lets a routine check in where no rule stands in the way', async () => {
-    const res = await routineAt('郑州瀚洋天辰危险废物处置有限公司');
+    // 瀚洋 is supervised by 新郑分局: its own officers go in without a flag…
+    const res = await routineAt('郑州瀚洋天辰危险废物处置有限公司', 'officer3', 'officer4');
     expect(res.statusCode).toBe(201);
     expect(res.json().decision.outcome).toBe('ALLOWED');
+  });
+
+  it('flags officers of another unit (属地管辖) without refusing them', async () => {
+    // …金水分局's officers are let in, flagged OUT_OF_JURISDICTION.
+    const res = await routineAt('郑州瀚洋天辰危险废物处置有限公司');
+    expect(res.statusCode).toBe(201);
+    expect(res.json().decision.reasons.map((r: { code: string }) => r.code)).toContain(
+      'OUT_OF_JURISDICTION',
+    );
   });
 
   it('gives every gate an active code and keeps the audit chain intact', async () => {

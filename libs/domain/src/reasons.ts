@@ -18,6 +18,10 @@ export const REASON_MESSAGES = {
   CODE_REVOKED: '该打卡码已作废，请扫描企业门口张贴的最新打卡码。',
   CODE_INVALID: '无法识别的打卡码（签名无效或已被篡改），请扫描企业门口张贴的正式打卡码。',
   LATE_SYNC: '离线打卡超过补录期限后才上传，已记录为迟报。',
+  LATE_SYNC_CONFLICT:
+    '迟到的离线打卡与之后已登记的检查冲突：按时间顺序，本次检查超出年度上限或构成重复检查；执法人员当时已入企，已记录并提示监督人员核查。',
+  OUT_OF_JURISDICTION:
+    '该企业不属于本单位辖区（属地管辖），且事由未注明联合执法或指定管辖的依据，已记录并告知两地监督人员。',
   CLOCK_SKEW: '手机时间与服务器时间相差过大，已按服务器时间记录。',
 } as const;
 
@@ -32,6 +36,11 @@ export interface DecisionReason {
    * inspection's task does not fit: UNKNOWN_TASK, OTHER_FIRM, OUTSIDE_PERIOD, NOT_ASSIGNED
    */
   detail?: string;
+  /**
+   * LATE_SYNC_CONFLICT: the visits already recorded, later in time at the same firm, that this
+   * late-arriving one conflicts with (their ids).
+   */
+  conflictsWith?: string[];
 }
 
 export function reason(code: ReasonCode): DecisionReason {

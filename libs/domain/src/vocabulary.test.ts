@@ -77,6 +77,8 @@ describe('domain vocabulary', () => {
         'CODE_REVOKED',
         'CODE_INVALID',
         'LATE_SYNC',
+        'LATE_SYNC_CONFLICT',
+        'OUT_OF_JURISDICTION',
         'CLOCK_SKEW',
       ]),
     );

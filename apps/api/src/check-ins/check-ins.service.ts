@@ -6,6 +6,7 @@ import {
   PURPOSE_INFO,
   refuseUnverifiableCode,
   type CheckInPolicy,
+  type LaterVisit,
   type PriorVisit,
 } from '@qinqing/domain';
 import { randomUUID } from 'node:crypto';
@@ -209,23 +210,32 @@ export class CheckInsService {
       .where('e.id = :id', { id: enterprise.id })
       .setParameter('day', localDay(clientTime, policy.utcOffsetMinutes))
       .getRawMany<{ listed: boolean }>();
-    const unitLevel = await this.unitLevel(manager, officer.unitId);
+    const unit = await this.officerUnit(manager, officer.unitId);
+    const visits = await this.visitsAround(manager, enterprise.id, clientTime, policy);
     return evaluateCheckIn({
       serverTime: receivedAt.toISOString(),
       clientTime: clientTime.toISOString(),
       purpose: dto.purpose,
       reference: dto.reference ?? null,
       code: { status: scanned.status },
-      officer: { id: officer.id, active: officer.active, unitId: officer.unitId ?? '', unitLevel },
+      officer: {
+        id: officer.id,
+        active: officer.active,
+        unitId: officer.unitId ?? '',
+        unitLevel: unit.level,
+        jurisdictionUnitIds: unit.subtree,
+      },
       coOfficers: coOfficers.map((co) => ({ id: co.id, active: co.active })),
       enterprise: {
         id: enterprise.id,
         onPositiveList: listed,
         creditGrade: enterprise.creditGrade,
+        unitId: enterprise.unitId,
       },
       gate: { lat: gate.lat, lng: gate.lng, radiusM: gate.radiusM },
       location: dto.location ?? null,
-      priorVisits: await this.priorVisits(manager, enterprise.id, clientTime, policy),
+      priorVisits: visits.prior,
+      laterVisits: visits.later,
       randomTask:
         dto.purpose === 'RANDOM_INSPECTION' ? await this.randomTask(manager, dto.reference) : null,
       policy,
@@ -251,33 +261,62 @@ export class CheckInsService {
   }
 
   /** Earlier visits that can matter: this calendar year (cap) and the repeat window. */
-  private async priorVisits(
+  /**
+   * The firm's visits (not refused attempts) around the scan: those up to it, in its year and the
+   * repeat window before it, are the prior visits; those after it were recorded before this
+   * check-in arrived (it synced late) and are judged with it on the time-ordered record.
+   */
+  private async visitsAround(
     manager: EntityManager,
     enterpriseId: string,
     clientTime: Date,
     policy: CheckInPolicy,
-  ): Promise<PriorVisit[]> {
-    const local = new Date(clientTime.getTime() + policy.utcOffsetMinutes * 60_000);
-    const yearStart = Date.UTC(local.getUTCFullYear(), 0, 1) - policy.utcOffsetMinutes * 60_000;
-    const windowStart = clientTime.getTime() - (policy.repeatVisitWindowDays + 1) * DAY_MS;
+  ): Promise<{ prior: PriorVisit[]; later: LaterVisit[] }> {
+    const offsetMs = policy.utcOffsetMinutes * 60_000;
+    const local = new Date(clientTime.getTime() + offsetMs);
+    const yearStart = Date.UTC(local.getUTCFullYear(), 0, 1) - offsetMs;
+    const yearEnd = Date.UTC(local.getUTCFullYear() + 1, 0, 1) - offsetMs;
+    const windowMs = (policy.repeatVisitWindowDays + 1) * DAY_MS;
+    const from = Math.min(yearStart, clientTime.getTime() - windowMs);
+    const to = Math.max(yearEnd, clientTime.getTime() + windowMs);
     const rows: {
+      id: string;
       checkedInAt: Date;
       purpose: PriorVisit['purpose'];
       reference: string | null;
       unitLevel: string;
     }[] = await manager.query(
-      `SELECT v.checked_in_at AS "checkedInAt", v.purpose, v.reference, u.level AS "unitLevel"
+      `SELECT v.id, v.checked_in_at AS "checkedInAt", v.purpose, v.reference, u.level AS "unitLevel"
            FROM visit v JOIN unit u ON u.id = v.unit_id
           WHERE v.enterprise_id = $1 AND v.outcome <> 'REFUSED'
-            AND v.checked_in_at >= $2 AND v.checked_in_at <= $3`,
-      [enterpriseId, new Date(Math.min(yearStart, windowStart)), clientTime],
+            AND v.checked_in_at >= $2 AND v.checked_in_at < $3`,
+      [enterpriseId, new Date(from), new Date(to)],
     );
-    return rows.map((r) => ({ ...r, checkedInAt: new Date(r.checkedInAt).toISOString() }));
+    const prior: PriorVisit[] = [];
+    const later: LaterVisit[] = [];
+    for (const { id, ...row } of rows) {
+      const visit = { ...row, checkedInAt: new Date(row.checkedInAt).toISOString() };
+      if (row.checkedInAt <= clientTime) prior.push(visit);
+      else later.push({ ...visit, id });
+    }
+    return { prior, later };
   }
 
-  private async unitLevel(manager: EntityManager, unitId: string | null): Promise<string> {
-    if (!unitId) return '';
-    return (await manager.getRepository(Unit).findOneByOrFail({ id: unitId })).level;
+  /** The officer's unit level (the cap counts per level) and his jurisdiction: the unit's subtree. */
+  private async officerUnit(
+    manager: EntityManager,
+    unitId: string | null,
+  ): Promise<{ level: string; subtree: string[] | undefined }> {
+    if (!unitId) return { level: '', subtree: undefined };
+    const [row]: { level: string; subtree: string[] }[] = await manager.query(
+      `WITH RECURSIVE tree AS (
+         SELECT id FROM unit WHERE id = $1
+         UNION SELECT u.id FROM unit u JOIN tree t ON u.parent_id = t.id)
+       SELECT (SELECT level FROM unit WHERE id = $1) AS level,
+              array_agg(tree.id::text) AS subtree FROM tree`,
+      [unitId],
+    );
+    return { level: row.level, subtree: row.subtree };
   }
 
   /** Co-officers must be officers; an unknown id is an input error (nothing is recorded). */

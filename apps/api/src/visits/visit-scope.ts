@@ -5,7 +5,9 @@ import { Visit as VisitEntity, type Visit } from './visit.entity';
 
 /**
  * Limits a visit query to what the caller may see: an officer the unit's visits and the visits he
- * took part in; a supervisor the jurisdiction's; a firm's user the firm's; an admin everything.
+ * took part in; a supervisor the jurisdiction's; both also the visits made TO the firms their
+ * units supervise, whoever made them (属地管辖: an outside unit's visit is seen by both units);
+ * a firm's user the firm's; an admin everything.
  */
 export function applyVisitScope(
   query: SelectQueryBuilder<Visit>,
@@ -17,8 +19,11 @@ export function applyVisitScope(
       return query;
     case 'units':
       return query.andWhere(
-        `(${alias}.unit_id = ANY(:scopeUnits) OR EXISTS (SELECT 1 FROM visit_officer svo
-           WHERE svo.visit_id = ${alias}.id AND svo.officer_id = :scopeUser))`,
+        `(${alias}.unit_id = ANY(:scopeUnits)
+          OR EXISTS (SELECT 1 FROM enterprise se
+                      WHERE se.id = ${alias}.enterprise_id AND se.unit_id = ANY(:scopeUnits))
+          OR EXISTS (SELECT 1 FROM visit_officer svo
+                      WHERE svo.visit_id = ${alias}.id AND svo.officer_id = :scopeUser))`,
         { scopeUnits: scope.unitIds, scopeUser: scope.userId },
       );
     case 'enterprises':

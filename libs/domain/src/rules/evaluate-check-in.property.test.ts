@@ -11,6 +11,7 @@ import {
   type CheckInCodeStatus,
   type CheckInContext,
   type CheckInDecision,
+  type LaterVisit,
   type PriorVisit,
 } from './evaluate-check-in';
 import type { CheckInPolicy, QuietPeriodRule } from './policy';
@@ -20,6 +21,7 @@ const DAY = 86_400_000;
 const FIRM_IDS = ['firm-1', 'firm-2', 'firm-3'];
 const OFFICER_IDS = ['officer-1', 'officer-2', 'officer-3', 'officer-4'];
 const UNIT_LEVELS = ['PROVINCE', 'CITY', 'DISTRICT'];
+const UNIT_IDS = ['unit-1', 'unit-2', 'unit-3'];
 const REFERENCES = ['SJ-1', 'SJ-2', 'XF-1', ' XF-1 ', ''];
 
 /** An instant written in UTC or with a zone offset, as phones and servers send it. */
@@ -62,6 +64,17 @@ const policy: fc.Arbitrary<CheckInPolicy> = fc.record({
   followUpDeadlineDays: fc.constant(10),
   drawWeights: fc.constant(DEFAULT_DRAW_WEIGHTS),
   drawRecentInspectionMonths: fc.constant(12),
+  jurisdictionAssignments: fc.array(
+    fc.record({
+      reference: fc.constantFrom('SJ-1', 'XF-1', 'ZD-1'),
+      kind: fc.constantFrom('JOINT' as const, 'DESIGNATED' as const),
+      unitIds: fc.subarray(UNIT_IDS, { minLength: 1 }),
+      enterpriseIds: fc.subarray(FIRM_IDS, { minLength: 1 }),
+      validFrom: fc.constantFrom('2025-01-01', '2026-06-01'),
+      validTo: fc.constantFrom('2026-12-31', '2028-12-31'),
+    }),
+    { maxLength: 2 },
+  ),
   quietPeriods: fc.array(quietPeriodRule, { maxLength: 3 }),
   quietPeriodRefusedPurposes: purposes,
   geofenceDefaultRadiusM: fc.integer({ min: 20, max: 1000 }),
@@ -102,12 +115,14 @@ const contextArb: fc.Arbitrary<CheckInContext> = fc
       active: mostly(true, false),
       unitId: fc.constantFrom('unit-1', 'unit-2'),
       unitLevel: fc.constantFrom(...UNIT_LEVELS),
+      jurisdictionUnitIds: fc.option(fc.subarray(UNIT_IDS), { nil: undefined }),
     }),
     coOfficers: fc.array(coOfficer, { maxLength: 5 }),
     enterprise: fc.record({
       id: fc.constantFrom(...FIRM_IDS),
       onPositiveList: mostly(false, true),
       creditGrade: fc.constantFrom(...CREDIT_GRADES),
+      unitId: fc.option(fc.constantFrom(...UNIT_IDS), { nil: undefined }),
     }),
     gate: fc.record({
       lat: fc.double({ min: 34, max: 35, noNaN: true }),
@@ -136,6 +151,17 @@ const contextArb: fc.Arbitrary<CheckInContext> = fc
       }),
       { maxLength: 8 },
     ),
+    // Visits recorded before this check-in arrived, with a later time (it synced late).
+    laterVisits: fc.array(
+      fc.record({
+        offset: fc.integer({ min: MINUTE, max: 14 * DAY }),
+        zone,
+        purpose: fc.constantFrom(...PURPOSES),
+        reference,
+        unitLevel: fc.constantFrom(...UNIT_LEVELS),
+      }),
+      { maxLength: 4 },
+    ),
     policy,
   })
   .map((r) => {
@@ -159,6 +185,13 @@ const contextArb: fc.Arbitrary<CheckInContext> = fc
               accuracy: r.location.accuracy,
             },
       priorVisits: r.priorVisits.map((v): PriorVisit => ({
+        checkedInAt: isoAt(clientMs + v.offset, v.zone),
+        purpose: v.purpose,
+        reference: v.reference,
+        unitLevel: v.unitLevel,
+      })),
+      laterVisits: r.laterVisits.map((v, i): LaterVisit => ({
+        id: `later-${i}`,
         checkedInAt: isoAt(clientMs + v.offset, v.zone),
         purpose: v.purpose,
         reference: v.reference,
@@ -241,11 +274,25 @@ describe('evaluateCheckIn properties', () => {
 
   it('decides the same under any order of prior visits and co-officers', () => {
     const permuted = contextArb.chain((ctx) =>
-      fc.tuple(fc.constant(ctx), permutation(ctx.priorVisits), permutation(ctx.coOfficers)),
+      fc.tuple(
+        fc.constant(ctx),
+        permutation(ctx.priorVisits),
+        permutation(ctx.coOfficers),
+        permutation(ctx.laterVisits ?? []),
+      ),
     );
     fc.assert(
-      fc.property(permuted, ([ctx, priorVisits, coOfficers]) => {
-        expect(evaluateCheckIn({ ...ctx, priorVisits, coOfficers })).toEqual(evaluateCheckIn(ctx));
+      fc.property(permuted, ([ctx, priorVisits, coOfficers, laterVisits]) => {
+        const decision = evaluateCheckIn({ ...ctx, priorVisits, coOfficers, laterVisits });
+        const expected = evaluateCheckIn(ctx);
+        // The same conflicts, whichever order the later visits were listed in.
+        const sorted = (d: CheckInDecision) =>
+          d.reasons.map((r) => ({
+            ...r,
+            conflictsWith: r.conflictsWith && [...r.conflictsWith].sort(),
+          }));
+        expect(sorted(decision)).toEqual(sorted(expected));
+        expect({ ...decision, reasons: [] }).toEqual({ ...expected, reasons: [] });
       }),
     );
   });
@@ -312,6 +359,96 @@ describe('evaluateCheckIn properties', () => {
         const blank = ctx.reference === null || ctx.reference.trim() === '';
         const codes = codesOf(evaluateCheckIn(ctx));
         expect(codes.includes('REFERENCE_REQUIRED')).toBe(needsReference(ctx.purpose) && blank);
+      }),
+    );
+  });
+
+  it('never admits a late check-in that breaks the cap on the time-ordered record without flagging it', () => {
+    fc.assert(
+      fc.property(contextArb, (ctx) => {
+        const decision = evaluateCheckIn(ctx);
+        if (decision.outcome === 'REFUSED') return;
+        const { policy, officer, purpose } = ctx;
+        const exempt = (p: Purpose) =>
+          p === 'COMPLAINT_VERIFICATION' || policy.capExemptPurposes.includes(p);
+        if (exempt(purpose)) return;
+        const effective = Date.parse(decision.effectiveTime);
+        const year = (ms: number) =>
+          new Date(ms + policy.utcOffsetMinutes * MINUTE).getUTCFullYear();
+        const counted = (v: PriorVisit) =>
+          v.unitLevel === officer.unitLevel &&
+          !exempt(v.purpose) &&
+          year(Date.parse(v.checkedInAt)) === year(effective);
+        const before = ctx.priorVisits.filter(counted).length;
+        const after = (ctx.laterVisits ?? [])
+          .filter((v) => Date.parse(v.checkedInAt) > effective)
+          .filter(counted).length;
+        const conflict = decision.reasons.find((r) => r.code === 'LATE_SYNC_CONFLICT');
+        const capConflict = conflict?.detail?.split(',').includes('ANNUAL_CAP_REACHED') ?? false;
+        expect(capConflict).toBe(before + 1 + after > policy.annualCapPerUnitLevel);
+      }),
+    );
+  });
+
+  it('flags a late-sync conflict only for a check-in that arrives after later visits, naming only them', () => {
+    fc.assert(
+      fc.property(contextArb, (ctx) => {
+        const inOrder = evaluateCheckIn({ ...ctx, laterVisits: [] });
+        expect(codesOf(inOrder)).not.toContain('LATE_SYNC_CONFLICT');
+        const decision = evaluateCheckIn(ctx);
+        const conflict = decision.reasons.find((r) => r.code === 'LATE_SYNC_CONFLICT');
+        if (!conflict) return;
+        expect(decision.outcome).toBe('FLAGGED');
+        const ids = (ctx.laterVisits ?? []).map((v) => v.id);
+        expect(conflict.conflictsWith?.length).toBeGreaterThan(0);
+        for (const id of conflict.conflictsWith ?? []) expect(ids).toContain(id);
+        expect(conflict.detail).toMatch(
+          /^(ANNUAL_CAP_REACHED|REPEAT_VISIT)(,(ANNUAL_CAP_REACHED|REPEAT_VISIT))?$/,
+        );
+        // Apart from the conflict, the same decision as if it had arrived in order.
+        expect(decision.reasons.filter((r) => r.code !== 'LATE_SYNC_CONFLICT')).toEqual(
+          inOrder.reasons,
+        );
+      }),
+    );
+  });
+
+  it('flags an officer outside his jurisdiction, never refuses for it, and not when the units are unknown', () => {
+    fc.assert(
+      fc.property(contextArb, (ctx) => {
+        const decision = evaluateCheckIn(ctx);
+        const flagged = codesOf(decision).includes('OUT_OF_JURISDICTION');
+        const { officer, enterprise } = ctx;
+        if (!officer.jurisdictionUnitIds || !enterprise.unitId) {
+          expect(flagged).toBe(false);
+          return;
+        }
+        if (officer.jurisdictionUnitIds.includes(enterprise.unitId)) expect(flagged).toBe(false);
+        const reference = ctx.reference?.trim() || null;
+        const day = new Date(
+          Date.parse(decision.effectiveTime) + ctx.policy.utcOffsetMinutes * MINUTE,
+        )
+          .toISOString()
+          .slice(0, 10);
+        const assigned = ctx.policy.jurisdictionAssignments.some(
+          (a) =>
+            a.reference === reference &&
+            a.unitIds.includes(officer.unitId) &&
+            a.enterpriseIds.includes(enterprise.id) &&
+            a.validFrom <= day &&
+            day <= a.validTo,
+        );
+        if (!officer.jurisdictionUnitIds.includes(enterprise.unitId)) {
+          expect(flagged).toBe(!assigned);
+        }
+        // Without the jurisdiction facts the outcome is the same but for this flag.
+        const unknown = evaluateCheckIn({
+          ...ctx,
+          enterprise: { ...enterprise, unitId: undefined },
+        });
+        expect(codesOf(unknown)).toEqual(
+          codesOf(decision).filter((c) => c !== 'OUT_OF_JURISDICTION'),
+        );
       }),
     );
   });

@@ -3,6 +3,7 @@ import {
   evaluateCheckIn,
   isRefusingReason,
   type CheckInContext,
+  type LaterVisit,
   type PriorVisit,
 } from './evaluate-check-in';
 import { distanceMeters } from './geo';
@@ -679,6 +680,164 @@ describe('evaluateCheckIn', () => {
         '2028-02-29T00:00:00.000Z',
       );
     });
+  });
+});
+
+describe('late sync: order-dependent rules on the time-ordered record', () => {
+  const HOUR = 3_600_000;
+  // Routine visits by one officer's phone, scanned 216 h, 120 h and 48 h ago (cap 2 a year).
+  const scannedAt = (hoursAgo: number) => at(NOW, -hoursAgo * HOUR);
+  const routine = (hoursAgo: number, id: string): LaterVisit => ({
+    id,
+    checkedInAt: scannedAt(hoursAgo),
+    purpose: 'ROUTINE',
+    reference: null,
+    unitLevel: 'CITY',
+  });
+  const lateRoutine = (hoursAgo: number, overrides: Partial<CheckInContext>) =>
+    context({
+      purpose: 'ROUTINE',
+      reference: null,
+      randomTask: null,
+      clientTime: scannedAt(hoursAgo),
+      policy: policy({ repeatVisitWindowDays: 1 }),
+      ...overrides,
+    });
+
+  it('flags the scan that arrives after two later ones, naming the visit past the cap', () => {
+    const decision = evaluateCheckIn(
+      lateRoutine(216, { laterVisits: [routine(120, 'v-120'), routine(48, 'v-48')] }),
+    );
+    expect(decision.outcome).toBe('FLAGGED');
+    expect(decision.reasons).toEqual([
+      {
+        ...reason('LATE_SYNC_CONFLICT'),
+        detail: 'ANNUAL_CAP_REACHED',
+        conflictsWith: ['v-48'],
+      },
+    ]);
+  });
+
+  it('leaves the same scans unflagged when they arrive in order', () => {
+    const first = lateRoutine(216, { laterVisits: [] });
+    const second = lateRoutine(120, { priorVisits: [routine(216, 'v-216')] });
+    const third = lateRoutine(48, { priorVisits: [routine(216, 'v-216'), routine(120, 'v-120')] });
+    expect(evaluateCheckIn(first).outcome).toBe('ALLOWED');
+    expect(evaluateCheckIn(second).outcome).toBe('ALLOWED');
+    // In order, the third is refused at the gate, as the officer's phone predicted.
+    expect(codes(third)).toEqual(['ANNUAL_CAP_REACHED']);
+  });
+
+  it('flags a later visit that becomes a repeat within the window', () => {
+    const decision = evaluateCheckIn(
+      lateRoutine(30, {
+        laterVisits: [routine(10, 'v-10')],
+        policy: policy({ annualCapPerUnitLevel: 10, repeatVisitWindowDays: 2 }),
+      }),
+    );
+    expect(decision.reasons).toEqual([
+      { ...reason('LATE_SYNC_CONFLICT'), detail: 'REPEAT_VISIT', conflictsWith: ['v-10'] },
+    ]);
+  });
+
+  it('does not flag a refused attempt or a purpose the cap does not count', () => {
+    const later = { laterVisits: [routine(120, 'v-120'), routine(48, 'v-48')] };
+    const refused = lateRoutine(216, {
+      ...later,
+      enterprise: { id: 'firm-1', onPositiveList: true, creditGrade: 'GOOD' },
+    });
+    expect(codes(refused)).toEqual(['POSITIVE_LIST_NO_DISTURBANCE']);
+    const complaint = lateRoutine(216, {
+      ...later,
+      purpose: 'COMPLAINT_VERIFICATION',
+      reference: 'XF-1',
+    });
+    expect(codes(complaint)).toEqual([]);
+  });
+});
+
+describe('属地管辖: jurisdiction', () => {
+  const OUTSIDE = {
+    id: 'firm-1',
+    onPositiveList: false,
+    creditGrade: 'GOOD' as const,
+    unitId: 'unit-9',
+  };
+  const officer = {
+    id: 'officer-a',
+    active: true,
+    unitId: 'unit-1',
+    unitLevel: 'CITY',
+    jurisdictionUnitIds: ['unit-1', 'unit-1a'],
+  };
+  const assignment = {
+    reference: '郑环指〔2026〕3号',
+    kind: 'DESIGNATED' as const,
+    unitIds: ['unit-1'],
+    enterpriseIds: ['firm-1'],
+    validFrom: '2026-05-01',
+    validTo: '2026-05-31',
+  };
+  const complaint = (overrides: Partial<CheckInContext>) =>
+    context({
+      purpose: 'COMPLAINT_VERIFICATION',
+      reference: 'XF-1',
+      randomTask: null,
+      officer,
+      ...overrides,
+    });
+
+  it("allows a firm of the officer's unit or a unit below it without a flag", () => {
+    expect(codes(complaint({ enterprise: { ...OUTSIDE, unitId: 'unit-1a' } }))).toEqual([]);
+  });
+
+  it("flags, without refusing, a firm supervised outside the officer's subtree", () => {
+    const decision = evaluateCheckIn(complaint({ enterprise: OUTSIDE }));
+    expect(decision.outcome).toBe('FLAGGED');
+    expect(decision.reasons).toEqual([reason('OUT_OF_JURISDICTION')]);
+  });
+
+  it('does not flag a visit whose reference names an assignment in force for the unit and firm', () => {
+    const withAssignment = policy({ jurisdictionAssignments: [assignment] });
+    const named = complaint({
+      enterprise: OUTSIDE,
+      reference: ' 郑环指〔2026〕3号 ',
+      policy: withAssignment,
+    });
+    expect(codes(named)).toEqual([]);
+    // Another reference, another firm, another unit or outside its dates: still flagged.
+    for (const ctx of [
+      complaint({ enterprise: OUTSIDE, policy: withAssignment }),
+      complaint({
+        enterprise: { ...OUTSIDE, id: 'firm-2' },
+        reference: assignment.reference,
+        policy: withAssignment,
+      }),
+      complaint({
+        enterprise: OUTSIDE,
+        reference: assignment.reference,
+        officer: { ...officer, unitId: 'unit-1a' },
+        policy: withAssignment,
+      }),
+      complaint({
+        enterprise: OUTSIDE,
+        reference: assignment.reference,
+        clientTime: '2026-06-01T01:00:00Z',
+        serverTime: '2026-06-01T01:00:00Z',
+        policy: withAssignment,
+      }),
+    ]) {
+      expect(codes(ctx)).toEqual(['OUT_OF_JURISDICTION']);
+    }
+  });
+
+  it('does not judge jurisdiction when the units are not known (offline)', () => {
+    expect(codes(complaint({ enterprise: { ...OUTSIDE, unitId: undefined } }))).toEqual([]);
+    expect(
+      codes(
+        complaint({ enterprise: OUTSIDE, officer: { ...officer, jurisdictionUnitIds: undefined } }),
+      ),
+    ).toEqual([]);
   });
 });
 

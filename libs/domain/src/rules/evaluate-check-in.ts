@@ -15,6 +15,11 @@ export interface CheckInOfficer {
   unitId: string;
   /** The level of the officer's unit (e.g. city, district); the annual cap is counted per level. */
   unitLevel: string;
+  /**
+   * The officer's unit and every unit below it: the firms these units supervise are his
+   * jurisdiction (属地管辖). Omitted when unknown (e.g. offline): jurisdiction is not judged then.
+   */
+  jurisdictionUnitIds?: readonly string[];
 }
 
 export interface CheckInCoOfficer {
@@ -24,6 +29,8 @@ export interface CheckInCoOfficer {
 
 export interface CheckInEnterprise {
   id: string;
+  /** The unit responsible for supervising the firm; omitted when unknown. */
+  unitId?: string;
   /** Membership of the positive list in force at `clientTime`. */
   onPositiveList: boolean;
   creditGrade: CreditGrade;
@@ -49,6 +56,14 @@ export interface PriorVisit {
   purpose: Purpose;
   reference: string | null;
   unitLevel: string;
+}
+
+/**
+ * A visit already recorded at the same firm with a later time than the one being judged: a
+ * check-in synced late, after visits that happened after it (see LATE_SYNC_CONFLICT).
+ */
+export interface LaterVisit extends PriorVisit {
+  id: string;
 }
 
 /** The drawn task (双随机) a RANDOM_INSPECTION check-in names by its reference. */
@@ -80,6 +95,11 @@ export interface CheckInContext {
   location: CheckInLocation | null;
   /** Earlier visits to this firm, in any order. */
   priorVisits: readonly PriorVisit[];
+  /**
+   * Visits to this firm already recorded with a later time (only when this check-in arrives late,
+   * after them; none on the phone). Order-dependent rules are judged on the time-ordered record.
+   */
+  laterVisits?: readonly LaterVisit[];
   /**
    * For RANDOM_INSPECTION: the task the reference names, or null when there is none (refused:
    * a random inspection is made only on a drawn task). Ignored for other purposes.
@@ -284,9 +304,18 @@ export function evaluateCheckIn(context: CheckInContext): CheckInDecision {
     }),
   );
 
+  add('OUT_OF_JURISDICTION', outOfJurisdiction(context, reference, effective));
   add('OUT_OF_GEOFENCE', outsideGeofence(context));
   add('LATE_SYNC', serverMs - clientMs > policy.backfillWindowDays * DAY_MS);
   add('CLOCK_SKEW', clockSkewed);
+
+  // Judged on the time-ordered record: later visits already recorded that this one, arriving
+  // late, pushes over the cap or makes repeats. Not for a refused attempt: it is no visit.
+  const refusedAnyway = [...found].some((code) =>
+    isRefusingReason(code, enterprise.onPositiveList),
+  );
+  const conflicts = refusedAnyway ? [] : lateSyncConflicts(context, effectiveMs);
+  add('LATE_SYNC_CONFLICT', conflicts.length > 0);
 
   const refusing = REASON_CODES.filter(
     (code) => found.has(code) && isRefusingReason(code, enterprise.onPositiveList),
@@ -296,14 +325,104 @@ export function evaluateCheckIn(context: CheckInContext): CheckInDecision {
   );
   return {
     outcome: refusing.length > 0 ? 'REFUSED' : flags.length > 0 ? 'FLAGGED' : 'ALLOWED',
-    reasons: [...refusing, ...flags].map((code) =>
-      code === 'RANDOM_TASK_MISMATCH' && taskProblem
-        ? { ...reason(code), detail: taskProblem }
-        : reason(code),
-    ),
+    reasons: [...refusing, ...flags].map((code) => {
+      if (code === 'RANDOM_TASK_MISMATCH' && taskProblem) {
+        return { ...reason(code), detail: taskProblem };
+      }
+      if (code === 'LATE_SYNC_CONFLICT') {
+        return {
+          ...reason(code),
+          detail: [...new Set(conflicts.map((c) => c.rule))].join(','),
+          conflictsWith: [...new Set(conflicts.map((c) => c.visitId))],
+        };
+      }
+      return reason(code);
+    }),
     policyVersion: policy.version,
     effectiveTime: new Date(effectiveMs).toISOString(),
   };
+}
+
+/** The order-dependent rules a late-synced check-in can break on the time-ordered record. */
+export type LateSyncRule = 'ANNUAL_CAP_REACHED' | 'REPEAT_VISIT';
+
+/**
+ * The later visits (already recorded) that this check-in conflicts with once the record is put in
+ * time order: with it inserted before them, the year's count at this unit level passes the cap
+ * (each later counted visit beyond the cap conflicts), or a later visit falls within the repeat
+ * window after it without a new cause.
+ */
+function lateSyncConflicts(
+  context: CheckInContext,
+  effectiveMs: number,
+): { rule: LateSyncRule; visitId: string }[] {
+  const later = context.laterVisits ?? [];
+  if (later.length === 0) return [];
+  const { policy, officer, purpose } = context;
+  const reference = normaliseReference(context.reference);
+  const conflicts: { rule: LateSyncRule; visitId: string }[] = [];
+  const capExempt = (p: Purpose) =>
+    p === 'COMPLAINT_VERIFICATION' || policy.capExemptPurposes.includes(p);
+  const yearOf = (ms: number) => localDate(ms, policy).getUTCFullYear();
+  const year = yearOf(effectiveMs);
+  const visits = later
+    .map((visit) => ({ ...visit, at: parseInstant(visit.checkedInAt, 'laterVisits.checkedInAt') }))
+    .filter((visit) => visit.at > effectiveMs)
+    .sort((a, b) => a.at - b.at);
+
+  if (!capExempt(purpose)) {
+    const countsAtLevel = (visit: { purpose: Purpose; unitLevel: string; at: number }) =>
+      visit.unitLevel === officer.unitLevel &&
+      !capExempt(visit.purpose) &&
+      yearOf(visit.at) === year;
+    const before = context.priorVisits.filter((visit) =>
+      countsAtLevel({ ...visit, at: parseInstant(visit.checkedInAt, 'priorVisits.checkedInAt') }),
+    ).length;
+    // This visit takes place number before + 1; each later counted one moves one place down.
+    let place = before + 1;
+    for (const visit of visits.filter(countsAtLevel)) {
+      place += 1;
+      if (place > policy.annualCapPerUnitLevel) {
+        conflicts.push({ rule: 'ANNUAL_CAP_REACHED', visitId: visit.id });
+      }
+    }
+  }
+
+  const windowMs = policy.repeatVisitWindowDays * DAY_MS;
+  for (const visit of visits) {
+    if (visit.at - effectiveMs > windowMs) continue;
+    const laterReference = normaliseReference(visit.reference);
+    const repeats =
+      visit.purpose === 'ROUTINE' ||
+      (visit.purpose === purpose && laterReference !== null && laterReference === reference);
+    if (repeats) conflicts.push({ rule: 'REPEAT_VISIT', visitId: visit.id });
+  }
+  return conflicts;
+}
+
+/**
+ * 属地管辖: the firm is supervised by a unit outside the officer's unit's subtree, and the
+ * reference names no assignment in force (joint enforcement or 指定管辖, policy data) that
+ * covers this officer's unit and this firm. Unknown units (offline) are not judged.
+ */
+function outOfJurisdiction(
+  context: CheckInContext,
+  reference: string | null,
+  effective: Date,
+): boolean {
+  const { officer, enterprise, policy } = context;
+  if (!enterprise.unitId || !officer.jurisdictionUnitIds) return false;
+  if (officer.jurisdictionUnitIds.includes(enterprise.unitId)) return false;
+  const day = effective.toISOString().slice(0, 10);
+  return !(policy.jurisdictionAssignments ?? []).some(
+    (assignment) =>
+      reference !== null &&
+      assignment.reference.trim() === reference &&
+      assignment.unitIds.includes(officer.unitId) &&
+      assignment.enterpriseIds.includes(enterprise.id) &&
+      day >= assignment.validFrom &&
+      day <= assignment.validTo,
+  );
 }
 
 /**

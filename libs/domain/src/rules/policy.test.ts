@@ -33,7 +33,37 @@ describe('check-in policy', () => {
       followUpDeadlineDays: 10,
       drawWeights: DEFAULT_DRAW_WEIGHTS,
       drawRecentInspectionMonths: 12,
+      jurisdictionAssignments: [],
     });
+  });
+
+  it('takes joint-enforcement and designated-jurisdiction assignments, each checked in words', () => {
+    const assignment = {
+      reference: '郑环指〔2026〕3号',
+      kind: 'DESIGNATED',
+      unitIds: ['unit-xinzheng'],
+      enterpriseIds: ['firm-sinian'],
+      validFrom: '2026-11-01',
+      validTo: '2026-12-31',
+    };
+    expect(validatePolicy(withPolicy({ jurisdictionAssignments: [assignment] }))).toEqual([]);
+    const problems = validatePolicy(
+      withPolicy({
+        jurisdictionAssignments: [
+          { ...assignment, reference: ' ', kind: 'OTHER', unitIds: [], enterpriseIds: 'x' },
+          { ...assignment, validFrom: '2026-02-30' },
+          { ...assignment, validFrom: '2027-01-01' },
+        ],
+      }),
+    );
+    expect(problems).toHaveLength(6);
+    for (const problem of problems) expect(hasChinese(problem)).toBe(true);
+    expect(problems.join('\n')).toMatch(/第1项.*文号/);
+    expect(problems.join('\n')).toMatch(/第2项.*真实日期/);
+    expect(problems.join('\n')).toMatch(/第3项.*开始日期不能晚于结束日期/);
+    expect(validatePolicy(withPolicy({ jurisdictionAssignments: {} }))).toEqual([
+      '联合执法与指定管辖（jurisdictionAssignments）应为列表。',
+    ]);
   });
 
   it('cannot be changed by accident', () => {

@@ -61,6 +61,32 @@ export interface CheckInPolicy {
   drawWeights: DrawWeights;
   /** 回避: an officer who inspected a firm within this many months is not drawn for it. */
   drawRecentInspectionMonths: number;
+  /**
+   * 属地管辖 exceptions: joint enforcement (联合执法) or designated jurisdiction (指定管辖). A
+   * check-in whose reference names one of these, by an officer of a listed unit at a listed firm
+   * within its dates, is not flagged OUT_OF_JURISDICTION.
+   */
+  jurisdictionAssignments: readonly JurisdictionAssignment[];
+}
+
+export const JURISDICTION_ASSIGNMENT_KINDS = ['JOINT', 'DESIGNATED'] as const;
+export type JurisdictionAssignmentKind = (typeof JURISDICTION_ASSIGNMENT_KINDS)[number];
+export const JURISDICTION_ASSIGNMENT_KIND_LABELS: Record<JurisdictionAssignmentKind, string> = {
+  JOINT: '联合执法',
+  DESIGNATED: '指定管辖',
+};
+
+export interface JurisdictionAssignment {
+  /** The document a check-in names as its reference, e.g. 郑环指〔2026〕3号. */
+  reference: string;
+  kind: JurisdictionAssignmentKind;
+  /** The units whose officers it allows (their own unit, not their subtree). */
+  unitIds: readonly string[];
+  /** The firms it covers. */
+  enterpriseIds: readonly string[];
+  /** 'YYYY-MM-DD', inclusive, in the bureau's time. */
+  validFrom: string;
+  validTo: string;
 }
 
 export const DEFAULT_CHECK_IN_POLICY: CheckInPolicy = deepFreeze({
@@ -81,6 +107,7 @@ export const DEFAULT_CHECK_IN_POLICY: CheckInPolicy = deepFreeze({
   followUpDeadlineDays: 10,
   drawWeights: DEFAULT_DRAW_WEIGHTS,
   drawRecentInspectionMonths: 12,
+  jurisdictionAssignments: [],
 });
 
 function deepFreeze<T>(value: T): T {
@@ -158,6 +185,15 @@ export function validatePolicy(policy: unknown): string[] {
   }
 
   problems.push(...drawWeightsProblems(policy.drawWeights));
+
+  const assignments = policy.jurisdictionAssignments;
+  if (!Array.isArray(assignments)) {
+    problems.push('联合执法与指定管辖（jurisdictionAssignments）应为列表。');
+  } else {
+    assignments.forEach((a, index) =>
+      problems.push(...jurisdictionAssignmentProblems(a, index + 1)),
+    );
+  }
 
   const rules = policy.quietPeriods;
   if (!Array.isArray(rules)) {
@@ -251,6 +287,44 @@ function quietPeriodProblems(rule: unknown, number: number): string[] {
   }
   if (rule.label !== undefined && typeof rule.label !== 'string') {
     problems.push(`${name}的名称（label）应为文字。`);
+  }
+  return problems;
+}
+
+const DAY_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day written YYYY-MM-DD. */
+function isDayText(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = DAY_TEXT.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+const isIdList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v !== '');
+
+function jurisdictionAssignmentProblems(value: unknown, n: number): string[] {
+  const where = `第${n}项联合执法或指定管辖`;
+  if (!isRecord(value)) return [`${where}应为一个对象。`];
+  const problems: string[] = [];
+  if (typeof value.reference !== 'string' || value.reference.trim() === '') {
+    problems.push(`${where}应有文号（reference），检查事由的依据填写该文号。`);
+  }
+  if (!JURISDICTION_ASSIGNMENT_KINDS.includes(value.kind as JurisdictionAssignmentKind)) {
+    problems.push(`${where}的类型（kind）应为联合执法（JOINT）或指定管辖（DESIGNATED）。`);
+  }
+  if (!isIdList(value.unitIds)) problems.push(`${where}应至少列出一个执法单位（unitIds）。`);
+  if (!isIdList(value.enterpriseIds))
+    problems.push(`${where}应至少列出一家企业（enterpriseIds）。`);
+  if (!isDayText(value.validFrom) || !isDayText(value.validTo)) {
+    problems.push(`${where}的起止日期（validFrom、validTo）应为真实日期，如 2026-12-01。`);
+  } else if (value.validFrom > value.validTo) {
+    problems.push(`${where}的开始日期不能晚于结束日期。`);
   }
   return problems;
 }
