@@ -97,8 +97,15 @@ export function RatingCardForm({ visitId, onRated, onAlreadyRated }: RatingCardF
       )}
 
       {form.confirming ? (
-        <View className="rform__confirm" data-testid="rating-confirm-panel" role="alertdialog">
-          <Text className="rform__confirm-text">评价提交后不能修改，确认提交吗？</Text>
+        <View
+          className="rform__confirm"
+          data-testid="rating-confirm-panel"
+          role="alertdialog"
+          aria-labelledby="rating-confirm-text"
+        >
+          <Text className="rform__confirm-text" id="rating-confirm-text">
+            评价提交后不能修改，确认提交吗？
+          </Text>
           <Button
             type="primary"
             size="large"

@@ -146,7 +146,8 @@ export function PhotosField({ form }: { form: ReportForm }) {
               className="rp__thumb"
               src={photo}
               mode="aspectFill"
-              aria-label={`第${i + 1}张照片`}
+              // the H5 image element's own props (Taro's web component calls them nativeProps)
+              {...({ nativeProps: { alt: `第${i + 1}张照片` } } as object)}
             />
             <Button
               fill="outline"
