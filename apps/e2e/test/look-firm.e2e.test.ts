@@ -98,6 +98,26 @@ describe('the firm screens, as a person sees them', () => {
     await page.goto(`${app.baseUrl}/#${path}`);
   }
 
+  /** lookAt, and no button whose label is cut off (wrapped out of its box). */
+  async function look(page: Page, name: string): Promise<void> {
+    await lookAt(page, name);
+    const clipped = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.nut-button')).flatMap((button) => {
+        const box = button.getBoundingClientRect();
+        const label = button.querySelector('.nut-button-children');
+        if (!label || box.width === 0) return [];
+        const r = label.getBoundingClientRect();
+        const out =
+          r.top < box.top - 1 ||
+          r.bottom > box.bottom + 1 ||
+          r.left < box.left - 1 ||
+          r.right > box.right + 1;
+        return out ? [`${(button as HTMLElement).innerText.trim()} is cut off`] : [];
+      }),
+    );
+    expect(clipped).toEqual([]);
+  }
+
   /** The theme's brand colour as the browser computes colours (rgb(r, g, b)). */
   async function brand(page: Page): Promise<string> {
     return page.evaluate(() => {
@@ -155,7 +175,7 @@ describe('the firm screens, as a person sees them', () => {
       expect(body).toContain('未获准入企');
       await expectTapTarget(page.getByTestId('goto-verify-badge'));
       await expectEnabledPrimary(page, page.getByTestId('goto-verify-badge'), '核验执法证');
-      await lookAt(page, `firm-home-${w}`);
+      await look(page, `firm-home-${w}`);
 
       await page.getByTestId('goto-verify-badge').click();
       await page.getByTestId('badge-code-input').locator('textarea').fill(badgeCode);
@@ -164,12 +184,12 @@ describe('the firm screens, as a person sees them', () => {
       expect(await page.getByTestId('badge-verdict-title').innerText()).toBe('身份有效 · 在岗');
       await expectReadable(page.getByTestId('badge-verify'), '核验');
       await expectEnabledPrimary(page, page.getByTestId('badge-scan'), '拍照识别执法证二维码');
-      await lookAt(page, `firm-verify-badge-${w}`);
+      await look(page, `firm-verify-badge-${w}`);
 
       await page.goto(`${app.baseUrl}/#/pages/firm/status/index`);
       await settled(page, 'firm-status');
       expect(await page.getByTestId('firm-status').first().innerText()).toContain('已列入正面清单');
-      await lookAt(page, `firm-status-${w}`);
+      await look(page, `firm-status-${w}`);
       await page.close();
     }, 90_000);
 
@@ -178,29 +198,29 @@ describe('the firm screens, as a person sees them', () => {
       await loginAs(page, app.baseUrl, 'firm2');
       await settled(page, 'visit-rate');
       await expectEnabledPrimary(page, page.getByTestId('visit-rate').first(), '去评价');
-      await lookAt(page, `firm-home-ratings-${w}`);
+      await look(page, `firm-home-ratings-${w}`);
 
       await page.goto(`${app.baseUrl}/#/pages/firm/rate/index?visitId=${pendingVisitId}`);
       await settled(page, 'rating-overall-GOOD');
       await expectReadable(page.getByTestId('signature-clear'), '清除');
-      await lookAt(page, `firm-rate-${w}`);
+      await look(page, `firm-rate-${w}`);
 
       await page.goto(`${app.baseUrl}/#/pages/firm/rate/index?visitId=${ratedVisitId}`);
       await settled(page, 'rating-rated');
       await within(page, page.getByTestId('rating-home'));
-      await lookAt(page, `firm-rated-${w}`);
+      await look(page, `firm-rated-${w}`);
 
       await page.goto(`${app.baseUrl}/#/pages/firm/report/index?visitId=${pendingVisitId}`);
       await settled(page, 'report-officer');
       await expectEnabledPrimary(page, page.getByTestId('report-submit'), '提交举报');
-      await lookAt(page, `firm-report-${w}`);
+      await look(page, `firm-report-${w}`);
 
       await page.goto(`${app.baseUrl}/#/pages/firm/reports/index`);
       await settled(page, 'report-row');
       const row = await page.getByTestId('report-row').first().innerText();
       expect(row).toContain('午餐');
       expect(row).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
-      await lookAt(page, `firm-reports-${w}`);
+      await look(page, `firm-reports-${w}`);
       await page.close();
     }, 90_000);
   }
@@ -246,7 +266,7 @@ describe('the firm screens, as a person sees them', () => {
     await submit.click();
     await expectEnabledPrimary(page, page.getByTestId('rating-confirm'), '确认提交');
     await expectReadable(page.getByTestId('rating-confirm-cancel'), '返回修改');
-    await lookAt(page, 'firm-rate-confirm-360');
+    await look(page, 'firm-rate-confirm-360');
     await page.getByTestId('rating-confirm-cancel').click();
     await submit.click();
     await page.getByTestId('rating-confirm').click();
@@ -256,7 +276,7 @@ describe('the firm screens, as a person sees them', () => {
     const home = page.getByTestId('rating-home');
     await within(page, home);
     await expectEnabledPrimary(page, home, '返回首页');
-    await lookAt(page, 'firm-rate-done-360');
+    await look(page, 'firm-rate-done-360');
     await page.close();
   }, 90_000);
 
@@ -291,11 +311,11 @@ describe('the firm screens, as a person sees them', () => {
       .locator('textarea')
       .fill('检查结束后执法人员暗示企业安排宴请（外观测试）。');
     await expectEnabledPrimary(page, page.getByTestId('report-submit'), '提交举报');
-    await lookAt(page, 'firm-report-filled-360');
+    await look(page, 'firm-report-filled-360');
     await page.getByTestId('report-submit').click();
     await page.getByTestId('report-done').waitFor({ timeout: 15_000 });
     await expectEnabledPrimary(page, page.getByTestId('report-goto-reports'), '查看我的举报');
-    await lookAt(page, 'firm-report-done-360');
+    await look(page, 'firm-report-done-360');
 
     const [stored] = await app.dataSource.query(
       `SELECT count(*)::int AS photos FROM misconduct_report r
@@ -326,7 +346,7 @@ describe('the firm screens, as a person sees them', () => {
     expect(await contrastOf(notice)).toBeGreaterThanOrEqual(4.5);
     await settled(page, 'gate-entry');
     expect(await page.getByTestId('firm-name').innerText()).toContain(SINIAN);
-    await lookAt(page, 'firm-gate-url-notice-360');
+    await look(page, 'firm-gate-url-notice-360');
     await page.close();
   }, 60_000);
 });

@@ -108,7 +108,6 @@ export function RatingCardForm({ visitId, onRated, onAlreadyRated }: RatingCardF
           </Text>
           <Button
             type="primary"
-            size="large"
             block
             className="rform__submit"
             data-testid="rating-confirm"
@@ -119,7 +118,6 @@ export function RatingCardForm({ visitId, onRated, onAlreadyRated }: RatingCardF
           </Button>
           <Button
             fill="outline"
-            size="large"
             block
             className="rform__back"
             data-testid="rating-confirm-cancel"
@@ -138,7 +136,6 @@ export function RatingCardForm({ visitId, onRated, onAlreadyRated }: RatingCardF
           )}
           <Button
             type="primary"
-            size="large"
             block
             className="rform__submit"
             data-testid="rating-submit"

@@ -82,7 +82,6 @@ export default function FirmRatePage() {
       {phase.kind !== 'form' && phase.kind !== 'loading' && (
         <Button
           type="primary"
-          size="large"
           block
           className="rate__home"
           data-testid="rating-home"

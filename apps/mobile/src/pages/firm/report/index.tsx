@@ -77,7 +77,6 @@ export default function FirmReportPage() {
         )}
         <Button
           type="primary"
-          size="large"
           block
           className="rp__button"
           data-testid="report-submit"

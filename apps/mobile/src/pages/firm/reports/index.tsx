@@ -39,7 +39,7 @@ export default function FirmReportsPage() {
       <Button
         type="primary"
         block
-        className="rp__button"
+        className="rp__button rp__new"
         data-testid="reports-new"
         onClick={() => void Taro.navigateTo({ url: '/pages/firm/report/index' })}
       >

@@ -22,7 +22,6 @@ export default function VerifyBadgePage() {
       <Text className="vb__note">请执法人员打开“电子执法证”，扫描其手机上的二维码。</Text>
       <Button
         type="primary"
-        size="large"
         block
         className="vb__scan"
         data-testid="badge-scan"
