@@ -257,6 +257,11 @@ describe('the firm screens, as a person sees them', () => {
     // 2. disabled until complete (and says so), then enabled in the brand colour
     const submit = page.getByTestId('rating-submit');
     expect(await submit.getAttribute('aria-disabled')).toBe('true');
+    // disabled looks disabled, yet its label can still be read
+    expect(await contrastOf(submit.locator('.nut-button-children'))).toBeGreaterThanOrEqual(4.5);
+    expect(await submit.evaluate((el) => getComputedStyle(el).backgroundImage)).not.toContain(
+      await brand(page),
+    );
     expect(await page.getByTestId('rating-blocker').innerText()).toContain('总体评价');
     await page.getByTestId('rating-overall-GOOD').click();
     for (let i = 0; i < 5; i++) await page.getByTestId(`rating-item-${i}-GOOD`).click();
