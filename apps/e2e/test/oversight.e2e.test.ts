@@ -104,10 +104,9 @@ describe('ratings, follow-ups, reports and exports in Chromium', () => {
     });
 
     // Submitting is not possible before all six marks and a signature; the screen says what is missing.
+    // (NutUI's button on H5: announced disabled by aria-disabled, and inert while so)
     const submitDisabled = async () =>
-      page
-        .getByTestId('rating-submit')
-        .evaluate((button) => (button as HTMLButtonElement).disabled);
+      (await page.getByTestId('rating-submit').getAttribute('aria-disabled')) === 'true';
     expect(await submitDisabled()).toBe(true);
     expect(await page.getByTestId('rating-blocker').innerText()).toMatch(/[\u4e00-\u9fff]/);
     await page.getByTestId('rating-overall-FAIR').click();

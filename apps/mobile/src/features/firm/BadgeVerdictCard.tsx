@@ -1,6 +1,7 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 
+import { Button } from '../../shared/ui/Button';
 import { SUPERVISION_HOTLINE, type BadgeVerdict } from './badge';
 
 import './BadgeVerdictCard.css';
@@ -10,7 +11,7 @@ export function BadgeVerdictCard({ verdict }: { verdict: BadgeVerdict }) {
   const call = () =>
     void Taro.makePhoneCall({ phoneNumber: SUPERVISION_HOTLINE }).catch(() => undefined);
   return (
-    <View className={`verdict verdict--${verdict.tone}`} data-testid="badge-verdict">
+    <View className={`verdict verdict--${verdict.tone}`} data-testid="badge-verdict" role="status">
       <Text className="verdict__title" data-testid="badge-verdict-title">
         {verdict.title}
       </Text>
@@ -25,7 +26,7 @@ export function BadgeVerdictCard({ verdict }: { verdict: BadgeVerdict }) {
         {verdict.message}
       </Text>
       {verdict.tone !== 'valid' && (
-        <Button className="verdict__call" data-testid="badge-verdict-call" onClick={call}>
+        <Button block className="verdict__call" data-testid="badge-verdict-call" onClick={call}>
           拨打{SUPERVISION_HOTLINE}核实
         </Button>
       )}

@@ -132,3 +132,19 @@ it("shows the server's message when the window has closed", async () => {
   expect(screen.getByTestId('rating-error').textContent).toBe('已超过评价期限，不能再评价。');
   expect(screen.getByTestId('rating-submit')).toBeTruthy();
 });
+
+it('puts the signing hint above the pad, and labels 清除 and 返回修改 in words', () => {
+  renderForm();
+  const hint = screen.getByText('请用手指（或鼠标）在下方白色区域内签名');
+  const pad = screen.getByTestId('signature-pad');
+  // the hint comes first in the document: a line above the full-width pad, not a column beside it
+  expect(hint.compareDocumentPosition(pad) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  expect(hint.parentElement).toBe(pad.parentElement);
+  expect(screen.getByTestId('signature-clear').textContent).toBe('清除');
+
+  markAll();
+  sign(200);
+  fireEvent.click(screen.getByTestId('rating-submit'));
+  expect(screen.getByTestId('rating-confirm').textContent).toBe('确认提交');
+  expect(screen.getByTestId('rating-confirm-cancel').textContent).toBe('返回修改');
+});

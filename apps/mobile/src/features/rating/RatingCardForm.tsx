@@ -4,27 +4,15 @@ import {
   RATING_ITEMS,
   RATING_OVERALL_LABEL,
   RATING_SIGNATURE_LABEL,
-  type RatingLevel,
   type RatingView,
 } from '@qinqing/domain';
-import { Button, Text, Textarea, View } from '@tarojs/components';
-import { useCallback, useRef, useState } from 'react';
+import { TextArea } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
 
-import { api } from '../../services/api';
+import { Button } from '../../shared/ui/Button';
 import { LevelChoice } from './LevelChoice';
-import {
-  buildRatingRequest,
-  commentLength,
-  draftNeedsFollowUp,
-  emptyRatingDraft,
-  ratingBlocker,
-  ratingFailure,
-  signatureProblem,
-  type RatingDraft,
-} from './rating-form';
 import { SignaturePad } from './SignaturePad';
-import type { SignaturePadHandle } from './signature-pad-types';
-import { isSignatureEmpty } from './signature-stroke';
+import { useRatingForm } from './useRatingForm';
 
 import './rating.css';
 
@@ -42,152 +30,117 @@ export interface RatingCardFormProps {
  * pad holds a signature; then a confirmation (评价提交后不能修改) before it is sent.
  */
 export function RatingCardForm({ visitId, onRated, onAlreadyRated }: RatingCardFormProps) {
-  const [draft, setDraft] = useState<RatingDraft>(emptyRatingDraft);
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const pad = useRef<SignaturePadHandle>(null);
-
-  const blocker = ratingBlocker(draft);
-  const count = commentLength(draft.comment);
-
-  const setOverall = (overall: RatingLevel) => setDraft((d) => ({ ...d, overall }));
-  const setItem = (index: number, level: RatingLevel) =>
-    setDraft((d) => ({ ...d, items: d.items.map((l, i) => (i === index ? level : l)) }));
-  const onInkChange = useCallback(
-    (ink: number) =>
-      setDraft((d) => {
-        const signed = !isSignatureEmpty(ink);
-        return d.signed === signed ? d : { ...d, signed };
-      }),
-    [],
-  );
-
-  const askToConfirm = () => {
-    if (blocker || busy) return;
-    setError('');
-    setConfirming(true);
-  };
-
-  const submit = async () => {
-    if (blocker || busy) return;
-    setBusy(true);
-    setError('');
-    try {
-      const signature = (await pad.current?.toDataUrl()) ?? null;
-      const problem = signatureProblem(signature);
-      if (problem) {
-        setError(problem);
-        setConfirming(false);
-        return;
-      }
-      const rating = await api.rate(visitId, buildRatingRequest(draft, signature as string));
-      onRated(rating, draftNeedsFollowUp(draft));
-    } catch (e) {
-      const failure = ratingFailure(e);
-      if (failure.kind === 'ALREADY_RATED') {
-        onAlreadyRated();
-        return;
-      }
-      setError(failure.message);
-      setConfirming(false);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useRatingForm(visitId, onRated, onAlreadyRated);
+  const { draft, busy } = form;
 
   return (
     <View className="rform">
       <View className="rform__block">
-        <Text className="rform__label rform__label--overall">{RATING_OVERALL_LABEL}</Text>
+        <Text className="rform__label rform__label--overall" id="rating-overall-label">
+          {RATING_OVERALL_LABEL}
+        </Text>
         <LevelChoice
           value={draft.overall}
-          onChange={setOverall}
+          onChange={form.setOverall}
           testIdPrefix="rating-overall"
+          labelledBy="rating-overall-label"
           disabled={busy}
         />
       </View>
 
       {RATING_ITEMS.map((item, i) => (
         <View className="rform__block" key={item}>
-          <Text className="rform__label">
+          <Text className="rform__label" id={`rating-item-${i}-label`}>
             {i + 1}. {item}
           </Text>
           <LevelChoice
             value={draft.items[i]}
-            onChange={(level) => setItem(i, level)}
+            onChange={(level) => form.setItem(i, level)}
             testIdPrefix={`rating-item-${i}`}
+            labelledBy={`rating-item-${i}-label`}
             disabled={busy}
           />
         </View>
       ))}
 
       <View className="rform__block">
-        <Text className="rform__label">{RATING_COMMENT_LABEL}（选填）</Text>
-        <Textarea
+        <Text className="rform__label" id="rating-comment-label">
+          {RATING_COMMENT_LABEL}（选填）
+        </Text>
+        <TextArea
           className="rform__comment"
           data-testid="rating-comment"
+          aria-labelledby="rating-comment-label"
           value={draft.comment}
-          maxlength={RATING_COMMENT_MAX}
+          maxLength={RATING_COMMENT_MAX}
           placeholder="对本次执法检查的意见或建议"
           disabled={busy}
-          onInput={(e) => {
-            const comment = e.detail.value;
-            setDraft((d) => ({ ...d, comment }));
-          }}
+          onChange={form.setComment}
         />
         <Text
-          className={`rform__counter ${count > RATING_COMMENT_MAX ? 'rform__counter--over' : ''}`}
+          className={`rform__counter ${form.commentCount > RATING_COMMENT_MAX ? 'rform__counter--over' : ''}`}
           data-testid="rating-comment-count"
         >
-          {count} / {RATING_COMMENT_MAX}
+          {form.commentCount} / {RATING_COMMENT_MAX}
         </Text>
       </View>
 
       <View className="rform__block">
         <Text className="rform__label">{RATING_SIGNATURE_LABEL}</Text>
-        <SignaturePad ref={pad} onInkChange={onInkChange} disabled={busy} />
+        <SignaturePad ref={form.pad} onInkChange={form.onInkChange} disabled={busy} />
       </View>
 
-      {error && (
-        <Text className="rform__error" data-testid="rating-error">
-          {error}
-        </Text>
+      {form.error && (
+        <View className="rform__error" data-testid="rating-error" role="alert">
+          {form.error}
+        </View>
       )}
 
-      {confirming ? (
-        <View className="rform__confirm" data-testid="rating-confirm-panel">
-          <Text className="rform__confirm-text">评价提交后不能修改，确认提交吗？</Text>
+      {form.confirming ? (
+        <View
+          className="rform__confirm"
+          data-testid="rating-confirm-panel"
+          role="alertdialog"
+          aria-labelledby="rating-confirm-text"
+        >
+          <Text className="rform__confirm-text" id="rating-confirm-text">
+            评价提交后不能修改，确认提交吗？
+          </Text>
           <Button
+            type="primary"
+            block
             className="rform__submit"
             data-testid="rating-confirm"
             loading={busy}
-            disabled={busy}
-            onClick={() => void submit()}
+            onClick={form.submit}
           >
             {busy ? '正在提交…' : '确认提交'}
           </Button>
           <Button
+            fill="outline"
+            block
             className="rform__back"
             data-testid="rating-confirm-cancel"
             disabled={busy}
-            onClick={() => setConfirming(false)}
+            onClick={form.cancelConfirm}
           >
             返回修改
           </Button>
         </View>
       ) : (
         <View className="rform__actions">
-          {blocker && (
-            <Text className="rform__blocker" data-testid="rating-blocker">
-              {blocker}
-            </Text>
+          {form.blocker && (
+            <View className="rform__blocker" data-testid="rating-blocker" role="status">
+              {form.blocker}
+            </View>
           )}
           <Button
+            type="primary"
+            block
             className="rform__submit"
             data-testid="rating-submit"
-            disabled={Boolean(blocker) || busy}
-            onClick={askToConfirm}
+            disabled={Boolean(form.blocker) || busy}
+            onClick={form.askToConfirm}
           >
             提交评价
           </Button>

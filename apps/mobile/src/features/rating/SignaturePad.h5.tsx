@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef } from 'react';
 
 import {
@@ -8,6 +8,7 @@ import {
   type SignaturePadHandle,
   type SignaturePadProps,
 } from './signature-pad-types';
+import { Button } from '../../shared/ui/Button';
 import { InkTracker, type InkPoint } from './signature-stroke';
 
 import './SignaturePad.css';
@@ -159,12 +160,23 @@ export const SignaturePad = forwardRef<SignaturePadHandle, SignaturePadProps>(fu
 
   return (
     <View className="sigpad">
-      <canvas ref={canvasRef} className="sigpad__canvas" data-testid="signature-pad" />
+      <Text className="sigpad__hint" id="signature-hint">
+        请用手指（或鼠标）在下方白色区域内签名
+      </Text>
+      <canvas
+        ref={canvasRef}
+        className="sigpad__canvas"
+        data-testid="signature-pad"
+        role="img"
+        aria-label="企业签字区"
+        aria-describedby="signature-hint"
+      />
       <View className="sigpad__bar">
-        <Text className="sigpad__hint">请用手指（或鼠标）在白色区域内签名</Text>
         <Button
+          fill="outline"
           className="sigpad__clear"
           data-testid="signature-clear"
+          label="清除签名"
           disabled={disabled}
           onClick={clear}
         >

@@ -1,4 +1,4 @@
-import { Button, Canvas, Text, View } from '@tarojs/components';
+import { Canvas, Text, View } from '@tarojs/components';
 import type { CanvasTouchEvent } from '@tarojs/components/types/common';
 import Taro from '@tarojs/taro';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef } from 'react';
@@ -10,6 +10,7 @@ import {
   type SignaturePadHandle,
   type SignaturePadProps,
 } from './signature-pad-types';
+import { Button } from '../../shared/ui/Button';
 import { InkTracker, type InkPoint } from './signature-stroke';
 
 import './SignaturePad.css';
@@ -135,6 +136,9 @@ export const SignaturePad = forwardRef<SignaturePadHandle, SignaturePadProps>(fu
 
   return (
     <View className="sigpad">
+      <Text className="sigpad__hint" id="signature-hint">
+        请用手指在下方白色区域内签名
+      </Text>
       <Canvas
         id={CANVAS_ID}
         type="2d"
@@ -147,10 +151,11 @@ export const SignaturePad = forwardRef<SignaturePadHandle, SignaturePadProps>(fu
         onTouchCancel={onTouchEnd}
       />
       <View className="sigpad__bar">
-        <Text className="sigpad__hint">请用手指在白色区域内签名</Text>
         <Button
+          fill="outline"
           className="sigpad__clear"
           data-testid="signature-clear"
+          label="清除签名"
           disabled={disabled}
           onClick={clear}
         >

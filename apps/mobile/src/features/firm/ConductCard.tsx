@@ -1,6 +1,8 @@
 import { HOTLINES, SIX_PROHIBITIONS } from '@qinqing/domain';
-import { Button, Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+
+import { Button } from '../../shared/ui/Button';
 
 import './ConductCard.css';
 
@@ -9,26 +11,31 @@ function call(phoneNumber: string): void {
 }
 
 /**
- * The back of the 好差评 card: the officers' 六不准 and the hotlines (tap to call). Also shown on
- * the report screens.
+ * The back of the 好差评 card: the officers' 六不准 and the hotlines (tap to call). Shown on the
+ * firm's home, the rating card and the report screens.
  */
 export function ConductCard({ title = '环境监察人员“六不准”' }: { title?: string }) {
   return (
     <View className="conduct" data-testid="conduct-card">
-      <Text className="conduct__title">{title}</Text>
-      <View className="conduct__rules">
+      <View className="conduct__title" role="heading" aria-level={2}>
+        {title}
+      </View>
+      <View className="conduct__rules" data-testid="firm-six-prohibitions">
         {SIX_PROHIBITIONS.map((rule, i) => (
-          <Text className="conduct__rule" key={rule}>
+          <View className="conduct__rule" key={rule}>
             {i + 1}. {rule}
-          </Text>
+          </View>
         ))}
       </View>
-      <Text className="conduct__subtitle">监督电话（点击拨打）</Text>
-      <View className="conduct__hotlines">
+      <View className="conduct__subtitle" role="heading" aria-level={2}>
+        监督电话（点击拨打）
+      </View>
+      <View className="conduct__hotlines" data-testid="firm-hotlines">
         {HOTLINES.map((h) => (
           <Button
             key={h.number}
             className="conduct__hotline"
+            fill="outline"
             data-testid={`conduct-hotline-${h.number}`}
             onClick={() => call(h.number)}
           >
