@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
+import { launchChromium, screenshotPath } from './support/browser';
 import { contrastOf, DESKTOP, expectTapTarget, lookAt, PHONE } from './support/look';
 import { startRunningApp } from './support/running-app';
 import { apiToken, issueGateCode, loginAs } from './support/ui';
+import { seedDemoActivity } from '../../api/src/database/seed/demo-activity';
 import type { TestApp } from '../../api/test/support/test-app';
 
 const SINIAN = '郑州思念食品有限公司';
@@ -48,6 +49,8 @@ describe('supervisor screens, as a person sees them', () => {
 
   beforeAll(async () => {
     app = await startRunningApp();
+    // the demo's activity too: ratings, an overdue follow-up case, a report
+    await seedDemoActivity(app.app);
     browser = await launchChromium();
     // A routine inspection at a 正面清单 firm by one officer: refused (the positive list), and
     // flagged 两名以上执法人员 — a flag that refused no one.
@@ -70,12 +73,16 @@ describe('supervisor screens, as a person sees them', () => {
     ids.followUp = followUp.id;
     const [report] = await app.dataSource.query(`SELECT id FROM misconduct_report LIMIT 1`);
     ids.report = report.id;
-    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    // a spot check of the month of the demo's latest rating
+    const [{ month }] = await app.dataSource.query(
+      `SELECT to_char(submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month
+         FROM rating ORDER BY submitted_at DESC LIMIT 1`,
+    );
     const spot = await api('supervisor', 'POST', '/api/v1/rating-spot-checks', {
       month,
       sampleSize: 3,
     });
-    expect(spot.statusCode).toBe(201);
+    expect([spot.statusCode, spot.json().message]).toEqual([201, undefined]);
     ids.spotCheck = spot.json().id;
     ids.draw = await commitDraw('界面检查抽查');
   }, 90_000);
@@ -85,10 +92,16 @@ describe('supervisor screens, as a person sees them', () => {
     await app?.close();
   });
 
+  /** The first shown element with a test id. */
+  function visible(page: Page, testId: string) {
+    return page.locator(`[data-testid="${testId}"]:visible`).first();
+  }
+
   /** Opens a screen by its address and waits for what shows it has loaded. */
   async function show(page: Page, path: string, ready: string): Promise<void> {
     await page.goto(`${app.baseUrl}/#${path}`);
-    await page.getByTestId(ready).first().waitFor({ timeout: 15_000 });
+    // (Taro keeps the screens below in the page, hidden: look at the one shown)
+    await visible(page, ready).waitFor({ timeout: 15_000 });
     // … and nothing is still loading
     await page.waitForFunction(
       () => !document.querySelector('.qq-pending[role="status"]'),
@@ -158,18 +171,23 @@ describe('supervisor screens, as a person sees them', () => {
         } catch (e) {
           problems.push((e as Error).message);
         }
+        // The screen scrolls inside Taro's page: a tall window shows all of it, for a person to look at.
+        await page.setViewportSize({ width: viewport.width, height: 2600 });
+        await page.waitForTimeout(200);
+        await page.screenshot({ path: screenshotPath(`supervisor-${screen.name}-${size}-whole`) });
+        await page.setViewportSize(viewport);
         const text = await page.locator('body').innerText();
         if (RAW_CODE.test(text)) problems.push(`${screen.name}: raw code ${RAW_CODE.exec(text)}`);
         if (UUID.test(text)) problems.push(`${screen.name}: shows an id ${UUID.exec(text)}`);
         // Every screen but the desk (the home) has a way back.
-        if (screen.name !== 'desk' && !(await page.getByTestId('page-back').isVisible())) {
+        if (screen.name !== 'desk' && !(await visible(page, 'page-back').isVisible())) {
           problems.push(`${screen.name}: no 返回`);
         }
       }
       // The new draw form, open.
       await show(page, '/pages/supervisor/draws/index', 'draw-row');
-      await page.getByTestId('draw-new').click();
-      await page.getByTestId('draw-form').waitFor();
+      await visible(page, 'draw-new').click();
+      await visible(page, 'draw-form').waitFor();
       try {
         await lookAt(page, `supervisor-draw-form-${size}`);
       } catch (e) {
@@ -255,7 +273,7 @@ describe('supervisor screens, as a person sees them', () => {
     await show(page, `/pages/supervisor/draw/index?id=${id}`, 'draw-reveal');
     expect(await page.getByTestId('draw-seed').getAttribute('data-revealed')).toBe('false');
     await page.getByTestId('draw-reveal').click();
-    await page.getByText('确定揭示').click();
+    await page.getByText('确定揭示', { exact: true }).click();
     await page.getByTestId('draw-tasks').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('draw-seed').getAttribute('data-revealed')).toBe('true');
     expect(await page.getByTestId('draw-status').innerText()).toContain('已揭示');
@@ -275,15 +293,15 @@ describe('supervisor screens, as a person sees them', () => {
     expect(audit).toContain('扫码打卡');
     expect(audit).toContain('企业提交好差评');
     expect(audit).not.toMatch(RAW_CODE);
-    await page.getByTestId('page-back').click();
+    await visible(page, 'page-back').click();
     await page.waitForURL((url) => url.hash.includes('/pages/supervisor/visits/index'));
-    await page.getByTestId('supervisor-visit-row').first().waitFor({ timeout: 15_000 });
+    await visible(page, 'supervisor-visit-row').waitFor({ timeout: 15_000 });
 
     // Opened from the log: 返回 goes back to it.
-    await page.getByTestId('supervisor-visit-row').first().click();
+    await visible(page, 'supervisor-visit-row').click();
     await page.waitForURL((url) => url.hash.includes('/pages/supervisor/visit/index'));
     await page.getByTestId('visit-outcome').waitFor({ timeout: 15_000 });
-    await page.getByTestId('page-back').click();
+    await visible(page, 'page-back').click();
     await page.waitForURL((url) => url.hash.includes('/pages/supervisor/visits/index'));
     await page.close();
   }, 90_000);
@@ -311,7 +329,7 @@ describe('supervisor screens, as a person sees them', () => {
     await show(page, '/pages/supervisor/draws/index', 'draw-row');
 
     // The statistics' year: the years with draws, up to this one.
-    await page.getByTestId('draw-statistics-year').click();
+    await visible(page, 'draw-statistics-year').click();
     const picker = page.locator('.nut-picker').filter({ hasText: '年度' });
     await picker.waitFor({ timeout: 5_000 });
     const years = (await picker.locator('.nut-pickerview-roller-item').allTextContents())
@@ -324,8 +342,8 @@ describe('supervisor screens, as a person sees them', () => {
     await picker.getByText('取消').click();
 
     // The new draw's period: from this year to two years on, no further.
-    await page.getByTestId('draw-new').click();
-    await page.getByTestId('draw-end').click();
+    await visible(page, 'draw-new').click();
+    await visible(page, 'draw-end').click();
     const dates = page.locator('.nut-picker').filter({ hasText: '检查期限结束' });
     await dates.waitFor({ timeout: 5_000 });
     const offered = (

@@ -33,7 +33,7 @@ export function ChainPanel(props: {
       <View className="dp-chain">
         <Text
           data-testid="desk-chain-status"
-          className={`dp-chain__text ${broken ? 'dp-chain__text--broken' : ''}`}
+          className={`dp-chain__text ${broken ? 'dp-chain__text--broken' : latest ? 'dp-chain__text--ok' : ''}`}
         >
           {!chain
             ? '正在读取审计链校验结果…'

@@ -96,7 +96,7 @@ function RatingBody({ rating }: { rating: RatingView }) {
           className="sv-signature"
           src={rating.signature}
           mode="widthFix"
-          aria-label={`${rating.signer.name} 的签名`}
+          nativeProps={{ alt: `${rating.signer.name} 的签名` }}
           data-testid="visit-rating-signature"
         />
         <Text className="sv-muted">

@@ -52,7 +52,7 @@ export function Photos({ report }: { report: ReportView }) {
           className="sv-photo"
           src={url}
           mode="aspectFill"
-          aria-label={`举报照片 ${i + 1}`}
+          nativeProps={{ alt: `举报照片 ${i + 1}` }}
           onClick={() => void Taro.previewImage({ urls: shown, current: url })}
         />
       ))}

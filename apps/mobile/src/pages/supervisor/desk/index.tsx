@@ -41,92 +41,94 @@ export default function SupervisorDeskPage() {
 
   return (
     <Page title="监督工作台" back={false} wide testId="supervisor-desk">
-      <View className="sv-intro">{user.name} · 执法打卡、好差评、回访核实与监督举报一览</View>
+      <View className="sv-page">
+        <View className="sv-intro">{user.name} · 执法打卡、好差评、回访核实与监督举报一览</View>
 
-      <ChainPanel
-        chain={desk.chain}
-        busy={desk.chainBusy}
-        error={desk.chainError}
-        onRun={() => void desk.runChainCheck()}
-      />
-
-      <View className="sv-nav" role="navigation" aria-label="监督工作">
-        {LINKS.filter((l) => !l.admin || user.role === 'admin').map((l) => (
-          <Button
-            key={l.url}
-            fill="outline"
-            type="primary"
-            data-testid={l.testId}
-            onClick={open(l.url)}
-          >
-            {l.label}
-          </Button>
-        ))}
-      </View>
-
-      <View className="sv-filters" data-testid="desk-filters">
-        <SelectField<PeriodWeeks>
-          label="统计期间"
-          testId="desk-period"
-          value={desk.weeks}
-          onChange={(w) => desk.setWeeks(w ?? 4)}
-          choices={PERIOD_CHOICES.map((c) => ({ value: c.weeks, label: c.label }))}
+        <ChainPanel
+          chain={desk.chain}
+          busy={desk.chainBusy}
+          error={desk.chainError}
+          onRun={() => void desk.runChainCheck()}
         />
-        <SelectField<string>
-          label="执法单位"
-          testId="desk-unit"
-          value={desk.unitId}
-          onChange={desk.setUnitId}
-          choices={[{ value: undefined, label: '全部单位' }, ...desk.units]}
-        />
-        <View className="sv-select">
-          <View className="sv-select__label">更新数据</View>
-          <Button
-            className="sv-select__button"
-            fill="outline"
-            data-testid="desk-refresh"
-            loading={summary.loading}
-            onClick={desk.refresh}
-          >
-            刷新
-          </Button>
-        </View>
-      </View>
-      <Message text={desk.unitsError && `执法单位列表未能读取：${desk.unitsError}`} />
 
-      <Pending
-        loading={summary.loading && !summary.data}
-        error={summary.error}
-        onRetry={summary.reload}
-        testId="desk-error"
-      />
-      {summary.data && <DeskCharts summary={summary.data} weeks={desk.weeks} />}
-
-      <Card title="导出（当前统计期间与单位）" testId="desk-exports">
-        <View className="sv-muted">Excel/WPS 可直接打开；CSV 为 UTF-8 编码</View>
-        <View className="dp-exports">
-          {EXPORT_BUTTONS.map((b) => (
+        <View className="sv-nav" role="navigation" aria-label="监督工作">
+          {LINKS.filter((l) => !l.admin || user.role === 'admin').map((l) => (
             <Button
-              key={`${b.kind}-${b.format}`}
+              key={l.url}
               fill="outline"
               type="primary"
-              data-testid={`export-${b.kind}-${b.format}`}
-              loading={desk.exporting === `${b.kind}-${b.format}`}
-              disabled={desk.exporting !== ''}
-              onClick={() => void desk.exportFile(b.kind, b.format)}
+              data-testid={l.testId}
+              onClick={open(l.url)}
             >
-              {b.label}
+              {l.label}
             </Button>
           ))}
         </View>
-        {desk.exportNote && (
-          <Message
-            ok={desk.exportNote.ok}
-            text={desk.exportNote.text}
-            testId="desk-export-message"
+
+        <View className="sv-filters" data-testid="desk-filters">
+          <SelectField<PeriodWeeks>
+            label="统计期间"
+            testId="desk-period"
+            value={desk.weeks}
+            onChange={(w) => desk.setWeeks(w ?? 4)}
+            choices={PERIOD_CHOICES.map((c) => ({ value: c.weeks, label: c.label }))}
           />
-        )}
-      </Card>
+          <SelectField<string>
+            label="执法单位"
+            testId="desk-unit"
+            value={desk.unitId}
+            onChange={desk.setUnitId}
+            choices={[{ value: undefined, label: '全部单位' }, ...desk.units]}
+          />
+          <View className="sv-select">
+            <View className="sv-select__label">更新数据</View>
+            <Button
+              className="sv-select__button"
+              fill="outline"
+              data-testid="desk-refresh"
+              loading={summary.loading}
+              onClick={desk.refresh}
+            >
+              刷新
+            </Button>
+          </View>
+        </View>
+        <Message text={desk.unitsError && `执法单位列表未能读取：${desk.unitsError}`} />
+
+        <Pending
+          loading={summary.loading && !summary.data}
+          error={summary.error}
+          onRetry={summary.reload}
+          testId="desk-error"
+        />
+        {summary.data && <DeskCharts summary={summary.data} weeks={desk.weeks} />}
+
+        <Card title="导出（当前统计期间与单位）" testId="desk-exports">
+          <View className="sv-muted">Excel/WPS 可直接打开；CSV 为 UTF-8 编码</View>
+          <View className="dp-exports">
+            {EXPORT_BUTTONS.map((b) => (
+              <Button
+                key={`${b.kind}-${b.format}`}
+                fill="outline"
+                type="primary"
+                data-testid={`export-${b.kind}-${b.format}`}
+                loading={desk.exporting === `${b.kind}-${b.format}`}
+                disabled={desk.exporting !== ''}
+                onClick={() => void desk.exportFile(b.kind, b.format)}
+              >
+                {b.label}
+              </Button>
+            ))}
+          </View>
+          {desk.exportNote && (
+            <Message
+              ok={desk.exportNote.ok}
+              text={desk.exportNote.text}
+              testId="desk-export-message"
+            />
+          )}
+        </Card>
+      </View>
     </Page>
   );
 }

@@ -72,74 +72,76 @@ export default function SupervisorDrawPage() {
 
   return (
     <Page title="抽查详情" backTo="/pages/supervisor/draws/index">
-      <Pending
-        loading={d.record.loading}
-        error={d.record.error}
-        onRetry={d.record.reload}
-        testId="draw-error"
-      />
-      {draw && (
-        <View data-testid="supervisor-draw">
-          <Card title={`${draw.number} · ${draw.name}`}>
-            <Text className="sv-row__strong" data-testid="draw-status">
-              {DRAW_STATUS_LABELS[draw.status]} · 检查期限{' '}
-              {periodText(draw.periodStart, draw.periodEnd)}
-            </Text>
-          </Card>
-          <Card title="公开承诺">
-            <Text className="sv-muted">
-              抽查池和权重已固定；种子揭示前任何人都无法预知抽查结果。
-            </Text>
-            <Commitment
-              draw={draw}
-              testIds={{ commitment: 'draw-commitment', seed: 'draw-seed' }}
-            />
-            <Field label="抽查池">
-              <Text>{draw.poolSize} 家企业</Text>
-            </Field>
-            <Field label="权重">
-              <Text>{weightTexts(draw).join('；')}</Text>
-            </Field>
-            {!revealed && (
+      <View className="sv-page">
+        <Pending
+          loading={d.record.loading}
+          error={d.record.error}
+          onRetry={d.record.reload}
+          testId="draw-error"
+        />
+        {draw && (
+          <View data-testid="supervisor-draw">
+            <Card title={`${draw.number} · ${draw.name}`}>
+              <Text className="sv-row__strong" data-testid="draw-status">
+                {DRAW_STATUS_LABELS[draw.status]} · 检查期限{' '}
+                {periodText(draw.periodStart, draw.periodEnd)}
+              </Text>
+            </Card>
+            <Card title="公开承诺">
+              <Text className="sv-muted">
+                抽查池和权重已固定；种子揭示前任何人都无法预知抽查结果。
+              </Text>
+              <Commitment
+                draw={draw}
+                testIds={{ commitment: 'draw-commitment', seed: 'draw-seed' }}
+              />
+              <Field label="抽查池">
+                <Text>{draw.poolSize} 家企业</Text>
+              </Field>
+              <Field label="权重">
+                <Text>{weightTexts(draw).join('；')}</Text>
+              </Field>
+              {!revealed && (
+                <Button
+                  type="primary"
+                  block
+                  className="sv-wide-button"
+                  data-testid="draw-reveal"
+                  loading={d.revealing}
+                  disabled={d.revealing}
+                  onClick={d.askReveal}
+                >
+                  揭示随机种子并生成任务
+                </Button>
+              )}
+              <Message text={d.revealError} testId="draw-reveal-error" />
+            </Card>
+            {revealed && <Tasks draw={draw} />}
+            <View className="sv-nav">
               <Button
                 type="primary"
-                block
-                className="sv-wide-button"
-                data-testid="draw-reveal"
-                loading={d.revealing}
-                disabled={d.revealing}
-                onClick={d.askReveal}
+                fill="outline"
+                data-testid="draw-public-page"
+                onClick={() =>
+                  void Taro.navigateTo({ url: `/pages/public/draw/index?id=${draw.id}` })
+                }
               >
-                揭示随机种子并生成任务
+                查看公示页面
               </Button>
-            )}
-            <Message text={d.revealError} testId="draw-reveal-error" />
-          </Card>
-          {revealed && <Tasks draw={draw} />}
-          <View className="sv-nav">
-            <Button
-              type="primary"
-              fill="outline"
-              data-testid="draw-public-page"
-              onClick={() =>
-                void Taro.navigateTo({ url: `/pages/public/draw/index?id=${draw.id}` })
-              }
-            >
-              查看公示页面
-            </Button>
+            </View>
+            <Dialog
+              visible={d.confirming}
+              title="揭示随机种子"
+              content={`揭示后将按已公布的承诺生成 ${draw.number} 的检查任务并向社会公示，不能撤回。确定揭示吗？`}
+              confirmText="确定揭示"
+              cancelText="取消"
+              onConfirm={() => void d.reveal()}
+              onCancel={d.cancelReveal}
+              onClose={d.cancelReveal}
+            />
           </View>
-          <Dialog
-            visible={d.confirming}
-            title="揭示随机种子"
-            content={`揭示后将按已公布的承诺生成 ${draw.number} 的检查任务并向社会公示，不能撤回。确定揭示吗？`}
-            confirmText="确定揭示"
-            cancelText="取消"
-            onConfirm={() => void d.reveal()}
-            onCancel={d.cancelReveal}
-            onClose={d.cancelReveal}
-          />
-        </View>
-      )}
+        )}
+      </View>
     </Page>
   );
 }

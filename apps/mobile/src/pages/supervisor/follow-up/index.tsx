@@ -129,13 +129,15 @@ export default function FollowUpPage() {
   if (!user) return <View />;
   return (
     <Page title="回访核实" backTo="/pages/supervisor/follow-ups/index">
-      <Pending
-        loading={record.loading}
-        error={record.error}
-        onRetry={record.reload}
-        testId="follow-up-error"
-      />
-      {record.data && <CaseBody item={record.data} onSaved={record.setData} />}
+      <View className="sv-page">
+        <Pending
+          loading={record.loading}
+          error={record.error}
+          onRetry={record.reload}
+          testId="follow-up-error"
+        />
+        {record.data && <CaseBody item={record.data} onSaved={record.setData} />}
+      </View>
     </Page>
   );
 }

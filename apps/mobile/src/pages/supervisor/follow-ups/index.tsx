@@ -75,21 +75,24 @@ export default function FollowUpsPage() {
 
   return (
     <Page title="回访核实" backTo={DESK_PAGE} wide testId="follow-ups">
-      <Text className="sv-intro">企业给出“差”评后自动生成，须在期限内回访并办结</Text>
-      <FilterTabs
-        label="回访核实状态"
-        value={view}
-        onChange={setView}
-        tabs={FOLLOW_UP_VIEWS.map((v) => ({
-          key: v.key,
-          label: v.label,
-          testId: `follow-ups-filter-${v.key}`,
-        }))}
-      />
-      <Pending loading={list.loading} error={list.error} onRetry={list.reload} />
-      {!list.loading && list.data?.length === 0 && <EmptyText>没有符合条件的回访核实</EmptyText>}
-      <View className="sv-list">
-        {!list.loading && list.data?.map((item) => <CaseRow key={item.id} item={item} now={now} />)}
+      <View className="sv-page">
+        <Text className="sv-intro">企业给出“差”评后自动生成，须在期限内回访并办结</Text>
+        <FilterTabs
+          label="回访核实状态"
+          value={view}
+          onChange={setView}
+          tabs={FOLLOW_UP_VIEWS.map((v) => ({
+            key: v.key,
+            label: v.label,
+            testId: `follow-ups-filter-${v.key}`,
+          }))}
+        />
+        <Pending loading={list.loading} error={list.error} onRetry={list.reload} />
+        {!list.loading && list.data?.length === 0 && <EmptyText>没有符合条件的回访核实</EmptyText>}
+        <View className="sv-list">
+          {!list.loading &&
+            list.data?.map((item) => <CaseRow key={item.id} item={item} now={now} />)}
+        </View>
       </View>
     </Page>
   );

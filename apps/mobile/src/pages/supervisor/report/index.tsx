@@ -100,13 +100,15 @@ export default function ReportPage() {
   if (!user) return <View />;
   return (
     <Page title="监督举报" backTo="/pages/supervisor/reports/index">
-      <Pending
-        loading={record.loading}
-        error={record.error}
-        onRetry={record.reload}
-        testId="report-error"
-      />
-      {record.data && <ReportBody report={record.data} onSaved={record.setData} />}
+      <View className="sv-page">
+        <Pending
+          loading={record.loading}
+          error={record.error}
+          onRetry={record.reload}
+          testId="report-error"
+        />
+        {record.data && <ReportBody report={record.data} onSaved={record.setData} />}
+      </View>
     </Page>
   );
 }

@@ -66,21 +66,23 @@ export default function ReportsPage() {
 
   return (
     <Page title="监督举报" backTo={DESK_PAGE} wide testId="reports">
-      <Text className="sv-intro">企业对执法人员违反“六不准”“九不得”的举报；被举报人看不到</Text>
-      <FilterTabs<Filter>
-        label="举报状态"
-        value={filter}
-        onChange={setFilter}
-        tabs={REPORT_FILTERS.map((f) => ({
-          key: f.status ?? 'ALL',
-          label: f.label,
-          testId: `reports-filter-${f.status ?? 'ALL'}`,
-        }))}
-      />
-      <Pending loading={list.loading} error={list.error} onRetry={list.reload} />
-      {!list.loading && list.data?.length === 0 && <EmptyText>没有符合条件的举报</EmptyText>}
-      <View className="sv-list">
-        {!list.loading && list.data?.map((r) => <ReportRow key={r.id} report={r} />)}
+      <View className="sv-page">
+        <Text className="sv-intro">企业对执法人员违反“六不准”“九不得”的举报；被举报人看不到</Text>
+        <FilterTabs<Filter>
+          label="举报状态"
+          value={filter}
+          onChange={setFilter}
+          tabs={REPORT_FILTERS.map((f) => ({
+            key: f.status ?? 'ALL',
+            label: f.label,
+            testId: `reports-filter-${f.status ?? 'ALL'}`,
+          }))}
+        />
+        <Pending loading={list.loading} error={list.error} onRetry={list.reload} />
+        {!list.loading && list.data?.length === 0 && <EmptyText>没有符合条件的举报</EmptyText>}
+        <View className="sv-list">
+          {!list.loading && list.data?.map((r) => <ReportRow key={r.id} report={r} />)}
+        </View>
       </View>
     </Page>
   );

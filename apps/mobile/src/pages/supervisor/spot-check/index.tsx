@@ -69,13 +69,15 @@ export default function SpotCheckPage() {
   if (!user) return <View />;
   return (
     <Page title="评价抽查" backTo="/pages/supervisor/spot-checks/index">
-      <Pending
-        loading={record.loading}
-        error={record.error}
-        onRetry={record.reload}
-        testId="spot-check-error"
-      />
-      {record.data && <SpotCheckBody spot={record.data} onSaved={record.setData} />}
+      <View className="sv-page">
+        <Pending
+          loading={record.loading}
+          error={record.error}
+          onRetry={record.reload}
+          testId="spot-check-error"
+        />
+        {record.data && <SpotCheckBody spot={record.data} onSaved={record.setData} />}
+      </View>
     </Page>
   );
 }

@@ -23,39 +23,41 @@ export default function SpotChecksPage() {
 
   return (
     <Page title="评价抽查" backTo={DESK_PAGE} wide testId="spot-checks">
-      <Text className="sv-intro">抽查企业评价是否真实，防止代评、误评</Text>
-      <SpotCheckDrawForm
-        onDrawn={(s) =>
-          void Taro.navigateTo({ url: `/pages/supervisor/spot-check/index?id=${s.id}` })
-        }
-      />
-      <Card title="抽查记录">
-        <Pending loading={list.loading} error={list.error} onRetry={list.reload} />
-        {list.data?.length === 0 && <EmptyText>还没有抽查</EmptyText>}
-        <View className="sv-list">
-          {list.data?.map((s) => (
-            <View
-              key={s.id}
-              className={`sv-row${s.verifiedShare >= 1 ? ' sv-row--done' : ' sv-row--warn'}`}
-              data-testid="spot-check-row"
-              role="link"
-              {...FOCUSABLE}
-              onClick={open(`/pages/supervisor/spot-check/index?id=${s.id}`)}
-            >
-              <Text className="sv-row__strong">
-                {monthLabel(s.month)} · {s.unitName ?? ''}
-              </Text>
-              <Text>
-                从 {s.poolRatingIds.length} 条评价中抽取 {s.items.length} 条 · 已核实{' '}
-                {percentText(s.verifiedShare)}
-              </Text>
-              <Text className="sv-muted">
-                {chinaDateTime(s.createdAt)} · {s.createdBy.name}
-              </Text>
-            </View>
-          ))}
-        </View>
-      </Card>
+      <View className="sv-page">
+        <Text className="sv-intro">抽查企业评价是否真实，防止代评、误评</Text>
+        <SpotCheckDrawForm
+          onDrawn={(s) =>
+            void Taro.navigateTo({ url: `/pages/supervisor/spot-check/index?id=${s.id}` })
+          }
+        />
+        <Card title="抽查记录">
+          <Pending loading={list.loading} error={list.error} onRetry={list.reload} />
+          {list.data?.length === 0 && <EmptyText>还没有抽查</EmptyText>}
+          <View className="sv-list">
+            {list.data?.map((s) => (
+              <View
+                key={s.id}
+                className={`sv-row${s.verifiedShare >= 1 ? ' sv-row--done' : ' sv-row--warn'}`}
+                data-testid="spot-check-row"
+                role="link"
+                {...FOCUSABLE}
+                onClick={open(`/pages/supervisor/spot-check/index?id=${s.id}`)}
+              >
+                <Text className="sv-row__strong">
+                  {monthLabel(s.month)} · {s.unitName ?? ''}
+                </Text>
+                <Text>
+                  从 {s.poolRatingIds.length} 条评价中抽取 {s.items.length} 条 · 已核实{' '}
+                  {percentText(s.verifiedShare)}
+                </Text>
+                <Text className="sv-muted">
+                  {chinaDateTime(s.createdAt)} · {s.createdBy.name}
+                </Text>
+              </View>
+            ))}
+          </View>
+        </Card>
+      </View>
     </Page>
   );
 }

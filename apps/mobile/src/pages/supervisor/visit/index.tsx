@@ -125,13 +125,15 @@ export default function SupervisorVisitPage() {
   if (!user) return <View />;
   return (
     <Page title="执法记录详情" backTo="/pages/supervisor/visits/index">
-      <Pending
-        loading={record.loading}
-        error={record.error}
-        onRetry={record.reload}
-        testId="visit-error"
-      />
-      {record.data && <VisitBody visit={record.data.visit} audit={record.data.audit} />}
+      <View className="sv-page">
+        <Pending
+          loading={record.loading}
+          error={record.error}
+          onRetry={record.reload}
+          testId="visit-error"
+        />
+        {record.data && <VisitBody visit={record.data.visit} audit={record.data.audit} />}
+      </View>
     </Page>
   );
 }

@@ -138,104 +138,106 @@ export default function SupervisorVisitsPage() {
 
   return (
     <Page title="执法记录监督" backTo={DESK_PAGE} wide testId="supervisor-visits">
-      <Text className="sv-intro">{user.name} · 不予入企与已记录异常优先显示</Text>
+      <View className="sv-page">
+        <Text className="sv-intro">{user.name} · 不予入企与已记录异常优先显示</Text>
 
-      <Card title="审计链">
-        <Button
-          type="primary"
-          data-testid="audit-verify"
-          loading={log.chainBusy}
-          onClick={() => void log.verifyChain()}
-        >
-          核验审计链
-        </Button>
-        {log.chain && (
-          <View
-            className={`vl-chain ${log.chain.ok ? 'vl-chain--ok' : 'vl-chain--broken'}`}
-            data-testid="audit-verify-result"
-            role="status"
+        <Card title="审计链">
+          <Button
+            type="primary"
+            data-testid="audit-verify"
+            loading={log.chainBusy}
+            onClick={() => void log.verifyChain()}
           >
-            <Text>{chainVerdictText(log.chain)}</Text>
-            <Text className="sv-muted">核验时间：{chinaDateTime(log.chain.checkedAt)}</Text>
-            {!log.chain.ok && <Text>审计记录可能被篡改，请立即上报并保全数据库。</Text>}
-          </View>
-        )}
-        <Message text={log.chainError} />
-      </Card>
+            核验审计链
+          </Button>
+          {log.chain && (
+            <View
+              className={`vl-chain ${log.chain.ok ? 'vl-chain--ok' : 'vl-chain--broken'}`}
+              data-testid="audit-verify-result"
+              role="status"
+            >
+              <Text>{chainVerdictText(log.chain)}</Text>
+              <Text className="sv-muted">核验时间：{chinaDateTime(log.chain.checkedAt)}</Text>
+              {!log.chain.ok && <Text>审计记录可能被篡改，请立即上报并保全数据库。</Text>}
+            </View>
+          )}
+          <Message text={log.chainError} />
+        </Card>
 
-      <View className="sv-filters" data-testid="supervisor-filters">
-        <SelectField
-          label="企业"
-          testId="filter-firm"
-          value={filters.enterpriseId}
-          onChange={set('enterpriseId')}
-          choices={[
-            { value: undefined, label: '全部企业' },
-            ...log.firms.map((f) => ({ value: f.id, label: f.name })),
-          ]}
-        />
-        <SelectField
-          label="执法单位"
-          testId="filter-unit"
-          value={filters.unitId}
-          onChange={set('unitId')}
-          choices={[{ value: undefined, label: '全部单位' }, ...log.units]}
-        />
-        <SelectField
-          label="事由"
-          testId="filter-purpose"
-          value={filters.purpose}
-          onChange={set('purpose')}
-          choices={[
-            { value: undefined, label: '全部事由' },
-            ...PURPOSES.map((p) => ({ value: p, label: PURPOSE_INFO[p].label })),
-          ]}
-        />
-        <SelectField
-          label="结果"
-          testId="filter-outcome"
-          value={filters.outcome}
-          onChange={set('outcome')}
-          choices={[
-            { value: undefined, label: '全部（异常优先）' },
-            ...CHECK_IN_OUTCOMES.map((o) => ({ value: o, label: CHECK_IN_OUTCOME_LABELS[o] })),
-          ]}
-        />
-        <SelectField
-          label="记录原因"
-          testId="filter-flag"
-          value={filters.flag}
-          onChange={set('flag')}
-          choices={[
-            { value: undefined, label: '全部原因' },
-            ...REASON_CODES.map((c) => ({ value: c, label: reasonShortLabel(c) })),
-          ]}
-        />
-        <SelectField<DateRangePreset>
-          label="时间"
-          testId="filter-range"
-          value={filters.range}
-          onChange={set('range')}
-          choices={(Object.keys(DATE_RANGE_LABELS) as DateRangePreset[]).map((k) => ({
-            value: k === 'ALL' ? undefined : k,
-            label: DATE_RANGE_LABELS[k],
-          }))}
-        />
+        <View className="sv-filters" data-testid="supervisor-filters">
+          <SelectField
+            label="企业"
+            testId="filter-firm"
+            value={filters.enterpriseId}
+            onChange={set('enterpriseId')}
+            choices={[
+              { value: undefined, label: '全部企业' },
+              ...log.firms.map((f) => ({ value: f.id, label: f.name })),
+            ]}
+          />
+          <SelectField
+            label="执法单位"
+            testId="filter-unit"
+            value={filters.unitId}
+            onChange={set('unitId')}
+            choices={[{ value: undefined, label: '全部单位' }, ...log.units]}
+          />
+          <SelectField
+            label="事由"
+            testId="filter-purpose"
+            value={filters.purpose}
+            onChange={set('purpose')}
+            choices={[
+              { value: undefined, label: '全部事由' },
+              ...PURPOSES.map((p) => ({ value: p, label: PURPOSE_INFO[p].label })),
+            ]}
+          />
+          <SelectField
+            label="结果"
+            testId="filter-outcome"
+            value={filters.outcome}
+            onChange={set('outcome')}
+            choices={[
+              { value: undefined, label: '全部（异常优先）' },
+              ...CHECK_IN_OUTCOMES.map((o) => ({ value: o, label: CHECK_IN_OUTCOME_LABELS[o] })),
+            ]}
+          />
+          <SelectField
+            label="记录原因"
+            testId="filter-flag"
+            value={filters.flag}
+            onChange={set('flag')}
+            choices={[
+              { value: undefined, label: '全部原因' },
+              ...REASON_CODES.map((c) => ({ value: c, label: reasonShortLabel(c) })),
+            ]}
+          />
+          <SelectField<DateRangePreset>
+            label="时间"
+            testId="filter-range"
+            value={filters.range}
+            onChange={set('range')}
+            choices={(Object.keys(DATE_RANGE_LABELS) as DateRangePreset[]).map((k) => ({
+              value: k === 'ALL' ? undefined : k,
+              label: DATE_RANGE_LABELS[k],
+            }))}
+          />
+        </View>
+        <Message text={log.choicesError} />
+
+        {log.plan.map((section) => (
+          <Section
+            key={section.key}
+            sectionKey={section.key}
+            title={section.title}
+            state={log.sections[section.key]}
+            onRetry={() => void log.loadSection(section)}
+            onMore={() =>
+              void log.loadSection(section, log.sections[section.key]?.nextCursor ?? undefined)
+            }
+          />
+        ))}
       </View>
-      <Message text={log.choicesError} />
-
-      {log.plan.map((section) => (
-        <Section
-          key={section.key}
-          sectionKey={section.key}
-          title={section.title}
-          state={log.sections[section.key]}
-          onRetry={() => void log.loadSection(section)}
-          onMore={() =>
-            void log.loadSection(section, log.sections[section.key]?.nextCursor ?? undefined)
-          }
-        />
-      ))}
     </Page>
   );
 }
