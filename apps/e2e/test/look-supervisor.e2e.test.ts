@@ -92,6 +92,12 @@ describe('supervisor screens, as a person sees them', () => {
     await app?.close();
   });
 
+  /** Logs in and waits for the desk (the home) to be there before going anywhere else. */
+  async function login(page: Page, username: string): Promise<void> {
+    await loginAs(page, app.baseUrl, username);
+    await visible(page, 'chart-refusals').waitFor({ timeout: 15_000 });
+  }
+
   /** The first shown element with a test id. */
   function visible(page: Page, testId: string) {
     return page.locator(`[data-testid="${testId}"]:visible`).first();
@@ -162,7 +168,7 @@ describe('supervisor screens, as a person sees them', () => {
   ] as const) {
     it(`every supervisor screen at ${size} px: no axe violation, no overflow, no blank control, no raw code`, async () => {
       const page = await browser.newPage({ viewport });
-      await loginAs(page, app.baseUrl, 'supervisor');
+      await login(page, 'supervisor');
       const problems: string[] = [];
       for (const screen of SCREENS) {
         await show(page, screen.path(), screen.ready);
@@ -221,7 +227,7 @@ describe('supervisor screens, as a person sees them', () => {
   ] as const) {
     it(`the four export buttons on the desk say what they export, readably (${size} px)`, async () => {
       const page = await browser.newPage({ viewport });
-      await loginAs(page, app.baseUrl, 'supervisor');
+      await login(page, 'supervisor');
       const labels = [
         '导出打卡记录（XLSX）',
         '导出打卡记录（CSV）',
@@ -239,6 +245,11 @@ describe('supervisor screens, as a person sees them', () => {
         expect((await button.innerText()).trim()).toBe(labels[i]);
         const label = button.getByText(labels[i]);
         expect(await contrastOf(label)).toBeGreaterThanOrEqual(4.5);
+        // the whole label is inside the button, not cut off by it
+        const [inner, outer] = [await label.boundingBox(), await button.boundingBox()];
+        expect(inner!.y).toBeGreaterThanOrEqual(outer!.y - 1);
+        expect(inner!.y + inner!.height).toBeLessThanOrEqual(outer!.y + outer!.height + 1);
+        expect(inner!.x + inner!.width).toBeLessThanOrEqual(outer!.x + outer!.width + 1);
         await expectTapTarget(button);
       }
       await page.close();
@@ -247,7 +258,7 @@ describe('supervisor screens, as a person sees them', () => {
 
   it('立即校验 on the desk runs the chain check and shows its result', async () => {
     const page = await browser.newPage({ viewport: PHONE });
-    await loginAs(page, app.baseUrl, 'supervisor');
+    await login(page, 'supervisor');
     const status = page.getByTestId('desk-chain-status');
     await status.waitFor({ timeout: 15_000 });
     const before = await app.dataSource.query(`SELECT count(*)::int AS n FROM audit_chain_check`);
@@ -269,11 +280,14 @@ describe('supervisor screens, as a person sees them', () => {
   it('reveals a 双随机 draw in the app: the seed and the tasks are shown', async () => {
     const id = await commitDraw('浏览器揭示抽查');
     const page = await browser.newPage({ viewport: PHONE });
-    await loginAs(page, app.baseUrl, 'supervisor');
+    await login(page, 'supervisor');
     await show(page, `/pages/supervisor/draw/index?id=${id}`, 'draw-reveal');
     expect(await page.getByTestId('draw-seed').getAttribute('data-revealed')).toBe('false');
     await page.getByTestId('draw-reveal').click();
-    await page.getByText('确定揭示', { exact: true }).click();
+    await visible(page, 'draw-reveal-confirm').waitFor();
+    await lookAt(page, 'supervisor-draw-reveal-dialog-360');
+    expect(await page.locator('.nut-dialog').innerText()).toContain('不能撤回');
+    await visible(page, 'draw-reveal-confirm').click();
     await page.getByTestId('draw-tasks').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('draw-seed').getAttribute('data-revealed')).toBe('true');
     expect(await page.getByTestId('draw-status').innerText()).toContain('已揭示');
@@ -286,7 +300,7 @@ describe('supervisor screens, as a person sees them', () => {
 
   it('the visit record names every audit action in Chinese and leads back to the log', async () => {
     const page = await browser.newPage({ viewport: PHONE });
-    await loginAs(page, app.baseUrl, 'supervisor');
+    await login(page, 'supervisor');
     // Opened directly (no screen before it): 返回 goes to the visit log.
     await show(page, `/pages/supervisor/visit/index?id=${ids.visit}`, 'visit-audit-entry');
     const audit = await page.getByTestId('visit-audit').innerText();
@@ -308,7 +322,7 @@ describe('supervisor screens, as a person sees them', () => {
 
   it('不予入企（按规则） counts the rule that refused, not the flags the attempt carried', async () => {
     const page = await browser.newPage({ viewport: PHONE });
-    await loginAs(page, app.baseUrl, 'supervisor');
+    await login(page, 'supervisor');
     const chart = page.getByTestId('chart-refusals');
     await chart.waitFor({ timeout: 15_000 });
     const text = await chart.innerText();
@@ -324,7 +338,7 @@ describe('supervisor screens, as a person sees them', () => {
 
   it('year pickers offer only the years that make sense, not a wheel to 2999', async () => {
     const page = await browser.newPage({ viewport: PHONE });
-    await loginAs(page, app.baseUrl, 'supervisor');
+    await login(page, 'supervisor');
     const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
     await show(page, '/pages/supervisor/draws/index', 'draw-row');
 

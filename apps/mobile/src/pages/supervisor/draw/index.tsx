@@ -133,10 +133,20 @@ export default function SupervisorDrawPage() {
               visible={d.confirming}
               title="揭示随机种子"
               content={`揭示后将按已公布的承诺生成 ${draw.number} 的检查任务并向社会公示，不能撤回。确定揭示吗？`}
-              confirmText="确定揭示"
-              cancelText="取消"
-              onConfirm={() => void d.reveal()}
-              onCancel={d.cancelReveal}
+              footer={
+                <View className="sv-dialog-actions">
+                  <Button fill="outline" data-testid="draw-reveal-cancel" onClick={d.cancelReveal}>
+                    取消
+                  </Button>
+                  <Button
+                    type="primary"
+                    data-testid="draw-reveal-confirm"
+                    onClick={() => void d.reveal()}
+                  >
+                    确定揭示
+                  </Button>
+                </View>
+              }
               onClose={d.cancelReveal}
             />
           </View>
