@@ -16,5 +16,6 @@ export * from './signed-envelope';
 export * from './badge-code';
 export * from './rating';
 export * from './oversight';
+export * from './audit';
 export * from './seeded-sample';
 export * from './draws/draw';

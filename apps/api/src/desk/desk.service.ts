@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   emptyLevelCounts,
+  REFUSING_REASON_CODES,
   REPORT_STATUSES,
   type DeskSummary,
   type Purpose,
@@ -121,15 +122,23 @@ export class DeskService {
     );
   }
 
-  /** Each reason code carried by refused attempts, most frequent first. */
+  /**
+   * The rules that refused attempts, most frequent first: each refusing reason of a refused
+   * attempt, not the flags it also carries (e.g. 两名以上执法人员, which never refuses). A repeat
+   * visit refuses only at a firm on the positive list that day (isRefusingReason).
+   */
   private refusalsByRule(p: Period): Promise<{ code: ReasonCode; count: number }[]> {
+    const day = `${bureauLocalSql('v.checked_in_at', '$5')}::date`;
     return this.dataSource.query(
       `SELECT r.reason ->> 'code' AS code, count(*)::int AS count
          FROM visit v CROSS JOIN LATERAL jsonb_array_elements(v.reasons) AS r(reason)
         WHERE v.outcome = 'REFUSED' AND v.checked_in_at >= $2 AND v.checked_in_at < $3
           AND ${inDeskUnitsSql('v.unit_id', '$1')}
+          AND (r.reason ->> 'code' = ANY($4::text[])
+               OR (r.reason ->> 'code' = 'REPEAT_VISIT'
+                   AND ${positiveListOnDaySql('v.enterprise_id', day)}))
         GROUP BY 1 ORDER BY 2 DESC, 1`,
-      [p.units, p.from, p.to],
+      [p.units, p.from, p.to, [...REFUSING_REASON_CODES], p.utcOffsetMinutes],
     );
   }
 

@@ -1,7 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 
+import { Card } from '../../shared/ui/Page';
+import { FOCUSABLE } from './a11y';
 import type { Segment, SimpleBar } from './charts';
+
+import './charts.css';
 
 /** A chart's card: a short title, an optional note, the bars (or a sentence when there is nothing). */
 export function ChartCard(props: {
@@ -12,25 +16,34 @@ export function ChartCard(props: {
   empty?: string;
   children?: ReactNode;
 }) {
-  return (
-    <View className={`dk-card${props.wide ? ' dk-card--wide' : ''}`} data-testid={props.testId}>
-      <Text className="dk-card__title">{props.title}</Text>
-      {props.note && <Text className="dk-card__note">{props.note}</Text>}
-      <View className="dk-card__body">
-        {props.empty ? <Text className="dk-empty">{props.empty}</Text> : props.children}
-      </View>
-    </View>
+  const card = (
+    <Card title={props.title} testId={props.wide ? undefined : props.testId}>
+      {props.note && <Text className="ch-card__note">{props.note}</Text>}
+      {props.empty ? <Text className="ch-empty">{props.empty}</Text> : props.children}
+    </Card>
   );
+  return props.wide ? (
+    <View className="ch-wide" data-testid={props.testId}>
+      {card}
+    </View>
+  ) : (
+    card
+  );
+}
+
+/** The cards of a dashboard: one column on a phone, as many as fit on a desktop. */
+export function ChartGrid({ children }: { children: ReactNode }) {
+  return <View className="ch-grid">{children}</View>;
 }
 
 export function Legend(props: {
   items: { key: string; label: string; color: string; total?: number }[];
 }) {
   return (
-    <View className="dk-legend">
+    <View className="ch-legend">
       {props.items.map((item) => (
-        <View className="dk-legend__item" key={item.key}>
-          <View className="dk-legend__swatch" style={{ backgroundColor: item.color }} />
+        <View className="ch-legend__item" key={item.key}>
+          <View className="ch-legend__swatch" style={{ backgroundColor: item.color }} />
           <Text>
             {item.label}
             {item.total !== undefined ? ` ${item.total}` : ''}
@@ -44,10 +57,10 @@ export function Legend(props: {
 /** The bar: segments side by side, each as wide as its percent of the chart's largest row. */
 function Track<K extends string>({ segments }: { segments: Segment<K>[] }) {
   return (
-    <View className="dk-track" aria-hidden>
+    <View className="ch-track" aria-hidden>
       {segments.map((s) => (
         <View
-          className="dk-seg"
+          className="ch-seg"
           key={s.key}
           style={{ width: `${s.percent}%`, backgroundColor: s.color }}
         />
@@ -70,20 +83,17 @@ export function StackedRow<K extends string>(props: {
 }) {
   const detail = props.segments.map((s) => `${s.label} ${s.count}`).join(' · ');
   return (
-    <View
-      className={`dk-bar-row${props.alarm ? ' dk-bar-row--alarm' : ''}`}
-      data-testid={props.testId}
-    >
-      <View className="dk-bar-row__head">
-        <Text className="dk-bar-row__label">{props.label}</Text>
-        <Text className="dk-bar-row__count">
+    <View className={`ch-row${props.alarm ? ' ch-row--alarm' : ''}`} data-testid={props.testId}>
+      <View className="ch-row__head">
+        <Text className="ch-row__label">{props.label}</Text>
+        <Text className="ch-row__count">
           {props.total}
           {props.unit ?? ''}
         </Text>
       </View>
       <Track segments={props.segments} />
-      {detail && <Text className="dk-bar-row__detail">{detail}</Text>}
-      {props.alarm && <Text className="dk-bar-row__alarm">{props.alarm}</Text>}
+      {detail && <Text className="ch-row__detail">{detail}</Text>}
+      {props.alarm && <Text className="ch-row__alarm">{props.alarm}</Text>}
     </View>
   );
 }
@@ -115,12 +125,15 @@ export function Tile(props: {
 }) {
   return (
     <View
-      className={`dk-tile${props.tone ? ` dk-tile--${props.tone}` : ''}`}
+      className={`ch-tile${props.tone ? ` ch-tile--${props.tone}` : ''}`}
       data-testid={props.testId}
+      role="button"
+      {...FOCUSABLE}
+      aria-label={`${props.label} ${props.value}`}
       onClick={props.onClick}
     >
-      <Text className="dk-tile__value">{props.value}</Text>
-      <Text className="dk-tile__label">{props.label}</Text>
+      <Text className="ch-tile__value">{props.value}</Text>
+      <Text className="ch-tile__label">{props.label}</Text>
     </View>
   );
 }

@@ -9,9 +9,11 @@ import {
 import { Image, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 
-import { chinaDateTime } from '../firm/gate';
 import { api, ApiError } from '../../services/api';
-import { errorText } from './errors';
+import { errorText } from '../../shared/errors';
+import { Card } from '../../shared/ui/Page';
+import { chinaDateTime } from '../firm/gate';
+import { Field, LinkButton } from './fields';
 import { open } from './nav';
 
 type Loaded =
@@ -44,28 +46,28 @@ export function RatingCard({ visitId }: { visitId: string }) {
   }, [visitId]);
 
   return (
-    <View className="vcard" data-testid="visit-rating">
-      <Text className="vcard__title">好差评</Text>
-      {loaded.state === 'loading' && <Text className="vmuted">正在读取…</Text>}
+    <Card title="好差评" testId="visit-rating">
+      {loaded.state === 'loading' && <Text className="sv-muted">正在读取…</Text>}
       {loaded.state === 'none' && (
-        <Text className="vmuted" data-testid="visit-rating-none">
+        <Text className="sv-muted" data-testid="visit-rating-none">
           企业尚未评价
         </Text>
       )}
-      {loaded.state === 'error' && <Text className="vmuted">{loaded.text}</Text>}
+      {loaded.state === 'error' && (
+        <View className="sv-error" role="alert">
+          {loaded.text}
+        </View>
+      )}
       {loaded.state === 'rated' && <RatingBody rating={loaded.rating} />}
-    </View>
+    </Card>
   );
 }
 
 function Line({ label, value, poor }: { label: string; value: string; poor?: boolean }) {
   return (
-    <View className="vrow">
-      <Text className="vrow__label">{label}</Text>
-      <View className="vrow__value">
-        <Text style={poor ? { color: '#b3261e', fontWeight: 700 } : undefined}>{value}</Text>
-      </View>
-    </View>
+    <Field label={label}>
+      <Text className={poor ? 'sv-alarm' : undefined}>{value}</Text>
+    </Field>
   );
 }
 
@@ -89,32 +91,26 @@ function RatingBody({ rating }: { rating: RatingView }) {
         );
       })}
       <Line label={RATING_COMMENT_LABEL} value={rating.comment || '（未填写）'} />
-      <View className="vrow">
-        <Text className="vrow__label">{RATING_SIGNATURE_LABEL}</Text>
-        <View className="vrow__value">
-          <Image
-            className="dk-signature"
-            src={rating.signature}
-            mode="widthFix"
-            data-testid="visit-rating-signature"
-          />
-          <Text className="vmuted">
-            {rating.signer.name} · {chinaDateTime(rating.submittedAt)}
-          </Text>
-        </View>
-      </View>
+      <Field label={RATING_SIGNATURE_LABEL}>
+        <Image
+          className="sv-signature"
+          src={rating.signature}
+          mode="widthFix"
+          nativeProps={{ alt: `${rating.signer.name} 的签名` }}
+          data-testid="visit-rating-signature"
+        />
+        <Text className="sv-muted">
+          {rating.signer.name} · {chinaDateTime(rating.submittedAt)}
+        </Text>
+      </Field>
       {rating.followUpCaseId && (
-        <View className="vrow">
-          <Text className="vrow__label">回访核实</Text>
-          <View className="vrow__value">
-            <Text
-              className="dk-phone"
-              onClick={open(`/pages/supervisor/follow-up/index?id=${rating.followUpCaseId}`)}
-            >
-              查看回访核实
-            </Text>
-          </View>
-        </View>
+        <Field label="回访核实">
+          <LinkButton
+            onClick={open(`/pages/supervisor/follow-up/index?id=${rating.followUpCaseId}`)}
+          >
+            查看回访核实
+          </LinkButton>
+        </Field>
       )}
     </View>
   );

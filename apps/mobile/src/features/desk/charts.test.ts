@@ -92,6 +92,20 @@ describe('refusalBars / repeatBars', () => {
     expect(bars[0].label).toBe('该企业在正面清单内');
   });
 
+  it('shows only rules that refuse: a flag carried by a refused attempt is no refusal', () => {
+    const bars = refusalBars([
+      { code: 'SINGLE_OFFICER', count: 10 },
+      { code: 'OUT_OF_GEOFENCE', count: 3 },
+      { code: 'QUIET_PERIOD', count: 2 },
+      { code: 'REPEAT_VISIT', count: 1 },
+    ]);
+    expect(bars.map((b) => [b.key, b.count])).toEqual([
+      ['QUIET_PERIOD', 2],
+      ['REPEAT_VISIT', 1],
+    ]);
+    expect(bars.map((b) => b.label).join()).not.toContain('两名以上执法人员');
+  });
+
   it('keeps the ten most visited firms', () => {
     const rows = Array.from({ length: 12 }, (_, i) => ({
       enterpriseId: `e${i}`,

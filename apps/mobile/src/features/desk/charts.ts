@@ -4,6 +4,7 @@ import {
   RATING_LEVEL_LABELS,
   RATING_LEVELS,
   REASON_MESSAGES,
+  REFUSING_REASON_CODES,
   type DeskSummary,
   type LevelCounts,
   type Purpose,
@@ -132,7 +133,8 @@ export function visitsPerWeekChart(
 
 /** A rule's name: the first clause of its message. */
 export function reasonShortLabel(code: ReasonCode): string {
-  const message: string = REASON_MESSAGES[code] ?? code;
+  const message: string | undefined = REASON_MESSAGES[code];
+  if (!message) return '其他原因';
   return message.split(/[，：。]/)[0] || message;
 }
 
@@ -143,9 +145,19 @@ export interface SimpleBar {
   percent: number;
 }
 
-/** Refusals per rule, most frequent first. */
+/** Reasons that can refuse entry (REPEAT_VISIT does at a firm on the positive list). */
+function canRefuse(code: ReasonCode): boolean {
+  return code === 'REPEAT_VISIT' || REFUSING_REASON_CODES.includes(code);
+}
+
+/**
+ * Refusals per refusing rule, most frequent first. A flag (e.g. 两名以上执法人员) never refused
+ * anyone, so it is no bar here even if a server counted it.
+ */
 export function refusalBars(rows: DeskSummary['refusalsByRule']): SimpleBar[] {
-  const nonZero = rows.filter((r) => r.count > 0).sort((a, b) => b.count - a.count);
+  const nonZero = rows
+    .filter((r) => r.count > 0 && canRefuse(r.code))
+    .sort((a, b) => b.count - a.count);
   const max = Math.max(0, ...nonZero.map((r) => r.count));
   return nonZero.map((r) => ({
     key: r.code,

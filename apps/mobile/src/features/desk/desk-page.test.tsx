@@ -136,7 +136,8 @@ describe('监督工作台', () => {
     render(<DeskPage />);
     await settle();
 
-    expect(screen.getByText('服务暂不可用。 请点“刷新”。')).toBeTruthy();
+    expect(screen.getByText('服务暂不可用。')).toBeTruthy();
+    expect(screen.getByText('重试')).toBeTruthy();
     expect(text('desk-chain-status')).toContain('审计链完整');
     expect(screen.queryByTestId('chart-visits-per-week')).toBeNull();
   });

@@ -39,11 +39,11 @@ describe('advanceRequest', () => {
 });
 
 describe('categoryLabel / reportPhotoPath', () => {
-  it('labels 六不准 and 九不得 categories and keeps unknown codes', () => {
+  it('labels 六不准 and 九不得 categories, and never shows an unknown code', () => {
     expect(categoryLabel('SIX_1')).toMatch(/^六不准：/);
     expect(categoryLabel('NINE_9')).toMatch(/^九不得：/);
     expect(categoryLabel('OTHER')).toBe('其他违规行为');
-    expect(categoryLabel('ZZZ')).toBe('ZZZ');
+    expect(categoryLabel('ZZZ')).toBe('未列明的类别');
   });
 
   it('points at the protected photo endpoint', () => {

@@ -55,7 +55,7 @@ export function advanceRequest(
 }
 
 export function categoryLabel(category: string): string {
-  return MISCONDUCT_CATEGORY_LABELS[category] ?? category;
+  return MISCONDUCT_CATEGORY_LABELS[category] ?? '未列明的类别';
 }
 
 /** Where a report's photo is served (needs the supervisor's token). */

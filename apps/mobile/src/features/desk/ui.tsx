@@ -1,15 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components';
-import type { ReactNode } from 'react';
 
-/** A label and its value(s), one line of a record. */
-export function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className="dk-field">
-      <Text className="dk-field__label">{label}</Text>
-      <View className="dk-field__value">{children}</View>
-    </View>
-  );
-}
+export { Field } from './Field';
 
 export interface Choice<T> {
   value: T | undefined;

@@ -2,7 +2,7 @@ import type { PublicDrawView } from '@qinqing/domain';
 import { Text, View } from '@tarojs/components';
 
 import { chinaTime } from '../../services/china-time';
-import { Field } from '../desk/ui';
+import { Field } from '../desk/Field';
 import { NOT_REVEALED } from './public';
 import { HexBlock } from './ui';
 
@@ -32,7 +32,7 @@ export function Commitment(props: {
             <>
               <HexBlock hex={draw.seed} />
               {draw.revealedAt && (
-                <Text className="dk-muted">揭示于 {chinaTime(draw.revealedAt)}</Text>
+                <Text className="sv-muted">揭示于 {chinaTime(draw.revealedAt)}</Text>
               )}
             </>
           ) : (

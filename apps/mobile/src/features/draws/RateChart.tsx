@@ -11,9 +11,9 @@ function RateLine(props: { name: string; text: string; percent: number; color: s
   return (
     <View className="dr-rate-line">
       <Text className="dr-rate-line__name">{props.name}</Text>
-      <View className="dk-track" aria-hidden>
+      <View className="ch-track" aria-hidden>
         <View
-          className="dk-seg"
+          className="ch-seg"
           style={{ width: `${props.percent}%`, backgroundColor: props.color }}
         />
       </View>
@@ -25,7 +25,7 @@ function RateLine(props: { name: string; text: string; percent: number; color: s
 /** Realised against intended draw rate per credit grade and for the 正面清单, as paired bars. */
 export function RateChart({ statistics }: { statistics: DrawStatistics }) {
   const rows = rateBarRows(statistics);
-  if (rows.length === 0) return <Text className="dk-empty">本年度还没有已揭示的抽查。</Text>;
+  if (rows.length === 0) return <Text className="ch-empty">本年度还没有已揭示的抽查。</Text>;
   return (
     <View>
       <Legend
@@ -40,9 +40,9 @@ export function RateChart({ statistics }: { statistics: DrawStatistics }) {
           className={`dr-rate-row${row.off ? ' dr-rate-row--off' : ''}`}
           data-testid="draw-stat-row"
         >
-          <View className="dk-bar-row__head">
-            <Text className="dk-bar-row__label">{row.label}</Text>
-            <Text className="dk-bar-row__detail">{row.detail}</Text>
+          <View className="ch-row__head">
+            <Text className="ch-row__label">{row.label}</Text>
+            <Text className="ch-row__detail">{row.detail}</Text>
           </View>
           <RateLine
             name="实际"
@@ -57,7 +57,7 @@ export function RateChart({ statistics }: { statistics: DrawStatistics }) {
             color={INTENDED_COLOR}
           />
           {row.off && (
-            <Text className="dk-bar-row__alarm">实际抽中率与预期相差较大，请核查抽查池与权重</Text>
+            <Text className="ch-row__alarm">实际抽中率与预期相差较大，请核查抽查池与权重</Text>
           )}
         </View>
       ))}

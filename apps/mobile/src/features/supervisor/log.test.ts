@@ -68,10 +68,12 @@ describe('chain and audit wording', () => {
     );
   });
 
-  it('labels audit actions in Chinese and leaves unknown ones as they are', () => {
-    expect(auditActionLabel('CHECK_IN')).toBe('打卡');
+  it('labels audit actions in Chinese, never showing a code', () => {
+    expect(auditActionLabel('CHECK_IN')).toBe('扫码打卡');
     expect(auditActionLabel('CHECK_OUT')).toBe('签退');
     expect(auditActionLabel('VISIT_AUTO_CLOSED')).toBe('超时自动签退');
-    expect(auditActionLabel('POLICY_CHANGED')).toBe('POLICY_CHANGED');
+    expect(auditActionLabel('RATING_SUBMITTED')).toBe('企业提交好差评');
+    expect(auditActionLabel('POLICY_CHANGED')).toBe('修改检查规则');
+    expect(auditActionLabel('SOMETHING_NEW')).toBe('其他操作');
   });
 });

@@ -79,15 +79,8 @@ export function chainVerdictText(result: ChainVerification): string {
     : `审计链在第 ${result.firstBrokenSeq ?? '?'} 条断裂`;
 }
 
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  CHECK_IN: '打卡',
-  CHECK_OUT: '签退',
-  VISIT_AUTO_CLOSED: '超时自动签退',
-};
-
-export function auditActionLabel(action: string): string {
-  return AUDIT_ACTION_LABELS[action] ?? action;
-}
+/** The words of an audit action (the vocabulary is the domain's). */
+export { AUDIT_ACTION_LABELS, auditActionLabel } from '@qinqing/domain';
 
 /** The units of a list of officers (for the unit filter), each once, in the order met. */
 export function unitsOf(officers: readonly OfficerView[]): { value: string; label: string }[] {

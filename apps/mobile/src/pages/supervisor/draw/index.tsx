@@ -1,29 +1,31 @@
 import type { DrawTaskView, DrawView } from '@qinqing/domain';
-import { Button, Text, View } from '@tarojs/components';
+import { Dialog } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
 
-import { errorText } from '../../../features/desk/errors';
-import { RecordPending, useRecord } from '../../../features/desk/useRecord';
-import { Field } from '../../../features/desk/ui';
+import { Field, Message } from '../../../features/desk/fields';
 import { Commitment } from '../../../features/draws/Commitment';
 import { DRAW_STATUS_LABELS, weightTexts } from '../../../features/draws/public';
 import { periodText } from '../../../features/draws/tasks';
-import { useRoleGuard } from '../../../features/firm/session-guard';
-import { api } from '../../../services/api';
+import { useDraw } from '../../../features/draws/useDraw';
+import { useSession } from '../../../shared/session';
+import { Button } from '../../../shared/ui/Button';
+import { Card, Page } from '../../../shared/ui/Page';
+import { EmptyText, Pending } from '../../../shared/ui/Pending';
 
-import '../../../features/desk/desk.css';
+import '../../../features/desk/supervisor.css';
 import '../../../features/draws/draws.css';
 
 function TaskRow({ task }: { task: DrawTaskView }) {
+  const tone = task.short ? ' sv-row--alarm' : task.inspected ? ' sv-row--done' : ' sv-row--warn';
   return (
     <View
-      className={`dk-row${task.short ? ' dk-row--alarm' : task.inspected ? ' dk-row--done' : ''}`}
+      className={`sv-row${tone}`}
       data-testid="draw-task"
       data-inspected={task.inspected ? 'true' : 'false'}
     >
-      <Text className="dk-row__strong dk-mono">{task.reference}</Text>
-      <Text className="dk-row__strong">{task.enterpriseName}</Text>
+      <Text className="sv-row__strong sv-mono">{task.reference}</Text>
+      <Text className="sv-row__strong">{task.enterpriseName}</Text>
       <Text>
         执法人员：
         {task.officers.length > 0
@@ -32,125 +34,124 @@ function TaskRow({ task }: { task: DrawTaskView }) {
               .join('、')
           : '无'}
       </Text>
-      {task.short && <Text className="dk-row__alarm">人员不足（回避）</Text>}
-      <Text className={`dk-badge${task.inspected ? ' dk-badge--done' : ''}`}>
+      {task.short && <Text className="sv-alarm">人员不足（回避）</Text>}
+      <Text className={task.inspected ? 'sv-ok-text' : 'sv-warn-text'}>
         {task.inspected ? '已检查' : '未检查'}
       </Text>
     </View>
   );
 }
 
+function Tasks({ draw }: { draw: DrawView }) {
+  const shortCount = draw.tasks.filter((t) => t.short).length;
+  const inspectedCount = draw.tasks.filter((t) => t.inspected).length;
+  return (
+    <Card title={`检查任务（${draw.tasks.length} 项）`} testId="draw-tasks">
+      <Text className="sv-muted">
+        已检查 {inspectedCount} 项
+        {shortCount > 0 ? ` · ${shortCount} 项因回避人员不足，请另行安排` : ''}
+      </Text>
+      {draw.tasks.length === 0 && <EmptyText>本次未抽中企业。</EmptyText>}
+      <View className="sv-list">
+        {draw.tasks.map((task) => (
+          <TaskRow key={task.id} task={task} />
+        ))}
+      </View>
+    </Card>
+  );
+}
+
 /** 抽查详情: the commitment, 揭示随机种子并生成任务, then the seed and the tasks. */
 export default function SupervisorDrawPage() {
   const { params } = useRouter();
-  const id = params.id ?? '';
-  const user = useRoleGuard(['supervisor', 'admin'], `/pages/supervisor/draw/index?id=${id}`);
-  const {
-    record: draw,
-    setRecord,
-    error,
-    load,
-  } = useRecord<DrawView>(Boolean(user), id, (drawId) => api.draw(drawId), '缺少抽查编号。');
-  const [revealing, setRevealing] = useState(false);
-  const [revealError, setRevealError] = useState('');
-
-  async function reveal(): Promise<void> {
-    if (!draw) return;
-    const answer = await Taro.showModal({
-      title: '揭示随机种子',
-      content: `揭示后将按已公布的承诺生成 ${draw.number} 的检查任务并向社会公示，不能撤回。确定揭示吗？`,
-      confirmText: '确定揭示',
-      cancelText: '取消',
-    }).catch(() => ({ confirm: false }));
-    if (!answer.confirm) return;
-    setRevealing(true);
-    setRevealError('');
-    try {
-      setRecord(await api.revealDraw(draw.id));
-    } catch (e) {
-      setRevealError(`未能揭示：${errorText(e)}`);
-    } finally {
-      setRevealing(false);
-    }
-  }
-
-  if (!user) return <View className="dk" />;
-  if (!draw) return <RecordPending error={error} testId="draw-error" onRetry={() => void load()} />;
-
-  const revealed = draw.status === 'REVEALED';
-  const shortCount = draw.tasks.filter((t) => t.short).length;
-  const inspectedCount = draw.tasks.filter((t) => t.inspected).length;
+  const user = useSession(['supervisor', 'admin']);
+  const d = useDraw(params.id ?? '', Boolean(user));
+  if (!user) return <View />;
+  const draw = d.record.data;
+  const revealed = draw?.status === 'REVEALED';
 
   return (
-    <View className="dk dk--narrow" data-testid="supervisor-draw">
-      <View className="dk__header">
-        <Text className="dk__title">
-          {draw.number} · {draw.name}
-        </Text>
-        <Text className="dk__note">
-          {DRAW_STATUS_LABELS[draw.status]} · 检查期限{' '}
-          {periodText(draw.periodStart, draw.periodEnd)}
-        </Text>
-      </View>
-
-      <View className="dk-card">
-        <Text className="dk-card__title">公开承诺</Text>
-        <Text className="dk-card__note">
-          抽查池和权重已固定；种子揭示前任何人都无法预知抽查结果。
-        </Text>
-        <View className="dk-card__body">
-          <Commitment draw={draw} testIds={{ commitment: 'draw-commitment', seed: 'draw-seed' }} />
-          <Field label="抽查池">
-            <Text>{draw.poolSize} 家企业</Text>
-          </Field>
-          <Field label="权重">
-            <Text>{weightTexts(draw).join('；')}</Text>
-          </Field>
-        </View>
-        {!revealed && (
-          <Button
-            className="dk-btn dk-btn--wide"
-            data-testid="draw-reveal"
-            loading={revealing}
-            disabled={revealing}
-            onClick={() => void reveal()}
-          >
-            揭示随机种子并生成任务
-          </Button>
-        )}
-        {revealError && <Text className="dk-error">{revealError}</Text>}
-      </View>
-
-      {revealed && (
-        <View className="dk-card" data-testid="draw-tasks">
-          <Text className="dk-card__title">检查任务（{draw.tasks.length} 项）</Text>
-          <Text className="dk-card__note">
-            已检查 {inspectedCount} 项
-            {shortCount > 0 ? ` · ${shortCount} 项因回避人员不足，请另行安排` : ''}
-          </Text>
-          <View className="dk-card__body">
-            {draw.tasks.length === 0 && <Text className="dk-empty">本次未抽中企业。</Text>}
-            {draw.tasks.map((task) => (
-              <TaskRow key={task.id} task={task} />
-            ))}
+    <Page title="抽查详情" backTo="/pages/supervisor/draws/index">
+      <View className="sv-page">
+        <Pending
+          loading={d.record.loading}
+          error={d.record.error}
+          onRetry={d.record.reload}
+          testId="draw-error"
+        />
+        {draw && (
+          <View data-testid="supervisor-draw">
+            <Card title={`${draw.number} · ${draw.name}`}>
+              <Text className="sv-row__strong" data-testid="draw-status">
+                {DRAW_STATUS_LABELS[draw.status]} · 检查期限{' '}
+                {periodText(draw.periodStart, draw.periodEnd)}
+              </Text>
+            </Card>
+            <Card title="公开承诺">
+              <Text className="sv-muted">
+                抽查池和权重已固定；种子揭示前任何人都无法预知抽查结果。
+              </Text>
+              <Commitment
+                draw={draw}
+                testIds={{ commitment: 'draw-commitment', seed: 'draw-seed' }}
+              />
+              <Field label="抽查池">
+                <Text>{draw.poolSize} 家企业</Text>
+              </Field>
+              <Field label="权重">
+                <Text>{weightTexts(draw).join('；')}</Text>
+              </Field>
+              {!revealed && (
+                <Button
+                  type="primary"
+                  block
+                  className="sv-wide-button"
+                  data-testid="draw-reveal"
+                  loading={d.revealing}
+                  disabled={d.revealing}
+                  onClick={d.askReveal}
+                >
+                  揭示随机种子并生成任务
+                </Button>
+              )}
+              <Message text={d.revealError} testId="draw-reveal-error" />
+            </Card>
+            {revealed && <Tasks draw={draw} />}
+            <View className="sv-nav">
+              <Button
+                type="primary"
+                fill="outline"
+                data-testid="draw-public-page"
+                onClick={() =>
+                  void Taro.navigateTo({ url: `/pages/public/draw/index?id=${draw.id}` })
+                }
+              >
+                查看公示页面
+              </Button>
+            </View>
+            <Dialog
+              visible={d.confirming}
+              title="揭示随机种子"
+              content={`揭示后将按已公布的承诺生成 ${draw.number} 的检查任务并向社会公示，不能撤回。确定揭示吗？`}
+              footer={
+                <View className="sv-dialog-actions">
+                  <Button fill="outline" data-testid="draw-reveal-cancel" onClick={d.cancelReveal}>
+                    取消
+                  </Button>
+                  <Button
+                    type="primary"
+                    data-testid="draw-reveal-confirm"
+                    onClick={() => void d.reveal()}
+                  >
+                    确定揭示
+                  </Button>
+                </View>
+              }
+              onClose={d.cancelReveal}
+            />
           </View>
-        </View>
-      )}
-
-      <View className="dk__nav">
-        <Button
-          className="dk-btn dk-btn--secondary"
-          onClick={() => void Taro.navigateTo({ url: `/pages/public/draw/index?id=${draw.id}` })}
-        >
-          查看公示页面
-        </Button>
-        <Button
-          className="dk-btn dk-btn--secondary"
-          onClick={() => void Taro.redirectTo({ url: '/pages/supervisor/draws/index' })}
-        >
-          返回抽查列表
-        </Button>
+        )}
       </View>
-    </View>
+    </Page>
   );
 }

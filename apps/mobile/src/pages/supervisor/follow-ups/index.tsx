@@ -3,14 +3,11 @@ import {
   RATING_LEVEL_LABELS,
   type FollowUpCaseView,
 } from '@qinqing/domain';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 
-import { chinaDateTime } from '../../../features/firm/gate';
-import { useRoleGuard } from '../../../features/firm/session-guard';
-import { errorText } from '../../../features/desk/errors';
-import { ListStatus } from '../../../features/desk/useRecord';
+import { FilterTabs, FOCUSABLE } from '../../../features/desk/fields';
 import {
   dueText,
   FOLLOW_UP_VIEWS,
@@ -19,10 +16,15 @@ import {
   poorItemNames,
   type FollowUpView,
 } from '../../../features/desk/follow-up';
-import { backToDesk, open } from '../../../features/desk/nav';
+import { DESK_PAGE, open } from '../../../features/desk/nav';
+import { chinaDateTime } from '../../../features/firm/gate';
 import { api } from '../../../services/api';
+import { useRequest } from '../../../shared/request';
+import { useSession } from '../../../shared/session';
+import { Page } from '../../../shared/ui/Page';
+import { EmptyText, Pending } from '../../../shared/ui/Pending';
 
-import '../../../features/desk/desk.css';
+import '../../../features/desk/supervisor.css';
 
 function isView(value: string | undefined): value is FollowUpView {
   return FOLLOW_UP_VIEWS.some((v) => v.key === value);
@@ -31,23 +33,28 @@ function isView(value: string | undefined): value is FollowUpView {
 function CaseRow({ item, now }: { item: FollowUpCaseView; now: Date }) {
   const late = item.status === 'OPEN' && (item.overdue || overdueDays(item.dueAt, now) > 0);
   const poor = poorItemNames(item);
+  const tone = late
+    ? ' sv-row--alarm'
+    : item.status === 'CLOSED'
+      ? ' sv-row--done'
+      : ' sv-row--warn';
   return (
     <View
-      className={`dk-row${late ? ' dk-row--alarm' : item.status === 'CLOSED' ? ' dk-row--done' : ''}`}
+      className={`sv-row${tone}`}
       data-testid="follow-up-row"
+      role="link"
+      {...FOCUSABLE}
       onClick={open(`/pages/supervisor/follow-up/index?id=${item.id}`)}
     >
-      <Text className="dk-row__strong">{item.enterpriseName ?? '（未知企业）'}</Text>
-      <Text
-        className={`dk-badge${late ? ' dk-badge--alarm' : item.status === 'CLOSED' ? ' dk-badge--done' : ''}`}
-      >
+      <Text className="sv-row__strong">{item.enterpriseName ?? '（未知企业）'}</Text>
+      <Text className={late ? 'sv-alarm' : undefined}>
         {FOLLOW_UP_STATUS_LABELS[item.status]} · {dueText(item, now)}
       </Text>
       <Text>
         总体评价：{RATING_LEVEL_LABELS[item.overall]}
         {poor.length > 0 ? ` · 差评 ${poor.length} 项` : ''}
       </Text>
-      <Text className="dk-muted">
+      <Text className="sv-muted">
         {item.officers.map((o) => o.name).join('、')} · {item.unitName ?? ''} · 期限{' '}
         {chinaDateTime(item.dueAt)}
       </Text>
@@ -58,66 +65,35 @@ function CaseRow({ item, now }: { item: FollowUpCaseView; now: Date }) {
 /** 回访核实: the cases 差 ratings opened, overdue ones highlighted. */
 export default function FollowUpsPage() {
   const { params } = useRouter();
-  const initial: FollowUpView = isView(params.view) ? params.view : 'OPEN';
-  const user = useRoleGuard(
-    ['supervisor', 'admin'],
-    `/pages/supervisor/follow-ups/index?view=${initial}`,
-  );
-  const [view, setView] = useState<FollowUpView>(initial);
-  const [items, setItems] = useState<FollowUpCaseView[] | null>(null);
-  const [error, setError] = useState('');
-
-  const load = useCallback(async () => {
-    setError('');
-    setItems(null);
-    try {
-      setItems(await api.followUps(followUpFilters(view)));
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [view]);
-
-  useEffect(() => {
-    if (user) void load();
-  }, [user, load]);
-
-  if (!user) return <View className="dk" />;
+  const user = useSession(['supervisor', 'admin']);
+  const [view, setView] = useState<FollowUpView>(isView(params.view) ? params.view : 'OPEN');
+  const list = useRequest(() => api.followUps(followUpFilters(view)), [view], {
+    enabled: Boolean(user),
+  });
+  if (!user) return <View />;
   const now = new Date();
 
   return (
-    <View className="dk dk--narrow" data-testid="follow-ups">
-      <View className="dk__header">
-        <Text className="dk__title">回访核实</Text>
-        <Text className="dk__note">企业给出“差”评后自动生成，须在期限内回访并办结</Text>
-      </View>
-      <View className="dk__nav">
-        <Button className="dk-btn dk-btn--secondary" onClick={backToDesk}>
-          返回监督工作台
-        </Button>
-      </View>
-      <View className="dk-tabs">
-        {FOLLOW_UP_VIEWS.map((v) => (
-          <View
-            key={v.key}
-            className={`dk-tab${view === v.key ? ' dk-tab--on' : ''}`}
-            data-testid={`follow-ups-filter-${v.key}`}
-            onClick={() => setView(v.key)}
-          >
-            <Text>{v.label}</Text>
-          </View>
-        ))}
-      </View>
-      <View className="dk-list">
-        <ListStatus
-          error={error}
-          items={items}
-          empty="没有符合条件的回访核实"
-          onRetry={() => void load()}
+    <Page title="回访核实" backTo={DESK_PAGE} wide testId="follow-ups">
+      <View className="sv-page">
+        <Text className="sv-intro">企业给出“差”评后自动生成，须在期限内回访并办结</Text>
+        <FilterTabs
+          label="回访核实状态"
+          value={view}
+          onChange={setView}
+          tabs={FOLLOW_UP_VIEWS.map((v) => ({
+            key: v.key,
+            label: v.label,
+            testId: `follow-ups-filter-${v.key}`,
+          }))}
         />
-        {items?.map((item) => (
-          <CaseRow key={item.id} item={item} now={now} />
-        ))}
+        <Pending loading={list.loading} error={list.error} onRetry={list.reload} />
+        {!list.loading && list.data?.length === 0 && <EmptyText>没有符合条件的回访核实</EmptyText>}
+        <View className="sv-list">
+          {!list.loading &&
+            list.data?.map((item) => <CaseRow key={item.id} item={item} now={now} />)}
+        </View>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -4,19 +4,23 @@ import {
   type ReportStatus,
   type ReportView,
 } from '@qinqing/domain';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 
-import { chinaDateTime } from '../../../features/firm/gate';
-import { useRoleGuard } from '../../../features/firm/session-guard';
-import { errorText } from '../../../features/desk/errors';
-import { ListStatus } from '../../../features/desk/useRecord';
-import { backToDesk, open } from '../../../features/desk/nav';
+import { FilterTabs, FOCUSABLE } from '../../../features/desk/fields';
+import { DESK_PAGE, open } from '../../../features/desk/nav';
 import { categoryLabel, REPORT_FILTERS } from '../../../features/desk/report';
+import { chinaDateTime } from '../../../features/firm/gate';
 import { api } from '../../../services/api';
+import { useRequest } from '../../../shared/request';
+import { useSession } from '../../../shared/session';
+import { Page } from '../../../shared/ui/Page';
+import { EmptyText, Pending } from '../../../shared/ui/Pending';
 
-import '../../../features/desk/desk.css';
+import '../../../features/desk/supervisor.css';
+
+type Filter = ReportStatus | 'ALL';
 
 function isStatus(value: string | undefined): value is ReportStatus {
   return (REPORT_STATUSES as readonly string[]).includes(value ?? '');
@@ -25,22 +29,24 @@ function isStatus(value: string | undefined): value is ReportStatus {
 function ReportRow({ report }: { report: ReportView }) {
   const tone =
     report.status === 'RECEIVED'
-      ? ' dk-row--alarm'
+      ? ' sv-row--alarm'
       : report.status === 'CONCLUDED'
-        ? ' dk-row--done'
-        : '';
+        ? ' sv-row--done'
+        : ' sv-row--warn';
   return (
     <View
-      className={`dk-row${tone}`}
+      className={`sv-row${tone}`}
       data-testid="report-row"
+      role="link"
+      {...FOCUSABLE}
       onClick={open(`/pages/supervisor/report/index?id=${report.id}`)}
     >
-      <Text className="dk-row__strong">{report.enterpriseName ?? '（未知企业）'}</Text>
-      <Text className={`dk-badge${tone.replace('dk-row', 'dk-badge')}`}>
+      <Text className="sv-row__strong">{report.enterpriseName ?? '（未知企业）'}</Text>
+      <Text className={report.status === 'RECEIVED' ? 'sv-alarm' : undefined}>
         {REPORT_STATUS_LABELS[report.status]}
       </Text>
       <Text>{report.categories.map(categoryLabel).join('；')}</Text>
-      <Text className="dk-muted">
+      <Text className="sv-muted">
         {chinaDateTime(report.createdAt)}
         {report.officer ? ` · 被举报人：${report.officer.name}` : ''} · {report.unitName ?? ''}
       </Text>
@@ -51,65 +57,33 @@ function ReportRow({ report }: { report: ReportView }) {
 /** 监督举报: reports from firms, newest first, by status. */
 export default function ReportsPage() {
   const { params } = useRouter();
-  const initial = isStatus(params.status) ? params.status : undefined;
-  const user = useRoleGuard(
-    ['supervisor', 'admin'],
-    `/pages/supervisor/reports/index${initial ? `?status=${initial}` : ''}`,
-  );
-  const [status, setStatus] = useState<ReportStatus | undefined>(initial);
-  const [items, setItems] = useState<ReportView[] | null>(null);
-  const [error, setError] = useState('');
-
-  const load = useCallback(async () => {
-    setError('');
-    setItems(null);
-    try {
-      setItems(await api.reports(status ? { status } : {}));
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [status]);
-
-  useEffect(() => {
-    if (user) void load();
-  }, [user, load]);
-
-  if (!user) return <View className="dk" />;
+  const user = useSession(['supervisor', 'admin']);
+  const [filter, setFilter] = useState<Filter>(isStatus(params.status) ? params.status : 'ALL');
+  const list = useRequest(() => api.reports(filter === 'ALL' ? {} : { status: filter }), [filter], {
+    enabled: Boolean(user),
+  });
+  if (!user) return <View />;
 
   return (
-    <View className="dk dk--narrow" data-testid="reports">
-      <View className="dk__header">
-        <Text className="dk__title">监督举报</Text>
-        <Text className="dk__note">企业对执法人员违反“六不准”“九不得”的举报；被举报人看不到</Text>
-      </View>
-      <View className="dk__nav">
-        <Button className="dk-btn dk-btn--secondary" onClick={backToDesk}>
-          返回监督工作台
-        </Button>
-      </View>
-      <View className="dk-tabs">
-        {REPORT_FILTERS.map((f) => (
-          <View
-            key={f.label}
-            className={`dk-tab${status === f.status ? ' dk-tab--on' : ''}`}
-            data-testid={`reports-filter-${f.status ?? 'ALL'}`}
-            onClick={() => setStatus(f.status)}
-          >
-            <Text>{f.label}</Text>
-          </View>
-        ))}
-      </View>
-      <View className="dk-list">
-        <ListStatus
-          error={error}
-          items={items}
-          empty="没有符合条件的举报"
-          onRetry={() => void load()}
+    <Page title="监督举报" backTo={DESK_PAGE} wide testId="reports">
+      <View className="sv-page">
+        <Text className="sv-intro">企业对执法人员违反“六不准”“九不得”的举报；被举报人看不到</Text>
+        <FilterTabs<Filter>
+          label="举报状态"
+          value={filter}
+          onChange={setFilter}
+          tabs={REPORT_FILTERS.map((f) => ({
+            key: f.status ?? 'ALL',
+            label: f.label,
+            testId: `reports-filter-${f.status ?? 'ALL'}`,
+          }))}
         />
-        {items?.map((r) => (
-          <ReportRow key={r.id} report={r} />
-        ))}
+        <Pending loading={list.loading} error={list.error} onRetry={list.reload} />
+        {!list.loading && list.data?.length === 0 && <EmptyText>没有符合条件的举报</EmptyText>}
+        <View className="sv-list">
+          {!list.loading && list.data?.map((r) => <ReportRow key={r.id} report={r} />)}
+        </View>
       </View>
-    </View>
+    </Page>
   );
 }

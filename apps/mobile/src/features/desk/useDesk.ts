@@ -1,0 +1,95 @@
+import type { ChainCheckStatus, DeskSummary, SessionUser } from '@qinqing/domain';
+import { useMemo, useState } from 'react';
+
+import { api } from '../../services/api';
+import { errorText } from '../../shared/errors';
+import { useRequest } from '../../shared/request';
+import { unitsOf } from '../supervisor/log';
+import { downloadExport } from './download';
+import { exportFileName, exportPath, type ExportFormat, type ExportKind } from './export';
+import { deskPeriod, type PeriodWeeks } from './period';
+
+export interface Note {
+  ok: boolean;
+  text: string;
+}
+
+/**
+ * The desk's state: the period and unit chosen, the summary for them, the audit chain's status
+ * (with 立即校验), the units to choose from, and the exports.
+ */
+export function useDesk(user: SessionUser | undefined) {
+  const enabled = Boolean(user);
+  const [weeks, setWeeks] = useState<PeriodWeeks>(4);
+  const [unitId, setUnitId] = useState<string | undefined>();
+  const [refreshes, setRefreshes] = useState(0);
+  // The period ends now: recomputed when the choice changes or on 刷新.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const period = useMemo(() => deskPeriod(weeks, new Date()), [weeks, refreshes]);
+
+  const summary = useRequest<DeskSummary>(
+    () => api.deskSummary({ ...period, unitId }),
+    [period, unitId],
+    { enabled },
+  );
+  const officers = useRequest(() => api.officers(), [], { enabled });
+  const units = useMemo(() => unitsOf(officers.data ?? []), [officers.data]);
+
+  // The chain, read on its own (it shows even when the summary fails); 立即校验 replaces it.
+  const chainStatus = useRequest(() => api.chainStatus(), [], { enabled });
+  const [checked, setChecked] = useState<ChainCheckStatus | null>(null);
+  const [chainBusy, setChainBusy] = useState(false);
+  const [chainError, setChainError] = useState('');
+  const chain = checked ?? summary.data?.chain ?? chainStatus.data ?? null;
+
+  async function runChainCheck(): Promise<void> {
+    setChainBusy(true);
+    setChainError('');
+    try {
+      setChecked(await api.runChainCheck());
+    } catch (e) {
+      setChainError(`校验未完成：${errorText(e)}`);
+    } finally {
+      setChainBusy(false);
+    }
+  }
+
+  const [exporting, setExporting] = useState('');
+  const [exportNote, setExportNote] = useState<Note | null>(null);
+
+  async function exportFile(kind: ExportKind, format: ExportFormat): Promise<void> {
+    const range = { ...period, unitId };
+    setExporting(`${kind}-${format}`);
+    setExportNote(null);
+    try {
+      const name = exportFileName(kind, format, range);
+      await downloadExport(exportPath(kind, format, range), name, format);
+      setExportNote({ ok: true, text: `已导出：${name}` });
+    } catch (e) {
+      setExportNote({ ok: false, text: `导出失败：${errorText(e)}` });
+    } finally {
+      setExporting('');
+    }
+  }
+
+  return {
+    weeks,
+    setWeeks,
+    unitId,
+    setUnitId,
+    units,
+    unitsError: officers.error,
+    summary,
+    refresh: () => {
+      setChecked(null);
+      setRefreshes((n) => n + 1);
+    },
+    chain,
+    chainBusy,
+    chainError: chainError || (chainStatus.error && `审计链状态未能读取：${chainStatus.error}`),
+    runChainCheck,
+    exporting,
+    exportNote,
+    exportFile,
+  };
+}
