@@ -1,0 +1,78 @@
+import type { Browser } from 'playwright-core';
+import type { TestApp } from '../../api/test/support/test-app';
+import { launchChromium, screenshotPath } from './support/browser';
+import { startRunningApp } from './support/running-app';
+import { loginAs } from './support/ui';
+
+/**
+ * At the gate with no signal: after one online session, the app opens from a cold start with the
+ * network cut (service worker), including screens never opened online.
+ */
+describe('the H5 app opens with no signal (service worker)', () => {
+  let app: TestApp & { baseUrl: string };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startRunningApp();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('reopens the officer home and loads the check-in screen offline after one online session', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const online = await context.newPage();
+    await loginAs(online, app.baseUrl, 'officer1');
+    // The worker installs, precaches every chunk and takes control of the page.
+    const precached = await online.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      for (let i = 0; i < 100 && !navigator.serviceWorker.controller; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const names = await caches.keys();
+      const urls = (
+        await Promise.all(
+          names.map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)),
+        )
+      ).flat();
+      return { active: Boolean(registration.active), urls };
+    });
+    expect(precached.active).toBe(true);
+    expect(precached.urls.some((u) => u.endsWith('/index.html'))).toBe(true);
+    expect(precached.urls.filter((u) => /\/js\/.+\.js$/.test(u)).length).toBeGreaterThan(10);
+    expect(precached.urls.some((u) => u.includes('/api/'))).toBe(false);
+    await online.close();
+
+    // No signal: the browser is closed and opened again at the gate.
+    await context.setOffline(true);
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/#/pages/officer/home/index`);
+    await page.getByText('扫码').first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: screenshotPath('offline-cold-start-home') });
+    // A screen whose code was never loaded online comes from the precache too.
+    await page.goto(`${app.baseUrl}/#/pages/officer/tasks/index`);
+    await page.getByText('抽查任务').first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: screenshotPath('offline-cold-start-tasks') });
+    await context.close();
+  });
+
+  it('never caches the API: with the network cut, a call fails instead of answering stale data', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(app.baseUrl + '/');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.evaluate(() => fetch('/api/health').then((r) => r.status));
+    await context.setOffline(true);
+    const outcome = await page.evaluate(() =>
+      fetch('/api/health').then(
+        (r) => `status ${r.status}`,
+        () => 'network error',
+      ),
+    );
+    expect(outcome).toBe('network error');
+    await context.close();
+  });
+});
