@@ -47,7 +47,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'pages/public', pages: ['draws/index', 'draw/index'] },
-    { root: 'pages/admin', pages: ['master-data/index'] },
+    { root: 'pages/admin', pages: ['master-data/index', 'gates/index', 'policy/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
