@@ -1,10 +1,10 @@
-import { Checkbox } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 
 /**
- * A tick box with its label, as NutUI draws it, that the browser also knows as a checkbox (role,
- * state, tab stop, Space / Enter): NutUI's own element carries none of these on H5.
+ * A tick box with its label that the browser knows as a checkbox (role, state, tab stop, Space /
+ * Enter). NutUI's Checkbox writes `aria-role` and a second tab stop on H5, which screen readers
+ * cannot use (axe: aria-valid-attr), so the box is drawn here in the theme's colours.
  */
 export function Choice(props: {
   checked: boolean;
@@ -34,7 +34,9 @@ export function Choice(props: {
       onClick={toggle}
       {...(a11y as Record<string, unknown>)}
     >
-      <Checkbox checked={props.checked} disabled={props.disabled} className="pl-choice__box" />
+      <View className={`pl-choice__box${props.checked ? ' pl-choice__box--on' : ''}`}>
+        {props.checked ? '✓' : ''}
+      </View>
       <View className="pl-choice__label">{props.children}</View>
     </View>
   );

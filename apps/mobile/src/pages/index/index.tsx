@@ -94,7 +94,6 @@ export default function Index() {
               className="hotlines__item"
               key={hotline.number}
               data-testid={`hotline-${hotline.number}`}
-              label={`拨打${hotline.label}电话 ${hotline.number}`}
               onClick={() => callHotline(hotline.number)}
             >
               <View className="hotlines__body">

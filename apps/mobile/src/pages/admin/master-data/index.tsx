@@ -88,15 +88,23 @@ export default function MasterDataImportPage() {
             </Text>
             <label className="md-file">
               <span className="md-file__label">要导入的文件（.xlsx 或 .csv）</span>
-              <input
-                className="md-file__input"
-                type="file"
-                accept=".xlsx,.csv"
-                data-testid="import-file"
-                onChange={(event: ChangeEvent<HTMLInputElement>) =>
-                  vm.chooseFile(event.target.files?.[0])
-                }
-              />
+              <span className="md-file__picker">
+                <input
+                  className="md-file__input"
+                  type="file"
+                  accept=".xlsx,.csv"
+                  data-testid="import-file"
+                  onChange={(event: ChangeEvent<HTMLInputElement>) =>
+                    vm.chooseFile(event.target.files?.[0])
+                  }
+                />
+                <span className="md-file__button" aria-hidden="true">
+                  选择文件
+                </span>
+                <span className="md-file__name" data-testid="import-file-name">
+                  {vm.file ? vm.file.name : '尚未选择文件'}
+                </span>
+              </span>
             </label>
             {vm.kind === 'csv' && (
               <label className="md-sheet">

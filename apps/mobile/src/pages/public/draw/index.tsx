@@ -69,18 +69,20 @@ export default function PublicDrawPage() {
           </Card>
 
           <Card title="公开承诺">
-            <Commitment
-              draw={draw}
-              testIds={{ commitment: 'public-commitment', seed: 'public-seed' }}
-            />
-            <Field label="抽查池">
-              <Text>{draw.poolSize} 家企业</Text>
-            </Field>
-            <Field label="权重">
-              {weightTexts(draw).map((text) => (
-                <Text key={text}>{text}</Text>
-              ))}
-            </Field>
+            <View className="pd-fields">
+              <Commitment
+                draw={draw}
+                testIds={{ commitment: 'public-commitment', seed: 'public-seed' }}
+              />
+              <Field label="抽查池">
+                <Text>{draw.poolSize} 家企业</Text>
+              </Field>
+              <Field label="权重">
+                {weightTexts(draw).map((text) => (
+                  <Text key={text}>{text}</Text>
+                ))}
+              </Field>
+            </View>
           </Card>
 
           <Card
