@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { usccCheckCharacter } from '@qinqing/domain';
 import { Workbook } from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
+import { launchChromium, screenshotPath } from './support/browser';
 import { contrastOf, DESKTOP, expectTapTarget, lookAt, PHONE } from './support/look';
 import { startRunningApp } from './support/running-app';
 import { apiToken, issueGateCode, loginAs } from './support/ui';
@@ -29,6 +29,22 @@ function badFirmsCsv(): string {
   ];
   writeFileSync(file, `\ufeff${rows.join('\r\n')}\r\n`);
   return file;
+}
+
+/**
+ * lookAt, and a screenshot of the whole length of the page (<name>-full.png): the app scrolls
+ * inside its own container, so a full-page screenshot shows only the first screen.
+ */
+async function look(page: Page, name: string): Promise<void> {
+  await lookAt(page, name);
+  const size = page.viewportSize()!;
+  const height = await page.evaluate(() =>
+    Math.max(...Array.from(document.querySelectorAll('body *')).map((el) => el.scrollHeight)),
+  );
+  await page.setViewportSize({ width: size.width, height: Math.min(height + 120, 8000) });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: screenshotPath(`${name}-full`) });
+  await page.setViewportSize(size);
 }
 
 /** The element lies inside the screen's width (nothing runs past the right edge). */
@@ -127,7 +143,7 @@ describe('admin, landing, login and public pages: what a person sees', () => {
     it('landing: 登录 and 抽查结果公示 fit the screen, the hotlines are whole', async () => {
       const { page, close } = await open(size, '/pages/index/index');
       await page.getByText('服务正常').waitFor({ timeout: 15_000 });
-      await lookAt(page, `admin-landing-${label}`);
+      await look(page, `admin-landing-${label}`);
       for (const name of ['登录', '抽查结果公示（无需登录）']) {
         const button = page.getByRole('button', { name, exact: true });
         await expectOnScreen(button, size.width);
@@ -148,7 +164,7 @@ describe('admin, landing, login and public pages: what a person sees', () => {
     it('login', async () => {
       const { page, close } = await open(size, '/pages/login/index');
       await page.getByTestId('login-submit').waitFor({ timeout: 15_000 });
-      await lookAt(page, `admin-login-${label}`);
+      await look(page, `admin-login-${label}`);
       await close();
     });
 
@@ -157,10 +173,10 @@ describe('admin, landing, login and public pages: what a person sees', () => {
       await page.getByRole('button', { name: '抽查结果公示（无需登录）' }).click();
       const row = page.getByTestId('public-draw-row').filter({ hasText: '外观检查用抽查' });
       await row.waitFor({ timeout: 15_000 });
-      await lookAt(page, `admin-public-draws-${label}`);
+      await look(page, `admin-public-draws-${label}`);
       await row.click();
       await page.getByTestId('public-seed').waitFor({ timeout: 15_000 });
-      await lookAt(page, `admin-public-draw-${label}`);
+      await look(page, `admin-public-draw-${label}`);
 
       // ‹ 返回 on the draw goes to the list, and on the list to the landing page
       const back = page.getByRole('button', { name: '‹ 返回' });
@@ -189,12 +205,12 @@ describe('admin, landing, login and public pages: what a person sees', () => {
       await expect(card.getByTestId('gate-active').innerText()).resolves.toContain('系统管理员');
       await card.getByRole('button', { name: /查看版本记录/ }).click();
       await card.getByTestId('gate-version').first().waitFor({ timeout: 15_000 });
-      await lookAt(page, `admin-gates-${label}`);
+      await look(page, `admin-gates-${label}`);
       await card.getByRole('button', { name: '重新生成打卡码' }).click();
       const warning = page.getByTestId('gate-issue-warning');
       await warning.waitFor();
       await expect(warning.innerText()).resolves.toContain('已打印张贴的海报将不能再扫码打卡');
-      await lookAt(page, `admin-gates-confirm-${label}`);
+      await look(page, `admin-gates-confirm-${label}`);
       await page.getByRole('button', { name: '取消' }).click();
       await warning.waitFor({ state: 'hidden' });
       await close();
@@ -203,10 +219,10 @@ describe('admin, landing, login and public pages: what a person sees', () => {
     it('检查规则: the version in force, the form and the comparison', async () => {
       const { page, close } = await open(size, '/pages/admin/policy/index', true);
       await page.getByTestId('policy-current-version').waitFor({ timeout: 15_000 });
-      await lookAt(page, `admin-policy-${label}`);
+      await look(page, `admin-policy-${label}`);
       await page.getByRole('button', { name: '修改检查规则' }).click();
       await page.getByTestId('policy-form').waitFor();
-      await lookAt(page, `admin-policy-form-${label}`);
+      await look(page, `admin-policy-form-${label}`);
       await page.getByRole('button', { name: '取消' }).click();
       await close();
     });
@@ -225,7 +241,7 @@ describe('admin, landing, login and public pages: what a person sees', () => {
         await expectNotClipped(problem);
       }
       await expect(problems.first().innerText()).resolves.toMatch(/第 2 行/);
-      await lookAt(page, `admin-master-data-problems-${label}`);
+      await look(page, `admin-master-data-problems-${label}`);
       await close();
     });
   });
@@ -289,7 +305,7 @@ describe('admin, landing, login and public pages: what a person sees', () => {
     ]) {
       await expect(page.getByText(text).first().isVisible()).resolves.toBe(true);
     }
-    await lookAt(page, 'admin-policy-errors-360');
+    await look(page, 'admin-policy-errors-360');
 
     await cap.fill('3');
     await days.fill('28-31');
@@ -323,7 +339,7 @@ describe('admin, landing, login and public pages: what a person sees', () => {
     await expect(page.getByTestId('policy-diff-summary').innerText()).resolves.toContain(
       '有 2 项变化',
     );
-    await lookAt(page, 'admin-policy-diff-360');
+    await look(page, 'admin-policy-diff-360');
     await close();
   });
 
