@@ -57,25 +57,30 @@ export function GateCard(props: {
         >
           {hasCode ? '重新生成打卡码' : '生成打卡码'}
         </Button>
-        <Button
-          className="gt-btn"
-          data-testid="gate-poster-pdf"
-          loading={busy === `${gate.gateId}:pdf`}
-          disabled={anyBusy || !hasCode}
-          onClick={() => props.onDownload('pdf')}
-        >
-          下载海报 PDF（A4）
-        </Button>
-        <Button
-          className="gt-btn"
-          data-testid="gate-poster-png"
-          loading={busy === `${gate.gateId}:png`}
-          disabled={anyBusy || !hasCode}
-          onClick={() => props.onDownload('png')}
-        >
-          下载海报图片 PNG
-        </Button>
+        {hasCode && (
+          <>
+            <Button
+              className="gt-btn"
+              data-testid="gate-poster-pdf"
+              loading={busy === `${gate.gateId}:pdf`}
+              disabled={anyBusy}
+              onClick={() => props.onDownload('pdf')}
+            >
+              下载海报 PDF（A4）
+            </Button>
+            <Button
+              className="gt-btn"
+              data-testid="gate-poster-png"
+              loading={busy === `${gate.gateId}:png`}
+              disabled={anyBusy}
+              onClick={() => props.onDownload('png')}
+            >
+              下载海报图片 PNG
+            </Button>
+          </>
+        )}
       </View>
+      {!hasCode && <Text className="gt-card__hint">生成打卡码后即可下载海报。</Text>}
       {message && (
         <View
           className={`gt-message ${message.ok ? 'gt-message--ok' : 'gt-message--error'}`}

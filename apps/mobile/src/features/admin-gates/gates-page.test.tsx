@@ -61,6 +61,10 @@ describe('门口码与海报', () => {
       '第 1 版 · 2026-12-01 15:40 由系统管理员生成',
     );
     expect(within(cards[1]).getByTestId('gate-active').textContent).toContain('尚未生成打卡码');
+    // posters only for a gate with a code; the other says how to get one
+    expect(within(cards[0]).getByTestId('gate-poster-pdf').textContent).toBe('下载海报 PDF（A4）');
+    expect(within(cards[1]).queryByTestId('gate-poster-pdf')).toBeNull();
+    expect(cards[1].textContent).toContain('生成打卡码后即可下载海报。');
     expect(screen.getByTestId('gate-count').textContent).toBe('共 2 个门岗');
   });
 
