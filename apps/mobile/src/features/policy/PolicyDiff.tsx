@@ -5,8 +5,8 @@ import { bodyOf, diffPolicies, type PolicyVersionView } from './diff';
 
 /**
  * Two versions side by side: 项目 | 第 A 版 | 第 B 版, every field labelled in Chinese, the ones
- * that differ marked 有变化 and highlighted. At 360 px each field is a block of its own with the
- * two values one under the other, labelled with their version.
+ * that differ marked 有变化 and highlighted. At 360 px the label spans the row and the two values
+ * stand side by side under it, each labelled with its version.
  */
 export function PolicyDiff(props: { pair: PolicyVersionView[] }) {
   if (props.pair.length < 2) {
