@@ -200,6 +200,10 @@ describe('master data import and export (/api/v1/master-data)', () => {
     const readme = book.getWorksheet('说明')!.getColumn(1).values.join('\n');
     expect(readme).toContain('金水区');
     expect(readme).toContain('郑州市生态环境局金水分局（ZZ-JS）');
+    // what to do is said in the app's words, not the API's (a clerk cannot send dryRun=true)
+    expect(readme).toContain('“检查（不导入）”');
+    expect(readme).toContain('“确认导入”');
+    expect(readme).not.toMatch(/dryRun|=true|API/i);
     // the template imports as it is: nothing to do, nothing wrong
     const dry = await upload(w, w.users.admin, res.rawPayload, 'dryRun=true');
     expect(dry.statusCode).toBe(200);

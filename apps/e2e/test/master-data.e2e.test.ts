@@ -62,9 +62,10 @@ describe('企业主数据导入 in Chromium', () => {
     expect(text).toContain('统一社会信用代码');
     expect(text).toContain('2');
     expect(text).toContain(WRONG);
-    expect(
-      await page.getByTestId('import-apply').evaluate((b) => (b as HTMLButtonElement).disabled),
-    ).toBe(true);
+    // NutUI's button on H5 says it is disabled to the browser with aria-disabled
+    await expect(page.getByTestId('import-apply').getAttribute('aria-disabled')).resolves.toBe(
+      'true',
+    );
     await page.screenshot({ path: screenshotPath('admin-import-problems'), fullPage: true });
     expect(await firmCount()).toBe(0);
 

@@ -47,7 +47,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'pages/public', pages: ['draws/index', 'draw/index'] },
-    { root: 'pages/admin', pages: ['master-data/index'] },
+    { root: 'pages/admin', pages: ['master-data/index', 'gates/index', 'policy/index'] },
   ],
   // A published mini-program may call wx.getLocation only when it is declared here, with the
   // reason shown to the user when WeChat asks for the permission.

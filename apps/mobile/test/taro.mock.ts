@@ -4,7 +4,16 @@
  */
 const storage = new Map<string, unknown>();
 
+/** Taro's event bus (NutUI's Dialog and Toast listen on it). */
+const handlers = new Map<string, (...args: unknown[]) => void>();
+const eventCenter = {
+  on: (name: string, handler: (...args: unknown[]) => void) => void handlers.set(name, handler),
+  off: (name: string) => void handlers.delete(name),
+  trigger: (name: string, ...args: unknown[]) => handlers.get(name)?.(...args),
+};
+
 const Taro = {
+  eventCenter,
   request: jest.fn(),
   getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: jest.fn((key: string, value: unknown) => void storage.set(key, value)),
@@ -42,4 +51,5 @@ export const {
   ENV_TYPE,
   useRouter,
 } = Taro;
+export { eventCenter };
 export default Taro;

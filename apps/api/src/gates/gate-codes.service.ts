@@ -9,6 +9,39 @@ import { GateCode } from './gate-code.entity';
 import { GateCodeKeys } from './gate-code-keys';
 import { nativeEd25519Verifier } from './native-ed25519';
 
+/** A gate as the admin's 门口码与海报 list shows it: the firm, and its code in force. */
+export interface GateListItem {
+  gateId: string;
+  gateName: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  uscc: string;
+  district: string;
+  /** the active version, or null when the gate has no code in force */
+  activeVersion: number | null;
+  activeIssuedAt: string | null;
+  activeIssuedByName: string | null;
+}
+
+/** One issued version of a gate's code: when, by whom, and whether it was revoked. */
+export interface GateCodeVersion {
+  version: number;
+  issuedAt: string;
+  issuedBy: { id: string; name: string } | null;
+  revokedAt: string | null;
+}
+
+export interface GateCodeHistory {
+  gateId: string;
+  gateName: string;
+  enterpriseName: string;
+  /** newest first */
+  items: GateCodeVersion[];
+}
+
+const iso = (value: Date | string | null): string | null =>
+  value === null ? null : new Date(value).toISOString();
+
 /** What a scanned code turned out to be. */
 export type ScannedCode =
   | { status: 'VALID'; code: GateCode }
@@ -77,6 +110,69 @@ export class GateCodesService {
       .findOneBy({ gateId, revokedAt: IsNull() });
     if (!code) throw new DomainException('NOT_FOUND');
     return code;
+  }
+
+  /** Every firm's gates with the code in force (admin list), by firm and gate name. */
+  async listGates(): Promise<GateListItem[]> {
+    const rows: {
+      gateId: string;
+      gateName: string;
+      enterpriseId: string;
+      enterpriseName: string;
+      uscc: string;
+      district: string;
+      activeVersion: number | null;
+      activeIssuedAt: Date | null;
+      activeIssuedByName: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT g.id AS "gateId", g.name AS "gateName", e.id AS "enterpriseId",
+              e.name AS "enterpriseName", e.uscc, e.district,
+              c.version AS "activeVersion", c.issued_at AS "activeIssuedAt",
+              u.name AS "activeIssuedByName"
+         FROM gate g
+         JOIN enterprise e ON e.id = g.enterprise_id
+         LEFT JOIN gate_code c ON c.gate_id = g.id AND c.revoked_at IS NULL
+         LEFT JOIN app_user u ON u.id = c.issued_by
+        ORDER BY e.name, g.name, g.id`,
+    );
+    return rows.map((row) => ({ ...row, activeIssuedAt: iso(row.activeIssuedAt) }));
+  }
+
+  /** Every version of a gate's code, newest first, with who issued it; 404 for an unknown gate. */
+  async history(gateId: string): Promise<GateCodeHistory> {
+    const [gate]: { gateName: string; enterpriseName: string }[] = await this.dataSource.query(
+      `SELECT g.name AS "gateName", e.name AS "enterpriseName"
+         FROM gate g JOIN enterprise e ON e.id = g.enterprise_id WHERE g.id = $1`,
+      [gateId],
+    );
+    if (!gate) throw new DomainException('NOT_FOUND');
+    const rows: {
+      version: number;
+      issuedAt: Date;
+      issuedById: string | null;
+      issuedByName: string | null;
+      revokedAt: Date | null;
+    }[] = await this.dataSource.query(
+      `SELECT c.version, c.issued_at AS "issuedAt", c.issued_by AS "issuedById",
+              u.name AS "issuedByName", c.revoked_at AS "revokedAt"
+         FROM gate_code c LEFT JOIN app_user u ON u.id = c.issued_by
+        WHERE c.gate_id = $1
+        ORDER BY c.version DESC`,
+      [gateId],
+    );
+    return {
+      gateId,
+      ...gate,
+      items: rows.map((row) => ({
+        version: row.version,
+        issuedAt: iso(row.issuedAt)!,
+        issuedBy:
+          row.issuedById && row.issuedByName
+            ? { id: row.issuedById, name: row.issuedByName }
+            : null,
+        revokedAt: iso(row.revokedAt),
+      })),
+    };
   }
 
   /** Verifies the signature, then that this version of this gate's code exists and is active. */

@@ -23,7 +23,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Public } from '../common/public.decorator';
 import { GateCodeKeys } from './gate-code-keys';
-import { GateCodesService } from './gate-codes.service';
+import { GateCodesService, type GateCodeHistory, type GateListItem } from './gate-codes.service';
 import { GatePosterService, type PosterFile } from './gate-poster.service';
 import { attachmentDisposition } from './poster/attachment';
 
@@ -35,6 +35,36 @@ export class GatesController {
     private readonly keys: GateCodeKeys,
     private readonly posters: GatePosterService,
   ) {}
+
+  @Get('v1/gates')
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "Every firm's gates with the code version in force (admin)" })
+  @ApiOkResponse({
+    description:
+      '{items: [{gateId, gateName, enterpriseId, enterpriseName, uscc, district, activeVersion, ' +
+      'activeIssuedAt, activeIssuedByName}]}: activeVersion null when the gate has no code',
+  })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: admins only' })
+  async gates(): Promise<{ items: GateListItem[] }> {
+    return { items: await this.codes.listGates() };
+  }
+
+  @Get('v1/gates/:gateId/codes')
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: "Every version of a gate's code, newest first, with its issuer (admin)",
+  })
+  @ApiOkResponse({
+    description:
+      '{gateId, gateName, enterpriseName, items: [{version, issuedAt, issuedBy: {id, name} | null, revokedAt}]}',
+  })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: admins only' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such gate' })
+  history(@Param('gateId', new ParseUUIDPipe()) gateId: string): Promise<GateCodeHistory> {
+    return this.codes.history(gateId);
+  }
 
   @Post('v1/gates/:gateId/codes')
   @Roles('admin')

@@ -23,8 +23,10 @@ export class PolicyController {
 
   @Get('versions')
   @Roles('admin', 'supervisor')
-  @ApiOperation({ summary: 'Every version of the policy, newest first' })
-  history(): Promise<PolicyVersion[]> {
+  @ApiOperation({
+    summary: 'Every version of the policy, newest first, with createdByName (who stored it)',
+  })
+  history(): Promise<(PolicyVersion & { createdByName: string | null })[]> {
     return this.policies.history();
   }
 

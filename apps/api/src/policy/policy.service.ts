@@ -62,8 +62,23 @@ export class PolicyService implements OnApplicationBootstrap {
     return this.inForceAt(new Date());
   }
 
-  async history(): Promise<PolicyVersion[]> {
-    return this.dataSource.getRepository(PolicyVersion).find({ order: { version: 'DESC' } });
+  /** Every version, newest first, with the name of the admin who stored it (null: the default). */
+  async history(): Promise<(PolicyVersion & { createdByName: string | null })[]> {
+    const versions = await this.dataSource
+      .getRepository(PolicyVersion)
+      .find({ order: { version: 'DESC' } });
+    const ids = [...new Set(versions.map((v) => v.createdBy).filter((id): id is string => !!id))];
+    const names = new Map<string, string>();
+    if (ids.length > 0) {
+      const rows: { id: string; name: string }[] = await this.dataSource.query(
+        'SELECT id, name FROM app_user WHERE id = ANY($1)',
+        [ids],
+      );
+      for (const row of rows) names.set(row.id, row.name);
+    }
+    return versions.map((v) =>
+      Object.assign(v, { createdByName: v.createdBy ? (names.get(v.createdBy) ?? null) : null }),
+    );
   }
 
   /** Stores a new version (the `version` given is ignored: the next number is assigned). */

@@ -1,7 +1,7 @@
 import type { ImportProblem, ImportSummary } from '@qinqing/domain';
 import { Text, View } from '@tarojs/components';
 
-import { gradesChangedText, groupProblems, rowText, summaryRows } from './import';
+import { gradesChangedText, groupProblems, summaryRows } from './import';
 
 /** The counts of an import: one line per sheet, and the credit grades that change. */
 export function SummaryTable(props: { summary: ImportSummary; testId: string }) {
@@ -24,52 +24,53 @@ export function SummaryTable(props: { summary: ImportSummary; testId: string }) 
   );
 }
 
-const COLUMNS = ['工作表', '行', '列', '内容', '问题'];
-
-/** Every problem, by sheet and row: 工作表, 行, 列, 内容, 问题. */
+/**
+ * Every problem, by sheet and row. On a phone each problem is a card (where: sheet, row, column;
+ * then 内容 and 问题, labelled); on a desktop the same cells line up as a table with a header.
+ */
 export function ProblemTable(props: { problems: readonly ImportProblem[] }) {
   return (
-    <View className="md-table-wrap">
-      <View className="md-table" data-testid="import-problems" role="table">
-        <View className="md-table__row md-table__row--head" role="row">
-          {COLUMNS.map((column) => (
-            <View key={column} className="md-table__cell md-table__cell--head" role="columnheader">
-              {column}
-            </View>
-          ))}
+    <View className="md-problems" data-testid="import-problems" role="table" aria-label="导入问题">
+      <View className="md-problem md-problem--head" role="row">
+        <View className="md-problem__where" role="columnheader">
+          位置（工作表 · 行 · 列）
         </View>
-        {groupProblems(props.problems).map((group) => [
-          <View key={`group-${group.sheet}`} className="md-table__group" role="row">
-            <View className="md-table__group-text" role="cell">
-              {group.sheet}（{group.problems.length} 处）
-            </View>
-          </View>,
-          ...group.problems.map((problem, index) => (
-            <View
-              key={`${group.sheet}-${index}`}
-              className="md-table__row"
-              data-testid="import-problem"
-              role="row"
-            >
-              <View className="md-table__cell" role="cell">
-                {problem.sheet}
-              </View>
-              <View className="md-table__cell md-table__cell--num" role="cell">
-                {rowText(problem)}
-              </View>
-              <View className="md-table__cell" role="cell">
-                {problem.column || '—'}
-              </View>
-              <View className="md-table__cell md-table__cell--value" role="cell">
-                {problem.value}
-              </View>
-              <View className="md-table__cell md-table__cell--message" role="cell">
-                {problem.message}
-              </View>
-            </View>
-          )),
-        ])}
+        <View className="md-problem__value" role="columnheader">
+          内容
+        </View>
+        <View className="md-problem__message" role="columnheader">
+          问题
+        </View>
       </View>
+      {groupProblems(props.problems).map((group) => [
+        <View key={`group-${group.sheet}`} className="md-problems__group" role="row">
+          <View role="cell">
+            {group.sheet}（{group.problems.length} 处）
+          </View>
+        </View>,
+        ...group.problems.map((problem, index) => (
+          <View
+            key={`${group.sheet}-${index}`}
+            className="md-problem"
+            data-testid="import-problem"
+            role="row"
+          >
+            <View className="md-problem__where" role="cell">
+              {problem.sheet}
+              {problem.row > 0 ? ` · 第 ${problem.row} 行` : ''}
+              {problem.column ? ` · ${problem.column}` : ''}
+            </View>
+            <View className="md-problem__value" role="cell">
+              <Text className="md-problem__label">内容：</Text>
+              {problem.value === '' ? '（空）' : problem.value}
+            </View>
+            <View className="md-problem__message" role="cell">
+              <Text className="md-problem__label">问题：</Text>
+              {problem.message}
+            </View>
+          </View>
+        )),
+      ])}
     </View>
   );
 }

@@ -12,8 +12,8 @@ jest.mock('./upload', () => jest.requireActual('./upload.h5'));
 const taro = Taro as unknown as {
   request: jest.Mock;
   redirectTo: jest.Mock;
+  reLaunch: jest.Mock;
   navigateTo: jest.Mock;
-  showModal?: jest.Mock;
 };
 
 const SUMMARY: ImportSummary = {
@@ -95,8 +95,19 @@ async function click(testId: string): Promise<void> {
 }
 
 function applyDisabled(): boolean {
-  const button = screen.getByTestId('import-apply');
-  return button.hasAttribute('disabled') && button.getAttribute('disabled') !== 'false';
+  // NutUI's button: disabled is its class (and the element's property), not an attribute.
+  const button = screen.getByTestId('import-apply') as HTMLElement & { disabled?: boolean };
+  return button.classList.contains('nut-button-disabled') || button.disabled === true;
+}
+
+/** The confirmation on the screen (NutUI Dialog): its text, or null when it is not open. */
+function confirmation(): string | null {
+  return screen.queryByTestId('import-confirm') ? document.body.textContent : null;
+}
+
+/** Answers the open confirmation with 确认导入 or 取消. */
+async function answerConfirmation(confirm: boolean): Promise<void> {
+  await click(confirm ? 'import-confirm' : 'import-confirm-cancel');
 }
 
 function login(role: 'admin' | 'supervisor'): void {
@@ -110,7 +121,6 @@ function login(role: 'admin' | 'supervisor'): void {
 describe('企业主数据导入', () => {
   beforeEach(() => {
     calls.length = 0;
-    taro.showModal = jest.fn(async () => ({ confirm: true, cancel: false }));
     login('admin');
   });
   afterEach(() => session.clear());
@@ -140,11 +150,10 @@ describe('企业主数据导入', () => {
     expect(applyDisabled()).toBe(false);
 
     await click('import-apply');
-    expect(taro.showModal).toHaveBeenCalledWith(
-      expect.objectContaining({
-        content: expect.stringContaining('导入将一次性写入全部数据，且记入审计日志'),
-      }),
-    );
+    expect(calls).toHaveLength(1);
+    expect(confirmation()).toContain('导入将一次性写入全部数据，且记入审计日志');
+    await answerConfirmation(true);
+    expect(confirmation()).toBeNull();
     expect(calls[1]?.url).toBe('/api/v1/master-data/import?dryRun=false');
     const done = screen.getByTestId('import-done').textContent ?? '';
     expect(done).toContain('imp-1');
@@ -160,14 +169,14 @@ describe('企业主数据导入', () => {
 
     const rows = screen.getAllByTestId('import-problem').map((row) => row.textContent);
     expect(rows).toEqual([
-      '企业3统一社会信用代码91410100MA0000000X统一社会信用代码校验位错误。',
-      '企业7所属区县火星区所属区县“火星区”不在已登记的区县中。',
-      '门岗4纬度缺少门岗位置（纬度）。',
+      '企业 · 第 3 行 · 统一社会信用代码内容：91410100MA0000000X问题：统一社会信用代码校验位错误。',
+      '企业 · 第 7 行 · 所属区县内容：火星区问题：所属区县“火星区”不在已登记的区县中。',
+      '门岗 · 第 4 行 · 纬度内容：（空）问题：缺少门岗位置（纬度）。',
     ]);
     expect(screen.getByTestId('import-verdict').textContent).toContain('3 处问题');
     expect(applyDisabled()).toBe(true);
     await click('import-apply');
-    expect(taro.showModal).not.toHaveBeenCalled();
+    expect(confirmation()).toBeNull();
     expect(calls).toHaveLength(1);
   });
 
@@ -209,6 +218,7 @@ describe('企业主数据导入', () => {
     choose('企业主数据.xlsx');
     await click('import-check');
     await click('import-apply');
+    await answerConfirmation(true);
 
     expect(screen.getByTestId('import-verdict').textContent).toContain('未导入任何数据');
     expect(screen.getAllByTestId('import-problem')).toHaveLength(1);
@@ -217,7 +227,6 @@ describe('企业主数据导入', () => {
   });
 
   it("does nothing when the confirmation is cancelled, and shows the server's message on errors", async () => {
-    taro.showModal = jest.fn(async () => ({ confirm: false, cancel: true }));
     answer(
       [200, report()],
       [400, { code: 'VALIDATION_FAILED', message: '文件不是有效的 XLSX 工作簿。' }],
@@ -226,6 +235,8 @@ describe('企业主数据导入', () => {
     choose('企业主数据.xlsx');
     await click('import-check');
     await click('import-apply');
+    await answerConfirmation(false);
+    expect(confirmation()).toBeNull();
     expect(calls).toHaveLength(1);
     expect(screen.queryByTestId('import-done')).toBeNull();
 
@@ -245,8 +256,14 @@ describe('企业主数据导入', () => {
     expect(calls).toHaveLength(0);
   });
 
-  it('is for admins only', () => {
+  it('is for admins only: a supervisor is sent to the desk, nobody to the login', () => {
     login('supervisor');
+    const { unmount } = render(<MasterDataPage />);
+    expect(screen.queryByTestId('master-data-import')).toBeNull();
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/supervisor/desk/index' });
+    unmount();
+
+    session.clear();
     render(<MasterDataPage />);
     expect(screen.queryByTestId('master-data-import')).toBeNull();
     expect(taro.redirectTo).toHaveBeenCalledWith({

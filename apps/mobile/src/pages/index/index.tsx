@@ -1,11 +1,11 @@
 import { HOTLINES, PURPOSE_INFO, PURPOSES, SIX_PROHIBITIONS } from '@qinqing/domain';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 
 import { SERVICE_HEALTH_TEXT, useServiceHealth } from '../../hooks/useServiceHealth';
 import { HOME_OF, session } from '../../services/session';
+import { Button } from '../../shared/ui/Button';
 
-import '../../features/draws/draws.css';
 import './index.css';
 
 function callHotline(phoneNumber: string): void {
@@ -13,6 +13,7 @@ function callHotline(phoneNumber: string): void {
   Taro.makePhoneCall({ phoneNumber }).catch(() => undefined);
 }
 
+/** The landing screen: what the app is, log in or read the published draws, hotlines, rules. */
 export default function Index() {
   const { health, recheck } = useServiceHealth();
   const user = session.user();
@@ -21,35 +22,58 @@ export default function Index() {
 
   return (
     <View className="home">
-      <View className="home__header">
-        <Text className="home__title">亲清 · 执法打卡</Text>
+      <View className="home__header" role="banner">
+        <View className="home__title" role="heading" aria-level={1}>
+          亲清 · 执法打卡
+        </View>
         <Text className="home__slogan">执法检查扫码登记，双向监督无事不扰</Text>
       </View>
 
-      <Button className="home__enter" data-testid="enter" onClick={enter}>
-        {user ? `进入（${user.name}）` : '登录'}
-      </Button>
-      <Button
-        className="dr-public-entry"
-        data-testid="public-draws-link"
-        onClick={() => void Taro.navigateTo({ url: '/pages/public/draws/index' })}
-      >
-        抽查结果公示（无需登录）
-      </Button>
+      <View className="home__entries">
+        <Button
+          type="primary"
+          size="large"
+          block
+          className="home__entry"
+          data-testid="enter"
+          onClick={enter}
+        >
+          {user ? `进入（${user.name}）` : '登录'}
+        </Button>
+        <Button
+          type="primary"
+          fill="outline"
+          size="large"
+          block
+          className="home__entry"
+          data-testid="public-draws-link"
+          onClick={() => void Taro.navigateTo({ url: '/pages/public/draws/index' })}
+        >
+          抽查结果公示（无需登录）
+        </Button>
+      </View>
 
-      <View className={`status status--${health}`} data-testid="service-status">
+      <View className={`status status--${health}`} data-testid="service-status" role="status">
         <Text className="status__text" data-testid="service-status-text">
           {SERVICE_HEALTH_TEXT[health]}
         </Text>
         {health === 'unavailable' && (
-          <Button className="status__retry" data-testid="service-retry" onClick={recheck}>
+          <Button
+            type="danger"
+            block
+            className="status__retry"
+            data-testid="service-retry"
+            onClick={recheck}
+          >
             重试
           </Button>
         )}
       </View>
 
       <View className="card">
-        <Text className="card__title">执法检查事由</Text>
+        <View className="card__title" role="heading" aria-level={2}>
+          执法检查事由
+        </View>
         <Text className="card__note">先扫码、后入企，进厂前须说明事由</Text>
         <View className="purposes" data-testid="purpose-list">
           {PURPOSES.map((purpose) => (
@@ -61,7 +85,9 @@ export default function Index() {
       </View>
 
       <View className="card">
-        <Text className="card__title">监督电话</Text>
+        <View className="card__title" role="heading" aria-level={2}>
+          监督电话
+        </View>
         <View className="hotlines" data-testid="hotlines">
           {HOTLINES.map((hotline) => (
             <Button
@@ -70,15 +96,19 @@ export default function Index() {
               data-testid={`hotline-${hotline.number}`}
               onClick={() => callHotline(hotline.number)}
             >
-              <Text className="hotlines__number">{hotline.number}</Text>
-              <Text className="hotlines__label">{hotline.label}</Text>
+              <View className="hotlines__body">
+                <Text className="hotlines__number">{hotline.number}</Text>
+                <Text className="hotlines__label">{hotline.label}</Text>
+              </View>
             </Button>
           ))}
         </View>
       </View>
 
       <View className="card">
-        <Text className="card__title">环境监察人员“六不准”</Text>
+        <View className="card__title" role="heading" aria-level={2}>
+          环境监察人员“六不准”
+        </View>
         <View className="rules" data-testid="six-prohibitions">
           {SIX_PROHIBITIONS.map((rule, index) => (
             <View className="rules__item" key={rule}>

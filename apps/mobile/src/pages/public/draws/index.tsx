@@ -1,48 +1,34 @@
-import type { PublicDrawView } from '@qinqing/domain';
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
 
-import { errorText } from '../../../features/desk/errors';
-import { DrawRow } from '../../../features/draws/DrawRow';
+import { PublicDrawRow } from '../../../features/draws/PublicDrawRow';
 import { api } from '../../../services/api';
+import { useRequest } from '../../../shared/request';
+import { Card, Page } from '../../../shared/ui/Page';
+import { EmptyText, Pending } from '../../../shared/ui/Pending';
 
-import '../../../features/desk/desk.css';
-import '../../../features/draws/draws.css';
+import '../../../features/draws/public-pages.css';
 
 /** 抽查结果公示 (一公开): every draw, for anyone, without login. */
 export default function PublicDrawsPage() {
-  const [draws, setDraws] = useState<PublicDrawView[] | null>(null);
-  const [error, setError] = useState('');
-
-  useEffect(() => {
-    api
-      .publicDraws()
-      .then(setDraws)
-      .catch((e) => setError(errorText(e)));
-  }, []);
+  const draws = useRequest(() => api.publicDraws(), []);
 
   return (
-    <View className="dk dk--narrow" data-testid="public-draws">
-      <View className="dk__header">
-        <Text className="dk__title">双随机抽查结果公示</Text>
-        <Text className="dk__note">
+    <Page title="双随机抽查结果公示" backTo="/pages/index/index" testId="public-draws">
+      <Card>
+        <Text className="pd-intro">
           每次抽查先公布随机种子承诺值和输入数据摘要，再揭示种子并公示抽中企业及检查结果；任何人都可下载输入数据自行复核。
         </Text>
-      </View>
-      <View className="dk-list">
-        {error && <Text className="dk-error">{error}</Text>}
-        {!draws && !error && <Text className="dk-loading">正在读取…</Text>}
-        {draws?.length === 0 && <Text className="dk-empty">暂无公示的抽查。</Text>}
-        {draws?.map((draw) => (
-          <DrawRow
-            key={draw.id}
-            draw={draw}
-            testId="public-draw-row"
-            onClick={() => void Taro.navigateTo({ url: `/pages/public/draw/index?id=${draw.id}` })}
-          />
-        ))}
-      </View>
-    </View>
+      </Card>
+      <Pending loading={draws.loading && !draws.data} error={draws.error} onRetry={draws.reload} />
+      {draws.data?.length === 0 && <EmptyText>暂无公示的抽查。</EmptyText>}
+      {draws.data?.map((draw) => (
+        <PublicDrawRow
+          key={draw.id}
+          draw={draw}
+          onOpen={() => void Taro.navigateTo({ url: `/pages/public/draw/index?id=${draw.id}` })}
+        />
+      ))}
+    </Page>
   );
 }
