@@ -63,7 +63,10 @@ export function CoOfficerPicker({ model }: { model: CheckInModel }) {
               kind="checkbox"
               checked={chosen}
               className={`o-option ${chosen ? 'o-option--chosen' : ''}`}
-              data={{ 'data-testid': `co-officer-${o.id}`, 'data-chosen': chosen ? 'true' : 'false' }}
+              data={{
+                'data-testid': `co-officer-${o.id}`,
+                'data-chosen': chosen ? 'true' : 'false',
+              }}
               onSelect={() => toggleCo(o.id)}
             >
               <Text>

@@ -1,10 +1,13 @@
 import { HOTLINES, SIX_PROHIBITIONS } from '@qinqing/domain';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+
+import { Button } from '../shared/ui/Button';
 
 import './ConductCard.css';
 
 function call(phoneNumber: string): void {
+  // Where the phone cannot call (a desktop browser), the number stays on screen to dial by hand.
   Taro.makePhoneCall({ phoneNumber }).catch(() => undefined);
 }
 
@@ -28,6 +31,7 @@ export function ConductCard({ title = '环境监察人员“六不准”' }: { t
         {HOTLINES.map((h) => (
           <Button
             key={h.number}
+            type="danger"
             className="conduct__hotline"
             data-testid={`conduct-hotline-${h.number}`}
             onClick={() => call(h.number)}

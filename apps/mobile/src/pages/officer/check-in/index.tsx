@@ -151,24 +151,27 @@ export default function OfficerCheckInPage() {
         {code ? '重新扫码' : '扫码'}
       </Button>
 
-      <Dialog
-        visible={model.confirming}
-        title="您还有未签退的检查"
-        confirmText="仍在本企业登记"
-        cancelText="取消"
-        onConfirm={() => void model.submit(true)}
-        onCancel={model.cancelConfirm}
-        onClose={model.cancelConfirm}
-      >
-        <View data-testid="checkin-confirm-elsewhere">
-          {elsewhere.map((v) => (
-            <Text key={v.id} className="o-line">
-              {v.enterpriseName ?? '非本单位辖区企业'}：{chinaTime(v.checkedInAt)} 入企，尚未签退。
-            </Text>
-          ))}
-          <Text className="o-line">确认已离开上述企业、现在要在本企业登记入企吗？</Text>
-        </View>
-      </Dialog>
+      {model.confirming && (
+        <Dialog
+          visible
+          title="您还有未签退的检查"
+          confirmText="仍在本企业登记"
+          cancelText="取消"
+          onConfirm={() => void model.submit(true)}
+          onCancel={model.cancelConfirm}
+          onClose={model.cancelConfirm}
+        >
+          <View data-testid="checkin-confirm-elsewhere">
+            {elsewhere.map((v) => (
+              <Text key={v.id} className="o-line">
+                {v.enterpriseName ?? '非本单位辖区企业'}：{chinaTime(v.checkedInAt)}{' '}
+                入企，尚未签退。
+              </Text>
+            ))}
+            <Text className="o-line">确认已离开上述企业、现在要在本企业登记入企吗？</Text>
+          </View>
+        </Dialog>
+      )}
     </Page>
   );
 }

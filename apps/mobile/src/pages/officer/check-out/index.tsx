@@ -37,7 +37,13 @@ export default function OfficerCheckOutPage() {
             签退时间 {m.done.checkedOutAt ? chinaTime(m.done.checkedOutAt) : ''}
           </Text>
         </Card>
-        <Button block type="primary" className="o-action" data-testid="checkout-home" onClick={goHome}>
+        <Button
+          block
+          type="primary"
+          className="o-action"
+          data-testid="checkout-home"
+          onClick={goHome}
+        >
           返回首页
         </Button>
       </Page>

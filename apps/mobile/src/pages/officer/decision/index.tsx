@@ -33,7 +33,13 @@ export default function OfficerDecisionPage() {
     return (
       <Page title="入企结果">
         <Text className="o-warn">没有待显示的打卡结果：请回到首页重新扫码入企。</Text>
-        <Button block type="primary" className="o-action" data-testid="decision-home" onClick={goHome}>
+        <Button
+          block
+          type="primary"
+          className="o-action"
+          data-testid="decision-home"
+          onClick={goHome}
+        >
           返回首页
         </Button>
       </Page>
