@@ -69,12 +69,18 @@ export function CoOfficerPicker({ model }: { model: CheckInModel }) {
               }}
               onSelect={() => toggleCo(o.id)}
             >
-              <Text>
+              <View className="o-check">
                 <Text className="o-check__box">{chosen ? '✓' : ''}</Text>
-                {o.name}
-                {o.badgeNumber ? `（执法证号 ${o.badgeNumber}）` : ''}
-                {i === 0 && coIds.length === 0 ? ' · 建议' : ''}
-              </Text>
+                <View className="o-check__text">
+                  <Text>{o.name}</Text>
+                  {o.badgeNumber && <Text className="o-muted">执法证号 {o.badgeNumber}</Text>}
+                </View>
+                {i === 0 && coIds.length === 0 && (
+                  <Tag type="primary" plain>
+                    建议
+                  </Tag>
+                )}
+              </View>
             </Choice>
           );
         })}

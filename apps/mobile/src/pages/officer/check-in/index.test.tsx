@@ -238,7 +238,7 @@ describe('check-in screen', () => {
       result: { visit: { id: 'v3' }, decision: { outcome: 'ALLOWED', reasons: [] } },
     });
     await act(async () => {
-      fireEvent.click(screen.getByText('仍在本企业登记'));
+      fireEvent.click(screen.getByText('仍要在本企业登记'));
     });
     expect(submit).toHaveBeenCalledTimes(1);
   });

@@ -155,7 +155,8 @@ export default function OfficerCheckInPage() {
         <Dialog
           visible
           title="您还有未签退的检查"
-          confirmText="仍在本企业登记"
+          confirmText="仍要在本企业登记"
+          footerDirection="vertical"
           cancelText="取消"
           onConfirm={() => void model.submit(true)}
           onCancel={model.cancelConfirm}
