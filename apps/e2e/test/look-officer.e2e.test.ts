@@ -145,12 +145,14 @@ describe('the officer’s screens, looked at (360 and 1280 wide)', () => {
     const { context, page } = await officer(PHONE);
     await page.getByTestId('home-visits').click();
     await page.getByTestId('range-0').click();
-    const refused = page.locator('[data-testid^="visit-"][data-outcome="REFUSED"]').first();
+    // (the home page stays underneath, hidden: look in this screen's list only)
+    const list = page.getByTestId('visits-list');
+    const refused = list.locator('[data-testid^="visit-"][data-outcome="REFUSED"]').first();
     await refused.waitFor({ timeout: 15_000 });
     const line = await refused.getByTestId('visit-time').innerText();
     expect(line).toMatch(/^不予入企（已记录） \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(await refused.innerText()).toContain('无事不扰');
-    const entered = page.locator('[data-testid^="visit-"][data-outcome="ALLOWED"]').first();
+    const entered = list.locator('[data-testid^="visit-"]:not([data-outcome="REFUSED"])').first();
     expect(await entered.getByTestId('visit-time').innerText()).toMatch(/^入企 /);
     await lookAt(page, 'officer-visits-360');
     await context.close();
@@ -229,7 +231,15 @@ describe('the officer’s screens, looked at (360 and 1280 wide)', () => {
       await page.getByTestId('checkin-firm-name').waitFor({ timeout: 15_000 });
       await lookAt(page, `officer-check-in-${size}`);
 
-      await page.goto(`${app.baseUrl}/#/pages/officer/decision/index`);
+      // 确认登记 (confirming when a visit is still open elsewhere): the decision.
+      await page.getByTestId('purpose-ROUTINE').click();
+      await page.getByTestId('checkin-submit').click();
+      const ok = page.locator('.nut-dialog-footer-ok');
+      await ok.waitFor({ timeout: 5000 }).then(
+        () => ok.click(),
+        () => undefined,
+      );
+      await page.waitForURL(/pages\/officer\/decision\/index/);
       await page.getByTestId('decision-card').waitFor();
       await lookAt(page, `officer-decision-${size}`);
 

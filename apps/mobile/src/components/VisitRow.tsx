@@ -63,7 +63,7 @@ export function VisitRow({ visit, children }: { visit: VisitView; children?: Rea
           ))}
         {!refused && visit.decision.reasons.length > 0 && (
           <Text className="o-muted">
-            已记录：{visit.decision.reasons.map(reasonInWords).join('；')}
+            已记录：{visit.decision.reasons.map(reasonInWords).join(' ')}
           </Text>
         )}
         {children}
