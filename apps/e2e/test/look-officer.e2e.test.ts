@@ -248,7 +248,9 @@ describe('the officer’s screens, looked at (360 and 1280 wide)', () => {
       await lookAt(page, `officer-visits-${size}`);
 
       await page.goto(`${app.baseUrl}/#/pages/officer/badge/index`);
-      await page.getByTestId('qr-code').waitFor({ timeout: 15_000 });
+      await page.getByTestId('badge-card').waitFor({ timeout: 15_000 });
+      await page.getByTestId('qr-code').waitFor();
+      expect(await page.getByTestId('badge-countdown').innerText()).toMatch(/\d+ 秒后自动刷新/);
       await lookAt(page, `officer-badge-${size}`);
 
       await page.goto(`${app.baseUrl}/#/pages/officer/sync/index`);

@@ -1,7 +1,8 @@
 import { encodeUtf8 } from '@qinqing/domain';
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { create } from 'qrcode/lib/core/qrcode';
+
+import './QrCode.css';
 
 /**
  * The modules of a QR code for `text`. The text goes in as UTF-8 bytes: `qrcode` would otherwise
@@ -32,33 +33,28 @@ export function qrRuns(text: string): { size: number; rows: [number, number][][]
   return { size, rows };
 }
 
-/** A QR code drawn with Views (no canvas), so it renders the same in WeChat and H5. */
-export function QrCode({ text, sizePx = 560 }: { text: string; sizePx?: number }) {
+/**
+ * A QR code drawn with Views (no canvas), so it renders the same in WeChat and H5. The square's
+ * size comes from CSS (`.qr-code`, 560 design px); the modules are placed in percent of it.
+ */
+export function QrCode({ text }: { text: string }) {
   const { size, rows } = qrRuns(text);
   const quiet = 4;
-  const cell = sizePx / (size + quiet * 2);
+  const cell = 100 / (size + quiet * 2);
+  const pct = (n: number) => `${n.toFixed(3)}%`;
   return (
-    <View
-      data-testid="qr-code"
-      style={{
-        width: Taro.pxTransform(sizePx),
-        height: Taro.pxTransform(sizePx),
-        background: '#fff',
-        position: 'relative',
-        margin: '0 auto',
-      }}
-    >
+    <View className="qr-code" data-testid="qr-code" role="img" aria-label="电子执法证二维码">
       {rows.map((runs, y) =>
         runs.map(([x, n]) => (
           <View
             key={`${y}-${x}`}
+            className="qr-code__run"
             style={{
-              position: 'absolute',
-              background: '#000',
-              left: Taro.pxTransform((x + quiet) * cell),
-              top: Taro.pxTransform((y + quiet) * cell),
-              width: Taro.pxTransform(n * cell + 0.5),
-              height: Taro.pxTransform(cell + 0.5),
+              left: pct((x + quiet) * cell),
+              top: pct((y + quiet) * cell),
+              // a hair wider and taller, so that neighbouring runs leave no seam
+              width: `calc(${pct(n * cell)} + 0.5px)`,
+              height: `calc(${pct(cell)} + 0.5px)`,
             }}
           />
         )),
