@@ -1,4 +1,4 @@
-import { Image } from '@tarojs/components';
+import { View } from '@tarojs/components';
 
 import { qrRuns } from './QrCode.shared';
 
@@ -19,12 +19,13 @@ export function QrCode({ text }: { text: string }) {
     `shape-rendering="crispEdges"><rect width="${total}" height="${total}" fill="#fff"/>` +
     `<path d="${path}" fill="#000"/></svg>`;
   return (
-    <Image
-      className="qr-code"
-      data-testid="qr-code"
-      mode="scaleToFill"
-      src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
-      aria-label="电子执法证二维码"
-    />
+    <View className="qr-code" data-testid="qr-code">
+      {/* a plain image in the browser: Taro's Image gives its <img> no alt text */}
+      <img
+        className="qr-code__image"
+        alt="电子执法证二维码（请企业扫码核验）"
+        src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
+      />
+    </View>
   );
 }
