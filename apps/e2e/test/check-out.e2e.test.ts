@@ -54,12 +54,16 @@ describe('check-out from the 待签退 list in Chromium', () => {
     await page.getByTestId('checkout-visit').waitFor({ timeout: 15_000 });
 
     await page.getByTestId('findings-RECTIFY_ORDERED').click();
+    // The deadline is empty until chosen; the picker opens thirty days on (never today).
+    expect(await page.getByTestId('rectify-by').innerText()).toBe('点击选择整改期限');
     await page.getByTestId('rectify-by').click();
-    await page.getByText('确定').last().click();
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await page.locator('.nut-picker-confirm-btn').click();
+    const deadline = new Date(Date.now() + 8 * 3600_000 + 30 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     await page.waitForFunction(
       (day) => document.querySelector('[data-testid="rectify-by"]')?.textContent?.includes(day),
-      today,
+      deadline,
       { timeout: 10_000 },
     );
     await page
@@ -80,7 +84,7 @@ describe('check-out from the 待签退 list in Chromium', () => {
     );
     expect(visit).toEqual({
       findings: 'RECTIFY_ORDERED',
-      rectifyBy: today,
+      rectifyBy: deadline,
       notes: '废气收集设施破损，责令限期整改。',
       checkedOut: true,
     });

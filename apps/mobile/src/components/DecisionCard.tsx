@@ -1,19 +1,11 @@
-import {
-  CHECK_IN_OUTCOME_LABELS,
-  PURPOSE_INFO,
-  REASON_MESSAGES,
-  type DecisionReason,
-} from '@qinqing/domain';
+import { CHECK_IN_OUTCOME_LABELS, PURPOSE_INFO } from '@qinqing/domain';
 import { Text, View } from '@tarojs/components';
 
 import { chinaTime } from '../services/china-time';
 import { summarizeSubmission, type LastCheckIn } from '../features/check-in/last-result';
+import { reasonInWords } from './VisitRow';
 
 import './DecisionCard.css';
-
-function reasonText(reason: DecisionReason): string {
-  return reason.message || REASON_MESSAGES[reason.code] || reason.code;
-}
 
 /** The decision at one glance: a big colour block, then the reasons and the visit's facts. */
 export function DecisionCard({ last }: { last: LastCheckIn }) {
@@ -27,7 +19,7 @@ export function DecisionCard({ last }: { last: LastCheckIn }) {
           ? 'refused'
           : 'pending';
   const headline = summary.outcome ? CHECK_IN_OUTCOME_LABELS[summary.outcome] : '待服务器判定';
-  const purpose = PURPOSE_INFO[last.request.purpose]?.label ?? last.request.purpose;
+  const purpose = PURPOSE_INFO[last.request.purpose]?.label ?? '未知事由';
 
   return (
     <View
@@ -49,6 +41,9 @@ export function DecisionCard({ last }: { last: LastCheckIn }) {
             {summary.queued ? '已保存，联网后自动上传' : '尚未保存'}；以服务器的判定为准。
           </Text>
         )}
+        {!summary.offline && summary.outcome === 'REFUSED' && (
+          <Text className="decision__sub">本次尝试已记录。请勿进入现场。</Text>
+        )}
       </View>
 
       {summary.reasons.length > 0 && (
@@ -58,7 +53,7 @@ export function DecisionCard({ last }: { last: LastCheckIn }) {
           </Text>
           {summary.reasons.map((r) => (
             <View key={r.code} className="decision__reason" data-testid={`reason-${r.code}`}>
-              <Text>{reasonText(r)}</Text>
+              <Text>{reasonInWords(r)}</Text>
             </View>
           ))}
         </View>

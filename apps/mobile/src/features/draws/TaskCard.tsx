@@ -1,7 +1,10 @@
 import type { DrawTaskView } from '@qinqing/domain';
-import { Button, Text, View } from '@tarojs/components';
+import { Tag } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
+
+import { Button } from '../../shared/ui/Button';
 
 import { coOfficerNames, periodText, TASK_TIMING_LABELS, taskTiming } from './tasks';
 
@@ -24,30 +27,32 @@ export function TaskCard(props: {
   const timing = taskTiming(task, props.today);
   return (
     <View
-      className={`o-card dr-task${task.inspected ? ' dr-task--done' : ''}`}
+      className="qq-card o-task"
       data-testid="task-row"
       data-inspected={task.inspected ? 'true' : 'false'}
     >
-      <Text className="dr-task__firm">{task.enterpriseName}</Text>
-      <Text className="dr-reference" data-testid="task-reference" userSelect>
+      <Text className="o-section">{task.enterpriseName}</Text>
+      <Text className="o-reference" data-testid="task-reference" userSelect>
         {task.reference}
       </Text>
       <Button
-        className="dr-copy"
+        type="primary"
+        fill="outline"
+        className="o-action--small"
         data-testid="task-copy"
         onClick={() => void copyReference(task.reference)}
       >
         复制任务编号
       </Button>
-      <Text className="dr-task__line">同行人员：{coOfficerNames(task, props.meId)}</Text>
-      <Text className="dr-task__line">
+      <Text className="o-line">同行人员：{coOfficerNames(task, props.meId)}</Text>
+      <Text className="o-line">
         检查期限：{periodText(task.periodStart, task.periodEnd)}（{TASK_TIMING_LABELS[timing]}）
       </Text>
-      <View className="dr-task__line">
-        <Text className={`o-chip ${task.inspected ? 'o-chip--green' : 'o-chip--amber'}`}>
+      <View className="o-tags">
+        <Tag type={task.inspected ? 'success' : 'warning'}>
           {task.inspected ? '已检查' : '未检查'}
-        </Text>
-        {task.short && <Text className="o-chip o-chip--red">人员不足（回避）</Text>}
+        </Tag>
+        {task.short && <Tag type="danger">人员不足（回避）</Tag>}
       </View>
       {props.children}
     </View>

@@ -1,6 +1,7 @@
 import type { DrawTaskView } from '@qinqing/domain';
 import { Text, View } from '@tarojs/components';
 
+import { Choice } from '../../components/Choice';
 import { chinaToday } from '../../services/china-time';
 import {
   coOfficersNotOnTask,
@@ -35,7 +36,7 @@ export function TaskOptions(props: {
   const notOnTask = chosen ? coOfficersNotOnTask(chosen, props.coOfficerIds) : [];
 
   return (
-    <View className="checkin__reference" data-testid="checkin-tasks">
+    <View className="o-field" data-testid="checkin-tasks">
       {props.offline && (
         <Text className="o-muted">网络不可用：以下为离线数据中的任务，提交后由服务器核对。</Text>
       )}
@@ -45,20 +46,24 @@ export function TaskOptions(props: {
         </Text>
       ) : (
         <>
-          <Text className="checkin__label">点选本企业的抽查任务：</Text>
+          <Text className="o-label">点选本企业的抽查任务：</Text>
           {options.map(({ task, usable, note }) => {
             const isChosen = chosen?.id === task.id;
             return (
-              <View
+              <Choice
                 key={task.id}
-                className={`dr-option${isChosen ? ' dr-option--chosen' : ''}${usable ? '' : ' dr-option--unusable'}`}
-                data-testid="task-option"
-                data-reference={task.reference}
-                data-chosen={isChosen ? 'true' : 'false'}
-                onClick={() => props.onChoose(task)}
+                kind="radio"
+                checked={isChosen}
+                className={`o-option${isChosen ? ' o-option--chosen' : ''}${usable ? '' : ' o-option--unusable'}`}
+                data={{
+                  'data-testid': 'task-option',
+                  'data-reference': task.reference,
+                  'data-chosen': isChosen ? 'true' : 'false',
+                }}
+                onSelect={() => props.onChoose(task)}
               >
-                <Text className="dr-option__ref">
-                  {isChosen ? '☑ ' : '☐ '}
+                <Text className="o-reference">
+                  {isChosen ? '✓ ' : ''}
                   {task.reference}
                 </Text>
                 <Text className="o-muted">
@@ -67,8 +72,8 @@ export function TaskOptions(props: {
                 <Text className="o-muted">
                   指派人员：{task.officers.map((o) => o.name).join('、') || '无'}
                 </Text>
-                {note && <Text className="dr-option__note">{note}</Text>}
-              </View>
+                {note && <Text className="o-option__note">{note}</Text>}
+              </Choice>
             );
           })}
         </>

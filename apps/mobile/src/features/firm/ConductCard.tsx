@@ -7,6 +7,7 @@ import { Button } from '../../shared/ui/Button';
 import './ConductCard.css';
 
 function call(phoneNumber: string): void {
+  // Where the phone cannot call (a desktop browser), the number stays on screen to dial by hand.
   Taro.makePhoneCall({ phoneNumber }).catch(() => undefined);
 }
 
@@ -34,6 +35,7 @@ export function ConductCard({ title = '环境监察人员“六不准”' }: { t
         {HOTLINES.map((h) => (
           <Button
             key={h.number}
+            type="danger"
             className="conduct__hotline"
             fill="outline"
             data-testid={`conduct-hotline-${h.number}`}

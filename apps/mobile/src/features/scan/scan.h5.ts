@@ -76,6 +76,9 @@ function scanInPage(): Promise<string> {
       },
       'scanner',
     );
+    overlay.setAttribute('role', 'dialog');
+    overlay.setAttribute('aria-modal', 'true');
+    overlay.setAttribute('aria-label', '扫描执法打卡码');
     const title = el('div', { padding: '14px 16px', fontSize: '19px', fontWeight: 'bold' });
     title.textContent = '对准企业门口的执法打卡码';
     const video = el('video', { width: '100%', flex: '1', objectFit: 'cover', minHeight: '0' });
@@ -86,6 +89,7 @@ function scanInPage(): Promise<string> {
       { padding: '12px 16px', lineHeight: '1.5', background: '#222', minHeight: '48px' },
       'scanner-status',
     );
+    status.setAttribute('role', 'status');
     status.textContent = '正在打开摄像头…';
     const bar = el('div', { display: 'flex', gap: '12px', padding: '12px 16px 20px' });
     const buttonStyle: Partial<CSSStyleDeclaration> = {
@@ -105,6 +109,14 @@ function scanInPage(): Promise<string> {
       fontWeight: 'bold',
     });
     pick.textContent = '从相册选择';
+    // reachable by keyboard like a button
+    pick.setAttribute('role', 'button');
+    pick.tabIndex = 0;
+    pick.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      file.click();
+    });
     const file = el('input', { display: 'none' }, 'scanner-file');
     file.type = 'file';
     file.accept = 'image/*';

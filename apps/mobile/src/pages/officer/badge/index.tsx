@@ -1,11 +1,14 @@
 import type { BadgeCodeResponse } from '@qinqing/domain';
-import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useDidHide, useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 
-import { requireOfficer } from '../../../components/guard';
 import { QrCode } from '../../../components/QrCode';
 import { api, NetworkError } from '../../../services/api';
+import { errorText } from '../../../shared/errors';
+import { useSession } from '../../../shared/session';
+import { Button } from '../../../shared/ui/Button';
+import { Page } from '../../../shared/ui/Page';
 
 import '../../../components/officer.css';
 import './index.css';
@@ -15,7 +18,7 @@ const REFRESH_BEFORE_S = 15;
 
 /** 电子执法证: the officer's card and a short-lived QR code a firm scans to check them. */
 export default function OfficerBadgePage() {
-  const [me] = useState(() => requireOfficer('/pages/officer/badge/index'));
+  const me = useSession('officer');
   const [badge, setBadge] = useState<BadgeCodeResponse | undefined>();
   const [unitName, setUnitName] = useState('');
   const [now, setNow] = useState(() => Date.now());
@@ -33,9 +36,7 @@ export default function OfficerBadgePage() {
       setError(
         e instanceof NetworkError
           ? '网络不可用：执法证二维码无法刷新，过期后企业将无法核验。请到有信号处刷新，或出示纸质执法证。'
-          : e instanceof Error
-            ? e.message
-            : '获取执法证二维码失败，请重试。',
+          : errorText(e),
       );
     } finally {
       fetching.current = false;
@@ -52,10 +53,11 @@ export default function OfficerBadgePage() {
 
   useEffect(() => {
     if (!me) return;
-    api
-      .officers()
-      .then((list) => setUnitName(list.find((o) => o.id === me.id)?.unitName ?? ''))
-      .catch(() => undefined);
+    // The unit's name is a nicety on the card: without it the card still shows name and number.
+    api.officers().then(
+      (list) => setUnitName(list.find((o) => o.id === me.id)?.unitName ?? ''),
+      () => setUnitName(''),
+    );
     void refresh();
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
@@ -73,18 +75,18 @@ export default function OfficerBadgePage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [secondsLeft]);
 
-  if (!me) return <View className="o-page" />;
+  if (!me) return <Page title="电子执法证">{null}</Page>;
   const expired = badge !== undefined && secondsLeft === 0;
 
   return (
-    <View className="o-page">
+    <Page title="电子执法证">
       <View className="badge" data-testid="badge-card">
         <Text className="badge__title">电子执法证</Text>
         <Text className="badge__name" data-testid="badge-name">
           {me.name}
         </Text>
         <Text className="badge__line" data-testid="badge-number">
-          执法证号 {me.badgeNumber ?? '—'}
+          执法证号 {me.badgeNumber ?? '未登记'}
         </Text>
         {unitName && <Text className="badge__line">{unitName}</Text>}
         <View className="badge__qr">
@@ -105,15 +107,16 @@ export default function OfficerBadgePage() {
           {error}
         </Text>
       )}
-      <Button className="o-btn o-btn--secondary" onClick={() => void refresh()}>
+      <Button
+        block
+        type="primary"
+        fill="outline"
+        className="o-action"
+        data-testid="badge-refresh"
+        onClick={() => void refresh()}
+      >
         立即刷新
       </Button>
-      <Button
-        className="o-btn o-btn--secondary"
-        onClick={() => void Taro.redirectTo({ url: '/pages/officer/home/index' })}
-      >
-        返回首页
-      </Button>
-    </View>
+    </Page>
   );
 }

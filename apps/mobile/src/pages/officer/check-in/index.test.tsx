@@ -5,6 +5,7 @@ import {
   signGateCode,
   type CheckInRequest,
   type EnterpriseView,
+  type VisitView,
 } from '@qinqing/domain';
 import Taro from '@tarojs/taro';
 import { act, fireEvent, render, screen } from '@testing-library/react';
@@ -16,6 +17,15 @@ import { UUID_V4 } from './client-id';
 import OfficerCheckInPage from './index';
 
 jest.mock('../../../features/check-in/submit', () => ({ submitCheckIn: jest.fn() }));
+// NutUI's Dialog listens on Taro's event centre.
+jest.mock('@tarojs/taro', () => {
+  const actual = jest.requireActual('../../../../test/taro.mock');
+  const taro = {
+    ...actual.default,
+    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
+  };
+  return { __esModule: true, ...taro, default: taro };
+});
 
 const mockKey = gateCodeKeyPairFromSeed(1, new Uint8Array(32).fill(7));
 const FIRM_ID = '11111111-2222-4333-8444-555555555555';
@@ -36,7 +46,11 @@ const firm = {
   gates: [{ id: GATE_ID, name: '正门', lat: 34.7, lng: 113.6, radiusM: 200 }],
 } as unknown as EnterpriseView;
 
-const taro = Taro as unknown as { useRouter: jest.Mock; redirectTo: jest.Mock };
+const taro = Taro as unknown as {
+  useRouter: jest.Mock;
+  redirectTo: jest.Mock;
+  navigateTo: jest.Mock;
+};
 const submit = submitCheckIn as jest.Mock;
 
 async function open(text: string): Promise<void> {
@@ -61,6 +75,7 @@ beforeEach(() => {
   });
   jest.spyOn(api, 'enterprises').mockResolvedValue([firm]);
   jest.spyOn(api, 'policy').mockResolvedValue(DEFAULT_CHECK_IN_POLICY);
+  jest.spyOn(api, 'visits').mockResolvedValue({ items: [], nextCursor: null });
   jest.spyOn(api, 'officers').mockResolvedValue([
     {
       id: 'o1',
@@ -141,8 +156,90 @@ describe('check-in screen', () => {
       coOfficerIds: ['o2'],
       location: null,
     });
-    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/officer/decision/index' });
+    // The decision opens on top: back returns here.
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/officer/decision/index' });
+    expect(taro.redirectTo).not.toHaveBeenCalled();
     expect(loadLastCheckIn()?.firmName).toBe('郑州思念食品有限公司');
     expect(loadLastCheckIn()?.officerNames).toEqual(['张建国', '李明华']);
+    // Back on this screen: it says the scan is registered and offers no second submission.
+    expect(screen.getByTestId('checkin-submitted').textContent).toContain('本次扫码已登记');
+    expect(screen.queryByTestId('checkin-submit')).toBeNull();
+    expect(screen.queryByTestId('checkin-retry')).toBeNull();
+    expect(submit).toHaveBeenCalledTimes(2);
+  });
+
+  it('after a refusal, back on this screen another purpose is a new attempt (a new clientId)', async () => {
+    await open(code);
+    fireEvent.click(screen.getByTestId('purpose-ROUTINE'));
+    submit.mockResolvedValueOnce({
+      mode: 'online',
+      accepted: false,
+      result: {
+        code: 'CHECK_IN_REFUSED',
+        message: '不予入企',
+        attemptId: 'a1',
+        reasons: [{ code: 'POSITIVE_LIST_NO_DISTURBANCE', message: '' }],
+        decision: { outcome: 'REFUSED', reasons: [], policyVersion: 1 },
+      },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('checkin-submit'));
+    });
+    expect(screen.getByTestId('checkin-submitted').textContent).toContain('上次提交不予入企');
+    expect(submit).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('checkin-submit').textContent).toBe('重新提交');
+
+    fireEvent.click(screen.getByTestId('purpose-ROUTINE'));
+    submit.mockResolvedValueOnce({
+      mode: 'online',
+      accepted: true,
+      result: { visit: { id: 'v2' }, decision: { outcome: 'ALLOWED', reasons: [] } },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('checkin-submit'));
+    });
+    const [first, second] = submit.mock.calls.map(([r]) => r as CheckInRequest);
+    expect(second.clientId).toMatch(UUID_V4);
+    expect(second.clientId).not.toBe(first.clientId);
+  });
+
+  it('names a visit still open at another firm and asks before checking in here', async () => {
+    const open1 = {
+      id: 'v-open',
+      enterpriseId: 'other-firm',
+      enterpriseName: '郑州众联混凝土有限公司',
+      purpose: 'ROUTINE',
+      checkedInAt: '2026-11-22T01:00:00.000Z',
+      checkedOutAt: null,
+      decision: { outcome: 'ALLOWED', reasons: [], policyVersion: 1 },
+    } as unknown as VisitView;
+    jest.spyOn(api, 'visits').mockResolvedValue({ items: [open1], nextCursor: null });
+    await open(code);
+    const notice = screen.getByTestId('checkin-open-visits');
+    expect(notice.textContent).toContain('您还有未签退的检查');
+    expect(notice.textContent).toContain('郑州众联混凝土有限公司');
+    expect(notice.textContent).toContain('2026-11-22 09:00');
+    fireEvent.click(screen.getByTestId('checkin-go-check-out-v-open'));
+    expect(taro.navigateTo).toHaveBeenCalledWith({
+      url: '/pages/officer/check-out/index?visitId=v-open',
+    });
+
+    fireEvent.click(screen.getByTestId('purpose-ROUTINE'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('checkin-submit'));
+    });
+    expect(submit).not.toHaveBeenCalled();
+    expect(screen.getByTestId('checkin-confirm-elsewhere').textContent).toContain(
+      '郑州众联混凝土有限公司',
+    );
+    submit.mockResolvedValueOnce({
+      mode: 'online',
+      accepted: true,
+      result: { visit: { id: 'v3' }, decision: { outcome: 'ALLOWED', reasons: [] } },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByText('仍要在本企业登记'));
+    });
+    expect(submit).toHaveBeenCalledTimes(1);
   });
 });

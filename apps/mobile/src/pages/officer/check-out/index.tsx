@@ -1,17 +1,17 @@
-import {
-  FINDINGS,
-  FINDINGS_LABELS,
-  PURPOSE_INFO,
-  type Findings,
-  type VisitView,
-} from '@qinqing/domain';
-import { Button, Picker, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { FINDINGS, FINDINGS_LABELS, PURPOSE_INFO } from '@qinqing/domain';
+import { TextArea } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 
-import { chinaTime, chinaToday } from '../../../services/china-time';
-import { requireOfficer } from '../../../components/guard';
-import { api, ApiError, NetworkError } from '../../../services/api';
+import { Choice } from '../../../components/Choice';
+import { RectifyDeadline } from '../../../components/RectifyDeadline';
+import { useCheckOut } from '../../../features/check-out/useCheckOut';
+import { chinaTime } from '../../../services/china-time';
+import { goHome } from '../../../shared/navigation';
+import { useSession } from '../../../shared/session';
+import { Button } from '../../../shared/ui/Button';
+import { Card, Page } from '../../../shared/ui/Page';
+import { Pending } from '../../../shared/ui/Pending';
 
 import '../../../components/officer.css';
 
@@ -19,147 +19,102 @@ import '../../../components/officer.css';
 export default function OfficerCheckOutPage() {
   const { params } = useRouter();
   const visitId = params.visitId ?? '';
-  const [me] = useState(() =>
-    requireOfficer(`/pages/officer/check-out/index?visitId=${encodeURIComponent(visitId)}`),
-  );
-  const [visit, setVisit] = useState<VisitView | undefined>();
-  const [findings, setFindings] = useState<Findings | undefined>();
-  const [notes, setNotes] = useState('');
-  const [rectifyBy, setRectifyBy] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<VisitView | undefined>();
+  const me = useSession('officer');
+  const m = useCheckOut(visitId, Boolean(me));
+  if (!me) return <Page title="检查签退">{null}</Page>;
 
-  useEffect(() => {
-    if (!me || !visitId) return;
-    api
-      .visit(visitId)
-      .then(setVisit)
-      .catch((e) => setError(e instanceof Error ? e.message : '读取检查记录失败，请返回重试。'));
-  }, [me, visitId]);
-
-  async function submit(): Promise<void> {
-    if (busy || !visitId) return;
-    if (!findings) {
-      setError('请选择检查结果。');
-      return;
-    }
-    if (findings === 'RECTIFY_ORDERED' && !rectifyBy) {
-      setError('责令整改须选择整改期限。');
-      return;
-    }
-    setBusy(true);
-    setError('');
-    try {
-      const result = await api.checkOut(visitId, {
-        findings,
-        ...(notes.trim() ? { notes: notes.trim() } : {}),
-        ...(findings === 'RECTIFY_ORDERED' ? { rectifyBy } : {}),
-      });
-      setDone(result);
-    } catch (e) {
-      setError(
-        e instanceof NetworkError
-          ? '网络不可用：请移动到信号较好的位置后再次点击“确认签退”。'
-          : e instanceof ApiError
-            ? e.message
-            : '签退失败，请重试。',
-      );
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  if (!me) return <View className="o-page" />;
-  const home = () => void Taro.reLaunch({ url: '/pages/officer/home/index' });
-
-  if (done) {
+  if (m.done) {
     return (
-      <View className="o-page">
-        <View className="o-card" data-testid="checkout-done">
+      <Page title="检查签退">
+        <Card testId="checkout-done">
           <Text className="o-title">已签退</Text>
-          <Text>
-            {done.enterpriseName ?? ''} · {FINDINGS_LABELS[done.findings ?? 'NO_ISSUE']}
-            {'\n'}签退时间 {done.checkedOutAt ? chinaTime(done.checkedOutAt) : ''}
+          <Text className="o-line">
+            {m.done.enterpriseName ?? '非本单位辖区企业'} ·{' '}
+            {FINDINGS_LABELS[m.done.findings ?? 'NO_ISSUE']}
           </Text>
-        </View>
-        <Button className="o-btn" data-testid="checkout-home" onClick={home}>
+          {m.done.rectifyBy && <Text className="o-line">整改期限 {m.done.rectifyBy}</Text>}
+          <Text className="o-line">
+            签退时间 {m.done.checkedOutAt ? chinaTime(m.done.checkedOutAt) : ''}
+          </Text>
+        </Card>
+        <Button
+          block
+          type="primary"
+          className="o-action"
+          data-testid="checkout-home"
+          onClick={goHome}
+        >
           返回首页
         </Button>
-      </View>
+      </Page>
     );
   }
 
+  const visit = m.visit.data;
   return (
-    <View className="o-page">
-      <Text className="o-title">检查结束 · 签退</Text>
+    <Page title="检查签退">
       {!visitId && <Text className="o-error">缺少检查记录：请从首页的“待签退”进入。</Text>}
+      <Pending loading={m.visit.loading} error={m.visit.error} onRetry={m.visit.reload} />
       {visit && (
-        <View className="o-card" data-testid="checkout-visit">
-          <Text className="o-section">{visit.enterpriseName ?? '企业'}</Text>
+        <Card testId="checkout-visit">
+          <Text className="o-section">{visit.enterpriseName ?? '非本单位辖区企业'}</Text>
           <Text className="o-muted">
             {PURPOSE_INFO[visit.purpose].label} · 入企 {chinaTime(visit.checkedInAt)}
           </Text>
-        </View>
+        </Card>
       )}
-      <View className="o-card">
-        <Text className="o-section">检查结果</Text>
-        {FINDINGS.map((f) => (
-          <View
-            key={f}
-            className={`o-option ${findings === f ? 'o-option--chosen' : ''}`}
-            data-testid={`findings-${f}`}
-            onClick={() => setFindings(f)}
-          >
-            <Text>
-              {findings === f ? '◉ ' : '○ '}
-              {FINDINGS_LABELS[f]}
-            </Text>
-          </View>
-        ))}
-      </View>
-      {findings === 'RECTIFY_ORDERED' && (
-        <View className="o-card">
-          <Text className="o-section">整改期限（必填）</Text>
-          <Picker
-            mode="date"
-            value={rectifyBy || chinaToday()}
-            start={chinaToday()}
-            onChange={(e) => setRectifyBy(String(e.detail.value))}
-          >
-            <View className="o-option" data-testid="rectify-by">
-              <Text>{rectifyBy || '点击选择日期'}</Text>
-            </View>
-          </Picker>
+      <Card title="检查结果">
+        <View role="radiogroup" aria-label="检查结果">
+          {FINDINGS.map((f) => (
+            <Choice
+              key={f}
+              kind="radio"
+              checked={m.findings === f}
+              className={`o-option ${m.findings === f ? 'o-option--chosen' : ''}`}
+              data={{ 'data-testid': `findings-${f}` }}
+              onSelect={() => m.setFindings(f)}
+            >
+              <Text>
+                <Text className="o-check__box">{m.findings === f ? '✓' : ''}</Text>
+                {FINDINGS_LABELS[f]}
+              </Text>
+            </Choice>
+          ))}
         </View>
-      )}
-      <View className="o-card">
-        <Text className="o-section">检查情况说明（选填）</Text>
-        <Textarea
-          className="o-textarea"
+        {m.findings === 'RECTIFY_ORDERED' && (
+          <RectifyDeadline value={m.rectifyBy} onChange={m.setRectifyBy} />
+        )}
+      </Card>
+      <Card>
+        <Text className="o-label" id="checkout-notes-label">
+          检查情况说明（选填）
+        </Text>
+        <TextArea
+          className="o-input"
           data-testid="checkout-notes"
-          value={notes}
-          maxlength={1000}
+          aria-labelledby="checkout-notes-label"
+          value={m.notes}
+          maxLength={1000}
+          showCount
           placeholder="检查发现、现场处理情况等"
-          onInput={(e) => setNotes(e.detail.value)}
+          onChange={m.setNotes}
         />
-      </View>
-      {error && (
+      </Card>
+      {m.error && (
         <Text className="o-error" data-testid="checkout-error">
-          {error}
+          {m.error}
         </Text>
       )}
       <Button
-        className="o-btn"
+        block
+        type="primary"
+        className="o-action"
         data-testid="checkout-submit"
-        loading={busy}
-        onClick={() => void submit()}
+        loading={m.busy}
+        onClick={() => void m.submit()}
       >
         确认签退
       </Button>
-      <Button className="o-btn o-btn--secondary" onClick={home}>
-        返回首页
-      </Button>
-    </View>
+    </Page>
   );
 }

@@ -12,7 +12,14 @@ import { saveLastCheckIn, type AnySubmission } from '../../../features/check-in/
 import { memoryStore } from '../../../services/storage';
 import OfficerDecisionPage from './index';
 
-const taro = Taro as unknown as { navigateTo: jest.Mock; redirectTo: jest.Mock };
+const taro = Taro as unknown as {
+  navigateTo: jest.Mock;
+  redirectTo: jest.Mock;
+  reLaunch: jest.Mock;
+  navigateBack: jest.Mock;
+  getCurrentPages: jest.Mock;
+  getCurrentInstance: jest.Mock;
+};
 
 const request: CheckInRequest = {
   clientId: '5b0c3f4e-1d2a-4c3b-8a9f-0123456789ab',
@@ -128,8 +135,66 @@ describe('decision screen', () => {
       REASON_MESSAGES.REFERENCE_REQUIRED,
     );
     expect(screen.queryByTestId('decision-check-out')).toBeNull();
+    expect(screen.getByText('本次尝试已记录。请勿进入现场。')).toBeTruthy();
     fireEvent.click(screen.getByTestId('decision-home'));
-    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/officer/home/index' });
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/officer/home/index' });
+  });
+
+  it('after a refusal, 换个事由 goes back to the check-in screen of the same scan', () => {
+    const refused: AnySubmission = {
+      mode: 'online',
+      accepted: false,
+      result: {
+        code: 'CHECK_IN_REFUSED',
+        message: '不予入企',
+        attemptId: 'a1',
+        reasons: [reason('POSITIVE_LIST_NO_DISTURBANCE')],
+        decision: { outcome: 'REFUSED', reasons: [], policyVersion: 1 },
+      },
+    };
+    // The check-in screen is underneath: back to it (it keeps what the officer chose).
+    taro.getCurrentPages.mockReturnValue([
+      { route: 'pages/officer/home/index' },
+      { route: 'pages/officer/check-in/index' },
+      { route: 'pages/officer/decision/index' },
+    ]);
+    show(refused);
+    expect(screen.getByTestId('decision-other-purpose').textContent).toBe('换个事由');
+    fireEvent.click(screen.getByTestId('decision-other-purpose'));
+    expect(taro.navigateBack).toHaveBeenCalled();
+    expect(taro.redirectTo).not.toHaveBeenCalled();
+  });
+
+  it('opened on its own (a reload), 换个事由 opens the check-in screen for the same code', () => {
+    taro.getCurrentPages.mockReturnValue([{ route: 'pages/officer/decision/index' }]);
+    show({
+      mode: 'online',
+      accepted: false,
+      result: {
+        code: 'CHECK_IN_REFUSED',
+        message: '不予入企',
+        attemptId: 'a1',
+        reasons: [reason('POSITIVE_LIST_NO_DISTURBANCE')],
+        decision: { outcome: 'REFUSED', reasons: [], policyVersion: 1 },
+      },
+    });
+    fireEvent.click(screen.getByTestId('decision-other-purpose'));
+    expect(taro.navigateBack).not.toHaveBeenCalled();
+    expect(taro.redirectTo).toHaveBeenCalledWith({
+      url: `/pages/officer/check-in/index?code=x&after=${request.clientId}`,
+    });
+  });
+
+  it('offers no 换个事由 when the officer was let in', () => {
+    show({
+      mode: 'online',
+      accepted: true,
+      result: {
+        visit: visit('ALLOWED', []),
+        decision: { outcome: 'ALLOWED', reasons: [], policyVersion: 1 },
+      },
+    });
+    expect(screen.queryByTestId('decision-other-purpose')).toBeNull();
   });
 
   it('labels an offline submission 离线预判 and says it will upload, judged or not', () => {
@@ -166,6 +231,9 @@ describe('decision screen', () => {
 
   it('sends a logged-out user to the login screen', () => {
     Taro.removeStorageSync('qinqing.session');
+    taro.getCurrentInstance.mockReturnValue({
+      router: { path: '/pages/officer/decision/index', params: {} },
+    });
     render(<OfficerDecisionPage />);
     expect(taro.redirectTo).toHaveBeenCalledWith({
       url: `/pages/login/index?redirect=${encodeURIComponent('/pages/officer/decision/index')}`,

@@ -5,130 +5,116 @@ import {
   PURPOSES,
   type CheckInOutcome,
   type Purpose,
-  type VisitView,
 } from '@qinqing/domain';
-import { Button, Picker, Text, View } from '@tarojs/components';
+import { Picker } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
-import { chinaMidnight, requireOfficer } from '../../../components/guard';
+import { Choice } from '../../../components/Choice';
 import { isOpenVisit, VisitRow } from '../../../components/VisitRow';
-import { api, NetworkError } from '../../../services/api';
+import { RANGES, useMyVisits } from '../../../features/officer-visits/useMyVisits';
+import { useSession } from '../../../shared/session';
+import { Button } from '../../../shared/ui/Button';
+import { Page } from '../../../shared/ui/Page';
+import { EmptyText, Pending } from '../../../shared/ui/Pending';
 
 import '../../../components/officer.css';
-import './index.css';
 
-const RANGES = [
-  { label: '今天', daysBack: 0 },
-  { label: '近7天', daysBack: 6 },
-  { label: '近30天', daysBack: 29 },
-] as const;
-
-const PAGE_SIZE = 20;
 const ALL = '全部';
+const PURPOSE_OPTIONS = [
+  { label: ALL, value: '' },
+  ...PURPOSES.map((p) => ({ label: PURPOSE_INFO[p].label, value: p })),
+];
+const OUTCOME_OPTIONS = [
+  { label: ALL, value: '' },
+  ...CHECK_IN_OUTCOMES.map((o) => ({ label: CHECK_IN_OUTCOME_LABELS[o], value: o })),
+];
+
+/** A filter shown as 事由：全部, opening NutUI's picker. */
+function Filter(props: {
+  name: string;
+  testId: string;
+  options: { label: string; value: string }[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const shown = props.options.find((o) => o.value === props.value)?.label ?? ALL;
+  return (
+    <>
+      <Choice
+        kind="button"
+        className="o-option o-filter"
+        data={{ 'data-testid': props.testId }}
+        onSelect={() => setOpen(true)}
+      >
+        <Text>
+          {props.name}：{shown} ▾
+        </Text>
+      </Choice>
+      <Picker
+        title={`选择${props.name}`}
+        visible={open}
+        options={[props.options]}
+        value={[props.value]}
+        onConfirm={(_options, values) => props.onChange(String(values[0] ?? ''))}
+        onClose={() => setOpen(false)}
+      />
+    </>
+  );
+}
 
 /** 我的检查记录: the officer's own visits and refused attempts, filtered, page by page. */
 export default function OfficerVisitsPage() {
-  const [me] = useState(() => requireOfficer('/pages/officer/visits/index'));
-  const [range, setRange] = useState(1);
-  const [purpose, setPurpose] = useState<Purpose | undefined>();
-  const [outcome, setOutcome] = useState<CheckInOutcome | undefined>();
-  const [items, setItems] = useState<VisitView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState('');
-
-  async function load(after: string | null): Promise<void> {
-    if (!me) return;
-    setLoading(true);
-    setError('');
-    try {
-      const page = await api.visits({
-        officerId: me.id,
-        from: chinaMidnight(new Date(), RANGES[range].daysBack),
-        purpose,
-        outcome,
-        limit: PAGE_SIZE,
-        ...(after ? { cursor: after } : {}),
-      });
-      setItems((prev) => (after ? [...prev, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(
-        e instanceof NetworkError
-          ? '网络不可用：请检查信号后点击“重新加载”。'
-          : e instanceof Error
-            ? e.message
-            : '读取失败，请重试。',
-      );
-    } finally {
-      setLoading(false);
-    }
-  }
-
-  useEffect(() => {
-    void load(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [me, range, purpose, outcome]);
-
-  if (!me) return <View className="o-page" />;
-
-  const purposeOptions = [ALL, ...PURPOSES.map((p) => PURPOSE_INFO[p].label)];
-  const outcomeOptions = [ALL, ...CHECK_IN_OUTCOMES.map((o) => CHECK_IN_OUTCOME_LABELS[o])];
+  const me = useSession('officer');
+  const v = useMyVisits(me);
+  if (!me) return <Page title="我的检查记录">{null}</Page>;
 
   return (
-    <View className="o-page">
-      <Text className="o-title" data-testid="visits-title">
-        我的检查记录
-      </Text>
-      <View className="visits__ranges">
+    <Page title="我的检查记录" testId="visits-title">
+      <View className="o-choices" role="radiogroup" aria-label="时间范围">
         {RANGES.map((r, i) => (
-          <View
+          <Choice
             key={r.label}
-            className={`o-option visits__range ${i === range ? 'o-option--chosen' : ''}`}
-            data-testid={`range-${i}`}
-            onClick={() => setRange(i)}
+            kind="radio"
+            checked={i === v.range}
+            className={`o-option ${i === v.range ? 'o-option--chosen' : ''}`}
+            data={{ 'data-testid': `range-${i}` }}
+            onSelect={() => v.setRange(i)}
           >
             <Text>{r.label}</Text>
-          </View>
+          </Choice>
         ))}
       </View>
-      <Picker
-        mode="selector"
-        range={purposeOptions}
-        value={purpose ? PURPOSES.indexOf(purpose) + 1 : 0}
-        onChange={(e) => {
-          const i = Number(e.detail.value);
-          setPurpose(i === 0 ? undefined : PURPOSES[i - 1]);
-        }}
-      >
-        <View className="o-option" data-testid="filter-purpose">
-          <Text>事由：{purpose ? PURPOSE_INFO[purpose].label : ALL}</Text>
-        </View>
-      </Picker>
-      <Picker
-        mode="selector"
-        range={outcomeOptions}
-        value={outcome ? CHECK_IN_OUTCOMES.indexOf(outcome) + 1 : 0}
-        onChange={(e) => {
-          const i = Number(e.detail.value);
-          setOutcome(i === 0 ? undefined : CHECK_IN_OUTCOMES[i - 1]);
-        }}
-      >
-        <View className="o-option" data-testid="filter-outcome">
-          <Text>结果：{outcome ? CHECK_IN_OUTCOME_LABELS[outcome] : ALL}</Text>
-        </View>
-      </Picker>
+      <View className="o-choices">
+        <Filter
+          name="事由"
+          testId="filter-purpose"
+          options={PURPOSE_OPTIONS}
+          value={v.purpose ?? ''}
+          onChange={(p) => v.setPurpose((p || undefined) as Purpose | undefined)}
+        />
+        <Filter
+          name="结果"
+          testId="filter-outcome"
+          options={OUTCOME_OPTIONS}
+          value={v.outcome ?? ''}
+          onChange={(o) => v.setOutcome((o || undefined) as CheckInOutcome | undefined)}
+        />
+      </View>
 
-      {error && <Text className="o-error">{error}</Text>}
       <View data-testid="visits-list">
-        {items.map((v) => (
-          <VisitRow key={v.id} visit={v}>
-            {isOpenVisit(v) && (
+        {v.items.map((visit) => (
+          <VisitRow key={visit.id} visit={visit}>
+            {isOpenVisit(visit) && (
               <Button
-                className="o-btn o-btn--small"
+                type="primary"
+                className="o-action--small"
                 onClick={() =>
-                  void Taro.navigateTo({ url: `/pages/officer/check-out/index?visitId=${v.id}` })
+                  void Taro.navigateTo({
+                    url: `/pages/officer/check-out/index?visitId=${visit.id}`,
+                  })
                 }
               >
                 签退
@@ -137,24 +123,23 @@ export default function OfficerVisitsPage() {
           </VisitRow>
         ))}
       </View>
-      {!loading && !error && items.length === 0 && (
-        <Text className="o-muted">所选范围内没有检查记录。</Text>
+      {!v.loading && !v.error && v.items.length === 0 && (
+        <EmptyText>所选范围内没有检查记录。</EmptyText>
       )}
-      {cursor && (
+      <Pending loading={v.loading && v.items.length === 0} error={v.error} onRetry={v.reload} />
+      {v.cursor && !v.error && (
         <Button
-          className="o-btn o-btn--secondary"
+          block
+          type="primary"
+          fill="outline"
+          className="o-action"
           data-testid="visits-more"
-          loading={loading}
-          onClick={() => void load(cursor)}
+          loading={v.loading}
+          onClick={v.more}
         >
           加载更多
         </Button>
       )}
-      {error && (
-        <Button className="o-btn o-btn--secondary" onClick={() => void load(null)}>
-          重新加载
-        </Button>
-      )}
-    </View>
+    </Page>
   );
 }
