@@ -53,9 +53,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     projectName: 'qinqing',
     date: '2026-11-22',
     // Our styles are drawn on a 750-px-wide design; NutUI's on a 375-px one.
-    designWidth(input) {
-      const file = typeof input === 'object' ? input?.file?.replace(/\\+/g, '/') : undefined;
-      return file && file.includes('@nutui') ? 375 : 750;
+    // Taro also copies this function into the H5 runtime (Taro.pxTransform), where babel's
+    // helpers (`typeof`, `?.`) are not defined: no helpers, no `typeof`, no `?.`.
+    designWidth: function (input) {
+      const file = input && (input as { file?: string }).file;
+      return file && String(file).replace(/\\+/g, '/').indexOf('@nutui') > -1 ? 375 : 750;
     },
     deviceRatio: {
       640: 2.34 / 2,

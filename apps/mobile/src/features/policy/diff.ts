@@ -2,7 +2,9 @@ import {
   CREDIT_GRADE_LABELS,
   CREDIT_GRADES,
   DEFAULT_CHECK_IN_POLICY,
+  JURISDICTION_ASSIGNMENT_KIND_LABELS,
   type CheckInPolicy,
+  type JurisdictionAssignment,
   type QuietPeriodRule,
 } from '@qinqing/domain';
 
@@ -42,6 +44,14 @@ function quietText(rule: QuietPeriodRule): string {
   return `${name}每月 ${daysText(rule.daysOfMonth)} 日，${who.length ? who.join('或') : '所有企业'}`;
 }
 
+/** “指定管辖 郑环指〔2026〕3号：2026-11-01 至 2026-12-31，1 个执法单位、2 家企业”. */
+function assignmentText(a: JurisdictionAssignment): string {
+  return (
+    `${JURISDICTION_ASSIGNMENT_KIND_LABELS[a.kind]} ${a.reference}：${a.validFrom} 至 ${a.validTo}，` +
+    `${a.unitIds.length} 个执法单位、${a.enterpriseIds.length} 家企业`
+  );
+}
+
 /** Every field of a policy, labelled in Chinese, in the order of the form. */
 export function policyRows(policy: CheckInPolicy): PolicyRow[] {
   const rows: PolicyRow[] = NUMBER_FIELDS.map((f) => ({
@@ -61,6 +71,12 @@ export function policyRows(policy: CheckInPolicy): PolicyRow[] {
     id: 'quietPeriods',
     label: '安静期',
     text: policy.quietPeriods.length ? policy.quietPeriods.map(quietText).join('；') : '（无）',
+  });
+  const assignments = policy.jurisdictionAssignments ?? [];
+  rows.push({
+    id: 'jurisdictionAssignments',
+    label: '联合执法与指定管辖',
+    text: assignments.length ? assignments.map(assignmentText).join('；') : '（无）',
   });
   const w = policy.drawWeights;
   rows.push({ id: 'baseRatio', label: '基础抽查比例', text: `${numberText(w.baseRatio * 100)}%` });

@@ -5,6 +5,7 @@ import {
   PURPOSES,
   type CheckInPolicy,
   type CreditGrade,
+  type JurisdictionAssignment,
   type Purpose,
   type QuietPeriodRule,
 } from '@qinqing/domain';
@@ -236,6 +237,8 @@ export interface PolicyForm {
   numbers: Record<string, string>;
   purposes: Record<PurposeKey, Purpose[]>;
   quiet: QuietDraft[];
+  /** 联合执法 / 指定管辖: not edited in this form yet, carried into the new version unchanged. */
+  jurisdictionAssignments: readonly JurisdictionAssignment[];
   note: string;
 }
 
@@ -298,6 +301,8 @@ export function toForm(policy: CheckInPolicy): PolicyForm {
       quietPeriodRefusedPurposes: [...policy.quietPeriodRefusedPurposes],
     },
     quiet: policy.quietPeriods.map(toQuietDraft),
+    // Versions stored before the field existed lack it.
+    jurisdictionAssignments: policy.jurisdictionAssignments ?? [],
     note: '',
   };
 }
@@ -386,6 +391,7 @@ export function fromForm(
       capExemptPurposes: ordered(form.purposes.capExemptPurposes),
       quietPeriodRefusedPurposes: ordered(form.purposes.quietPeriodRefusedPurposes),
       quietPeriods,
+      jurisdictionAssignments: [...form.jurisdictionAssignments],
       drawWeights: {
         baseRatio: Number((num('baseRatio') / 100).toPrecision(10)),
         creditGrade: Object.fromEntries(CREDIT_GRADES.map((g) => [g, num(`grade.${g}`)])) as Record<
