@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
@@ -11,22 +9,14 @@ import prodConfig from './prod';
 /** Workspace libraries (TypeScript sources) that Taro's babel must compile for every target. */
 const LIBS_DIR = path.resolve(__dirname, '../../../libs');
 const SRC_DIR = path.resolve(__dirname, '../src');
-/** Changes whenever the manifest or an icon does, so the service worker fetches them anew. */
-const MANIFEST_REVISION = createHash('sha256')
-  .update(
-    ['manifest.webmanifest', 'icon-192.png', 'icon-512.png']
-      .map((f) => readFileSync(path.join(SRC_DIR, 'pwa', f)).toString('base64'))
-      .join(''),
-  )
-  .digest('hex')
-  .slice(0, 16);
 const KIB_350 = 350 * 1024;
 
 /**
  * The service worker (Workbox): the app shell and every page's chunks are precached at install,
  * so after one online session the app opens and checks in with no signal at all. A new build
  * installs beside the old one and waits until the user accepts the update (src/shared/pwa.h5.ts),
- * so a page never runs old and new chunks together. The API is never cached.
+ * so a page never runs old and new chunks together. The API is never cached. The manifest and
+ * icons (copied from src/pwa) are build assets, so they are precached with a revision already.
  */
 const SERVICE_WORKER = {
   swDest: 'sw.js',
@@ -40,11 +30,6 @@ const SERVICE_WORKER = {
   dontCacheBustURLsMatching: /[.-][0-9a-f]{8,}\.(js|css)$/,
   maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
   exclude: [/\.map$/, /\.LICENSE\.txt$/],
-  additionalManifestEntries: [
-    { url: '/manifest.webmanifest', revision: MANIFEST_REVISION },
-    { url: '/icon-192.png', revision: MANIFEST_REVISION },
-    { url: '/icon-512.png', revision: MANIFEST_REVISION },
-  ],
 };
 
 // https://docs.taro.zone/docs/next/config

@@ -5,11 +5,13 @@
  */
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || process.env.NODE_ENV !== 'production') return;
-  window.addEventListener('load', () => {
+  const register = () =>
     navigator.serviceWorker.register('/sw.js').then(watchForUpdates, () => {
       // Not fatal: the app works online without it (e.g. a browser that refuses workers).
     });
-  });
+  // After the page's own loading, so the precache does not compete with the first screen.
+  if (document.readyState === 'complete') void register();
+  else window.addEventListener('load', () => void register());
 }
 
 function watchForUpdates(registration: ServiceWorkerRegistration): void {
@@ -21,10 +23,17 @@ function watchForUpdates(registration: ServiceWorkerRegistration): void {
   registration.addEventListener('updatefound', () => {
     registration.installing?.addEventListener('statechange', offer);
   });
-  let reloading = false;
+}
+
+/** Set when the user taps 立即更新: the new worker then takes over and the page reloads once. */
+let updateAccepted = false;
+
+// The first worker also takes control (clientsClaim) without a reload: only an accepted update
+// reloads, so nothing the user is doing is interrupted by surprise.
+if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (reloading) return;
-    reloading = true;
+    if (!updateAccepted) return;
+    updateAccepted = false;
     window.location.reload();
   });
 }
@@ -43,6 +52,7 @@ function showUpdateBanner(registration: ServiceWorkerRegistration): void {
   button.textContent = '立即更新';
   button.addEventListener('click', () => {
     button.disabled = true;
+    updateAccepted = true;
     registration.waiting?.postMessage({ type: 'SKIP_WAITING' });
   });
   banner.append(text, button);
