@@ -2,7 +2,7 @@ import type { PublicDrawView } from '@qinqing/domain';
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 
-import { errorText } from '../desk/errors';
+import { errorText } from '../../shared/errors';
 import { fetchInputsFile } from './inputs-file';
 import { verifyDraw, type VerifyOutcome } from './public';
 
