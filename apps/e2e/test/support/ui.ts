@@ -9,6 +9,10 @@ export async function loginAs(page: Page, baseUrl: string, username: string): Pr
   await page.getByTestId('login-password').locator('input').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.hash.includes('pages/login'), { timeout: 15_000 });
+  // The role's home has rendered (its title bar) and the router is idle: a test that opens another
+  // page right away must not race the login's own navigation.
+  await page.locator('.qq-bar__title').first().waitFor({ timeout: 15_000 });
+  await page.waitForLoadState('networkidle');
 }
 
 /** An access token for API calls a test makes beside the browser (e.g. issuing gate codes). */
