@@ -660,3 +660,33 @@ export interface ImportReport {
   /** Sheets of the workbook the import does not read. */
   ignoredSheets: string[];
 }
+
+/** GET /api/v1/gates (admin): a gate as the 门口码与海报 list shows it: the firm, and its code in force. */
+export interface GateListItem {
+  gateId: string;
+  gateName: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  uscc: string;
+  district: string;
+  /** the active version, or null when the gate has no code in force */
+  activeVersion: number | null;
+  activeIssuedAt: string | null;
+  activeIssuedByName: string | null;
+}
+
+/** GET /api/v1/gates/:gateId/codes: one issued version of a gate's code: when, by whom, and whether it was revoked. */
+export interface GateCodeVersion {
+  version: number;
+  issuedAt: string;
+  issuedBy: { id: string; name: string } | null;
+  revokedAt: string | null;
+}
+
+export interface GateCodeHistory {
+  gateId: string;
+  gateName: string;
+  enterpriseName: string;
+  /** newest first */
+  items: GateCodeVersion[];
+}

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { type CodeProblem, gateCodeUrl, signGateCode, verifyGateCode } from '@qinqing/domain';
+import {
+  type CodeProblem,
+  type GateCodeHistory,
+  type GateListItem,
+  gateCodeUrl,
+  signGateCode,
+  verifyGateCode,
+} from '@qinqing/domain';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
@@ -8,36 +15,6 @@ import { Gate } from '../enterprises/gate.entity';
 import { GateCode } from './gate-code.entity';
 import { GateCodeKeys } from './gate-code-keys';
 import { nativeEd25519Verifier } from './native-ed25519';
-
-/** A gate as the admin's 门口码与海报 list shows it: the firm, and its code in force. */
-export interface GateListItem {
-  gateId: string;
-  gateName: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  uscc: string;
-  district: string;
-  /** the active version, or null when the gate has no code in force */
-  activeVersion: number | null;
-  activeIssuedAt: string | null;
-  activeIssuedByName: string | null;
-}
-
-/** One issued version of a gate's code: when, by whom, and whether it was revoked. */
-export interface GateCodeVersion {
-  version: number;
-  issuedAt: string;
-  issuedBy: { id: string; name: string } | null;
-  revokedAt: string | null;
-}
-
-export interface GateCodeHistory {
-  gateId: string;
-  gateName: string;
-  enterpriseName: string;
-  /** newest first */
-  items: GateCodeVersion[];
-}
 
 const iso = (value: Date | string | null): string | null =>
   value === null ? null : new Date(value).toISOString();

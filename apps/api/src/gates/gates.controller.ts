@@ -23,7 +23,8 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Public } from '../common/public.decorator';
 import { GateCodeKeys } from './gate-code-keys';
-import { GateCodesService, type GateCodeHistory, type GateListItem } from './gate-codes.service';
+import type { GateCodeHistory, GateListItem } from '@qinqing/domain';
+import { GateCodesService } from './gate-codes.service';
 import { GatePosterService, type PosterFile } from './gate-poster.service';
 import { attachmentDisposition } from './poster/attachment';
 

@@ -1,35 +1,13 @@
+import type { GateCodeHistory, GateCodeVersion, GateListItem } from '@qinqing/domain';
+
 import { api } from '../../services/api';
 import { chinaTime } from '../../services/china-time';
 
 /** 门口码与海报: what the admin's screen reads and says about gates and their code versions. */
 
 /** A gate with its firm and the code in force (GET /api/v1/gates). */
-export interface GateItem {
-  gateId: string;
-  gateName: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  uscc: string;
-  district: string;
-  activeVersion: number | null;
-  activeIssuedAt: string | null;
-  activeIssuedByName: string | null;
-}
-
-/** One issued version (GET /api/v1/gates/:gateId/codes). */
-export interface GateCodeVersion {
-  version: number;
-  issuedAt: string;
-  issuedBy: { id: string; name: string } | null;
-  revokedAt: string | null;
-}
-
-export interface GateCodeHistory {
-  gateId: string;
-  gateName: string;
-  enterpriseName: string;
-  items: GateCodeVersion[];
-}
+export type GateItem = GateListItem;
+export type { GateCodeHistory, GateCodeVersion };
 
 export type PosterFormat = 'pdf' | 'png';
 
