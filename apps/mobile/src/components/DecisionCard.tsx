@@ -1,4 +1,9 @@
-import { CHECK_IN_OUTCOME_LABELS, PURPOSE_INFO } from '@qinqing/domain';
+import {
+  CHECK_IN_OUTCOME_LABELS,
+  PURPOSE_INFO,
+  splitRefusal,
+  type DecisionReason,
+} from '@qinqing/domain';
 import { Text, View } from '@tarojs/components';
 
 import { chinaTime } from '../services/china-time';
@@ -20,6 +25,11 @@ export function DecisionCard({ last }: { last: LastCheckIn }) {
           : 'pending';
   const headline = summary.outcome ? CHECK_IN_OUTCOME_LABELS[summary.outcome] : '待服务器判定';
   const purpose = PURPOSE_INFO[last.request.purpose]?.label ?? '未知事由';
+  // Only a refusal has rules that refused; the rest (e.g. 单人检查) was recorded besides.
+  const { refusing, recorded } =
+    summary.outcome === 'REFUSED'
+      ? splitRefusal(summary.reasons)
+      : { refusing: [], recorded: summary.reasons };
 
   return (
     <View
@@ -48,14 +58,13 @@ export function DecisionCard({ last }: { last: LastCheckIn }) {
 
       {summary.reasons.length > 0 && (
         <View className="decision__reasons" data-testid="decision-reasons">
-          <Text className="decision__section">
-            {summary.outcome === 'REFUSED' ? '不予入企的原因' : '已记录的情况'}
-          </Text>
-          {summary.reasons.map((r) => (
-            <View key={r.code} className="decision__reason" data-testid={`reason-${r.code}`}>
-              <Text>{reasonInWords(r)}</Text>
-            </View>
-          ))}
+          {refusing.length > 0 && <ReasonList title="不予入企的原因" reasons={refusing} />}
+          {recorded.length > 0 && (
+            <ReasonList
+              title={refusing.length > 0 ? '另已记录的情况' : '已记录的情况'}
+              reasons={recorded}
+            />
+          )}
         </View>
       )}
 
@@ -83,6 +92,19 @@ export function DecisionCard({ last }: { last: LastCheckIn }) {
           <Text className="decision__value">{last.officerNames.join('、') || '—'}</Text>
         </View>
       </View>
+    </View>
+  );
+}
+
+function ReasonList({ title, reasons }: { title: string; reasons: readonly DecisionReason[] }) {
+  return (
+    <View>
+      <Text className="decision__section">{title}</Text>
+      {reasons.map((r) => (
+        <View key={r.code} className="decision__reason" data-testid={`reason-${r.code}`}>
+          <Text>{reasonInWords(r)}</Text>
+        </View>
+      ))}
     </View>
   );
 }

@@ -2,6 +2,7 @@ import { reason, REASON_MESSAGES, type ReasonCode } from '../reasons';
 import {
   evaluateCheckIn,
   isRefusingReason,
+  splitRefusal,
   type CheckInContext,
   type LaterVisit,
   type PriorVisit,
@@ -909,6 +910,28 @@ describe('isRefusingReason', () => {
         randomTask: null,
       });
       expect(codes(other)).toEqual([]);
+    });
+  });
+});
+
+describe('splitRefusal', () => {
+  const r = (...codes: ReasonCode[]) => codes.map(reason);
+  it('puts the refusing rules first and the flags recorded besides apart', () => {
+    expect(
+      splitRefusal(r('POSITIVE_LIST_NO_DISTURBANCE', 'SINGLE_OFFICER', 'OUT_OF_GEOFENCE')),
+    ).toEqual({
+      refusing: r('POSITIVE_LIST_NO_DISTURBANCE'),
+      recorded: r('SINGLE_OFFICER', 'OUT_OF_GEOFENCE'),
+    });
+  });
+  it('reads a repeat visit as refusing when nothing else refused, or at a listed firm', () => {
+    expect(splitRefusal(r('REPEAT_VISIT', 'SINGLE_OFFICER')).refusing).toEqual(r('REPEAT_VISIT'));
+    expect(splitRefusal(r('POSITIVE_LIST_NO_DISTURBANCE', 'REPEAT_VISIT')).refusing).toEqual(
+      r('POSITIVE_LIST_NO_DISTURBANCE', 'REPEAT_VISIT'),
+    );
+    expect(splitRefusal(r('ANNUAL_CAP_REACHED', 'REPEAT_VISIT'))).toEqual({
+      refusing: r('ANNUAL_CAP_REACHED'),
+      recorded: r('REPEAT_VISIT'),
     });
   });
 });

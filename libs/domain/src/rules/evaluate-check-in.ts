@@ -140,6 +140,22 @@ export function isRefusingReason(code: ReasonCode, onPositiveList: boolean): boo
   return code === 'REPEAT_VISIT' ? onPositiveList : REFUSING_REASON_CODES.includes(code);
 }
 
+/**
+ * A refused attempt's reasons split into what refused it and what was only recorded besides (e.g.
+ * SINGLE_OFFICER), as the officer reads them. A stored decision does not say whether the firm was
+ * on the positive list, so REPEAT_VISIT counts as refusing when nothing else refused, or beside
+ * POSITIVE_LIST_NO_DISTURBANCE (a listed firm).
+ */
+export function splitRefusal(reasons: readonly DecisionReason[]): {
+  refusing: DecisionReason[];
+  recorded: DecisionReason[];
+} {
+  const fixed = reasons.filter((r) => REFUSING_REASON_CODES.includes(r.code));
+  const listed = fixed.some((r) => r.code === 'POSITIVE_LIST_NO_DISTURBANCE') || fixed.length === 0;
+  const refuses = (r: DecisionReason) => isRefusingReason(r.code, listed);
+  return { refusing: reasons.filter(refuses), recorded: reasons.filter((r) => !refuses(r)) };
+}
+
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 

@@ -140,6 +140,27 @@ describe('decision screen', () => {
     expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/officer/home/index' });
   });
 
+  it('lists the rule that refused apart from the flags recorded besides', () => {
+    show({
+      mode: 'online',
+      accepted: false,
+      result: {
+        code: 'CHECK_IN_REFUSED',
+        message: '不予入企',
+        attemptId: 'a2',
+        reasons: [reason('POSITIVE_LIST_NO_DISTURBANCE'), reason('SINGLE_OFFICER')],
+        decision: { outcome: 'REFUSED', reasons: [], policyVersion: 1 },
+      },
+    });
+    const text = screen.getByTestId('decision-reasons').textContent ?? '';
+    const refused = text.indexOf('不予入企的原因');
+    const besides = text.indexOf('另已记录的情况');
+    expect(refused).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('无事不扰')).toBeGreaterThan(refused);
+    expect(text.indexOf('无事不扰')).toBeLessThan(besides);
+    expect(text.indexOf('两名以上执法人员')).toBeGreaterThan(besides);
+  });
+
   it('after a refusal, 换个事由 goes back to the check-in screen of the same scan', () => {
     const refused: AnySubmission = {
       mode: 'online',
