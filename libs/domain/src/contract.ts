@@ -92,6 +92,32 @@ export interface DecisionView {
   policyVersion: number;
 }
 
+/**
+ * POST /check-ins/preview: the facts of a scan without a purpose. Nothing is recorded; the same
+ * rule engine judges every purpose on the facts a check-in would be judged on now.
+ */
+export type CheckInPreviewRequest = Omit<CheckInRequest, 'clientId' | 'purpose' | 'clientTime'> & {
+  /** ISO 8601 with a zone: when the officer scanned (default: now) */
+  clientTime?: string;
+};
+
+/** What submitting each purpose now would give (200 from POST /check-ins/preview). */
+export interface CheckInPreview {
+  /** the firm the code names, or null when the code is not a valid gate code */
+  enterprise: {
+    id: string;
+    name: string;
+    onPositiveList: boolean;
+    creditGrade: CreditGrade;
+  } | null;
+  gate: { id: string; name: string } | null;
+  policyVersion: number;
+  /** per purpose, the outcome and every reason (refusing first, then flags) */
+  decisions: Record<Purpose, { outcome: CheckInOutcome; reasons: DecisionReason[] }>;
+  /** when the rules were applied (server time, or the phone's offline) */
+  evaluatedAt: string;
+}
+
 /** 201 from POST /check-ins */
 export interface CheckInAccepted {
   visit: VisitView;

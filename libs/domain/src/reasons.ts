@@ -28,6 +28,25 @@ export const REASON_MESSAGES = {
 export type ReasonCode = keyof typeof REASON_MESSAGES;
 export const REASON_CODES = Object.keys(REASON_MESSAGES) as ReasonCode[];
 
+/** Each rule's short name, for marks beside a purpose, chart labels and lists. */
+export const REASON_TITLES: Record<ReasonCode, string> = {
+  POSITIVE_LIST_NO_DISTURBANCE: '正面清单企业无事不扰',
+  ANNUAL_CAP_REACHED: '本年度检查次数已达上限',
+  QUIET_PERIOD: '企业安静期',
+  REPEAT_VISIT: '近期重复检查',
+  SINGLE_OFFICER: '单人执法',
+  OUT_OF_GEOFENCE: '位置不在企业门口',
+  REFERENCE_REQUIRED: '缺少事由依据',
+  RANDOM_TASK_MISMATCH: '无对应的双随机任务',
+  OFFICER_INACTIVE: '执法人员不在岗',
+  CODE_REVOKED: '打卡码已作废',
+  CODE_INVALID: '打卡码无效',
+  LATE_SYNC: '超期补录',
+  LATE_SYNC_CONFLICT: '迟到的离线打卡与之后的检查冲突',
+  OUT_OF_JURISDICTION: '非本单位辖区',
+  CLOCK_SKEW: '手机时间偏差',
+};
+
 export interface DecisionReason {
   code: ReasonCode;
   message: string;

@@ -1,8 +1,10 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import type { CheckInPreview } from '@qinqing/domain';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -11,7 +13,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainException } from '../common/errors/domain.exception';
 import { RateLimit } from '../common/rate-limit';
 import type { VisitView } from '../visits/visit-view';
-import { CheckInDto } from './check-in.dto';
+import { CheckInDto, CheckInPreviewDto } from './check-in.dto';
 import { CheckInsService } from './check-ins.service';
 
 @ApiTags('check-ins')
@@ -47,5 +49,23 @@ export class CheckInsController {
       );
     }
     return { visit: result.visit, decision: result.decision };
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @Roles('officer')
+  @RateLimit('CHECK_IN_PREVIEW_RATE_LIMIT_PER_MINUTE')
+  @ApiOperation({
+    summary: '预判: what each purpose would give if submitted now (nothing is recorded)',
+  })
+  @ApiOkResponse({
+    description:
+      '{enterprise, gate, policyVersion, decisions: {<purpose>: {outcome, reasons}}, evaluatedAt}',
+  })
+  preview(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CheckInPreviewDto,
+  ): Promise<CheckInPreview> {
+    return this.checkIns.preview(user, body);
   }
 }

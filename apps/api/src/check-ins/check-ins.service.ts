@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type CheckInContext,
   type CheckInDecision,
+  type CheckInPreview,
   evaluateCheckIn,
+  PURPOSES,
+  type Purpose,
   type RandomTaskFacts,
   PURPOSE_INFO,
   refuseUnverifiableCode,
@@ -25,7 +29,24 @@ import { User } from '../users/user.entity';
 import { toVisitViews, type VisitView } from '../visits/visit-view';
 import { VisitOfficer } from '../visits/visit-officer.entity';
 import { Visit } from '../visits/visit.entity';
-import type { CheckInDto } from './check-in.dto';
+import type { CheckInDto, CheckInPreviewDto } from './check-in.dto';
+
+/** What a scan says before its purpose: the check-in's body, or the preview's. */
+type ScanInput = Pick<CheckInDto, 'code' | 'reference' | 'coOfficerIds' | 'location'> & {
+  clientTime?: string;
+};
+
+interface ScanFacts {
+  officer: User;
+  coOfficers: User[];
+  scanned: ScannedCode;
+  policy: CheckInPolicy;
+  /** null when the code names no gate (refused whatever the purpose) */
+  gate: Gate | null;
+  enterprise: Enterprise | null;
+  onPositiveList: boolean;
+  judge(purpose: Purpose): CheckInDecision;
+}
 
 export type CheckInResult =
   | { refused: false; visit: VisitView; decision: VisitView['decision'] }
@@ -84,6 +105,34 @@ export class CheckInsService {
       : { refused: false, visit: view, decision: view.decision };
   }
 
+  /**
+   * 预判: what each purpose would give if submitted now, judged on the same facts and by the same
+   * rules as a check-in (nothing is recorded, nothing locked).
+   */
+  async preview(caller: AuthenticatedUser, dto: CheckInPreviewDto): Promise<CheckInPreview> {
+    const receivedAt = new Date();
+    const facts = await this.facts(this.dataSource.manager, caller, dto, receivedAt, {
+      lockFirm: false,
+    });
+    const decisions = {} as CheckInPreview['decisions'];
+    for (const purpose of PURPOSES) {
+      const { outcome, reasons } = facts.judge(purpose);
+      decisions[purpose] = { outcome, reasons };
+    }
+    return {
+      enterprise: facts.enterprise && {
+        id: facts.enterprise.id,
+        name: facts.enterprise.name,
+        onPositiveList: facts.onPositiveList,
+        creditGrade: facts.enterprise.creditGrade,
+      },
+      gate: facts.gate && { id: facts.gate.id, name: facts.gate.name },
+      policyVersion: facts.policy.version,
+      decisions,
+      evaluatedAt: receivedAt.toISOString(),
+    };
+  }
+
   private async record(
     manager: EntityManager,
     caller: AuthenticatedUser,
@@ -91,34 +140,9 @@ export class CheckInsService {
   ): Promise<string> {
     const receivedAt = new Date();
     const clientTime = new Date(dto.clientTime);
-    const officer = await manager.getRepository(User).findOneByOrFail({ id: caller.id });
-    const coOfficers = await this.loadCoOfficers(manager, officer.id, dto.coOfficerIds ?? []);
-    const scanned = await this.gateCodes.resolve(dto.code, manager);
-    // Judged by the policy in force when the officer scanned (never by one from the future).
-    const judgedAt = clientTime > receivedAt ? receivedAt : clientTime;
-    const policy = await this.policies.inForceAt(judgedAt, manager);
-
-    const gate =
-      scanned.status === 'INVALID'
-        ? null
-        : await manager.getRepository(Gate).findOneBy({ id: scanned.code.gateId });
-    // A code whose gate no longer exists names nothing: refused like an unknown code.
-    const decision =
-      scanned.status === 'INVALID' || !gate
-        ? refuseUnverifiableCode(
-            policy,
-            judgedAt,
-            scanned.status === 'INVALID' ? scanned.problem : 'UNKNOWN_CODE',
-          )
-        : await this.decide(manager, {
-            dto,
-            scanned,
-            gate,
-            officer,
-            coOfficers,
-            policy,
-            receivedAt,
-          });
+    const facts = await this.facts(manager, caller, dto, receivedAt, { lockFirm: true });
+    const { officer, coOfficers, scanned, gate } = facts;
+    const decision = facts.judge(dto.purpose);
     const reference = dto.reference?.trim() || null;
 
     const visitId = randomUUID();
@@ -182,25 +206,42 @@ export class CheckInsService {
     return visitId;
   }
 
-  private async decide(
+  /**
+   * Everything the rules read about a scan, gathered once: the officer and co-officers, the code
+   * and its gate, the firm (locked when recording, so that concurrent check-ins there are judged
+   * one after the other), its list membership, the visits around the scan, the task the
+   * reference names, and the policy in force when the officer scanned (never one from the
+   * future). `judge` applies the rules for a purpose.
+   */
+  private async facts(
     manager: EntityManager,
-    input: {
-      dto: CheckInDto;
-      scanned: Exclude<ScannedCode, { status: 'INVALID' }>;
-      gate: Gate;
-      officer: User;
-      coOfficers: User[];
-      policy: CheckInPolicy;
-      receivedAt: Date;
-    },
-  ): Promise<CheckInDecision> {
-    const { dto, scanned, gate, officer, coOfficers, policy, receivedAt } = input;
-    const clientTime = new Date(dto.clientTime);
-    // Lock the firm: concurrent check-ins there are judged one after the other (caps, repeats).
-    const enterprise = await manager
-      .getRepository(Enterprise)
-      .createQueryBuilder('e')
-      .setLock('pessimistic_write')
+    caller: AuthenticatedUser,
+    input: ScanInput,
+    receivedAt: Date,
+    options: { lockFirm: boolean },
+  ): Promise<ScanFacts> {
+    const clientTime = input.clientTime ? new Date(input.clientTime) : receivedAt;
+    const officer = await manager.getRepository(User).findOneByOrFail({ id: caller.id });
+    const coOfficers = await this.loadCoOfficers(manager, officer.id, input.coOfficerIds ?? []);
+    const scanned = await this.gateCodes.resolve(input.code, manager);
+    const judgedAt = clientTime > receivedAt ? receivedAt : clientTime;
+    const policy = await this.policies.inForceAt(judgedAt, manager);
+    const base = { officer, coOfficers, scanned, policy };
+
+    const gate =
+      scanned.status === 'INVALID'
+        ? null
+        : await manager.getRepository(Gate).findOneBy({ id: scanned.code.gateId });
+    // A code whose gate no longer exists names nothing: refused like an unknown code.
+    if (scanned.status === 'INVALID' || !gate) {
+      const problem = scanned.status === 'INVALID' ? scanned.problem : 'UNKNOWN_CODE';
+      const refusal = refuseUnverifiableCode(policy, judgedAt, problem);
+      return { ...base, gate: null, enterprise: null, onPositiveList: false, judge: () => refusal };
+    }
+
+    const firms = manager.getRepository(Enterprise).createQueryBuilder('e');
+    if (options.lockFirm) firms.setLock('pessimistic_write');
+    const enterprise = await firms
       .where('e.id = :id', { id: scanned.code.enterpriseId })
       .getOneOrFail();
     const [{ listed }] = await manager
@@ -212,11 +253,11 @@ export class CheckInsService {
       .getRawMany<{ listed: boolean }>();
     const unit = await this.officerUnit(manager, officer.unitId);
     const visits = await this.visitsAround(manager, enterprise.id, clientTime, policy);
-    return evaluateCheckIn({
+    const randomTask = await this.randomTask(manager, input.reference);
+    const context: Omit<CheckInContext, 'purpose'> = {
       serverTime: receivedAt.toISOString(),
       clientTime: clientTime.toISOString(),
-      purpose: dto.purpose,
-      reference: dto.reference ?? null,
+      reference: input.reference ?? null,
       code: { status: scanned.status },
       officer: {
         id: officer.id,
@@ -233,13 +274,23 @@ export class CheckInsService {
         unitId: enterprise.unitId,
       },
       gate: { lat: gate.lat, lng: gate.lng, radiusM: gate.radiusM },
-      location: dto.location ?? null,
+      location: input.location ?? null,
       priorVisits: visits.prior,
       laterVisits: visits.later,
-      randomTask:
-        dto.purpose === 'RANDOM_INSPECTION' ? await this.randomTask(manager, dto.reference) : null,
       policy,
-    });
+    };
+    return {
+      ...base,
+      gate,
+      enterprise,
+      onPositiveList: listed,
+      judge: (purpose) =>
+        evaluateCheckIn({
+          ...context,
+          purpose,
+          randomTask: purpose === 'RANDOM_INSPECTION' ? randomTask : null,
+        }),
+    };
   }
 
   /** The revealed draw task a random inspection's reference names (双随机), or null. */

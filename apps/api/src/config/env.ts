@@ -105,6 +105,15 @@ export class Env {
   @Min(1)
   CHECK_IN_RATE_LIMIT_PER_MINUTE = 30;
 
+  /**
+   * Previews (预判) one officer may ask per minute: one per change of purpose facts on the
+   * check-in screen (scan, co-officers, reference, location), so more than check-ins.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CHECK_IN_PREVIEW_RATE_LIMIT_PER_MINUTE = 120;
+
   /** The public https origin of this deployment (gate codes are URLs under it). */
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL = 'http://localhost:3000';

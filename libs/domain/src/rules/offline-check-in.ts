@@ -1,5 +1,7 @@
 import { decodeBase64url } from '../base64url';
 import type {
+  CheckInPreview,
+  CheckInPreviewRequest,
   CheckInRequest,
   EnterpriseView,
   GateCodeKeysResponse,
@@ -7,6 +9,7 @@ import type {
   OfflineSnapshot,
 } from '../contract';
 import { verifyGateCode } from '../gate-code';
+import { PURPOSES, type Purpose } from '../purposes';
 import { reason } from '../reasons';
 import { evaluateCheckIn, type CheckInDecision } from './evaluate-check-in';
 import type { CheckInPolicy } from './policy';
@@ -123,4 +126,39 @@ function taskFacts(snapshot: OfflineSnapshot, reference: string | null | undefin
         periodEnd: task.periodEnd,
       }
     : null;
+}
+
+/**
+ * 离线预判 of every purpose before the officer commits: what submitting each would give, judged
+ * by `judgeOffline` on the snapshot (the same facts the server's preview reads, as of the
+ * snapshot's issue). Undefined when the code names a firm outside the snapshot.
+ */
+export function previewOffline(
+  snapshot: OfflineSnapshot,
+  request: CheckInPreviewRequest,
+  now: Date,
+): CheckInPreview | undefined {
+  const clientTime = request.clientTime ?? now.toISOString();
+  const judge = (purpose: Purpose) =>
+    judgeOffline(snapshot, { ...request, clientId: '', purpose, clientTime }, now);
+  const first = judge(PURPOSES[0]);
+  if (!first.judged) return undefined;
+  const decisions = {} as CheckInPreview['decisions'];
+  for (const purpose of PURPOSES) {
+    const judged = purpose === PURPOSES[0] ? first : judge(purpose);
+    if (!judged.judged) return undefined;
+    decisions[purpose] = { outcome: judged.decision.outcome, reasons: judged.decision.reasons };
+  }
+  return {
+    enterprise: first.enterprise && {
+      id: first.enterprise.id,
+      name: first.enterprise.name,
+      onPositiveList: first.enterprise.onPositiveList,
+      creditGrade: first.enterprise.creditGrade,
+    },
+    gate: first.gate && { id: first.gate.id, name: first.gate.name },
+    policyVersion: snapshot.policy.version,
+    decisions,
+    evaluatedAt: now.toISOString(),
+  };
 }
