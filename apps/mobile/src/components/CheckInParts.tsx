@@ -4,19 +4,24 @@ import {
   REASON_MESSAGES,
   type VisitView,
 } from '@qinqing/domain';
-import { Tag } from '@nutui/nutui-react-taro';
+import { Loading, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 
 import { Choice } from './Choice';
 import type { CheckInModel } from '../features/check-in/useCheckIn';
+import {
+  SNAPSHOT_FRESH_HOURS,
+  snapshotAgeText,
+  snapshotExpired,
+} from '../features/offline-snapshot/snapshot';
 import { chinaTime } from '../services/china-time';
 import { Button } from '../shared/ui/Button';
 import { Card } from '../shared/ui/Page';
 
 /** The scanned firm: name, gate, 正面清单 and credit grade (or why it is not known here). */
 export function CheckInFirm({ model }: { model: CheckInModel }) {
-  const { firm, gate, firms } = model;
+  const { firm, gate, preview } = model;
   return (
     <Card testId="checkin-firm">
       {firm ? (
@@ -36,15 +41,57 @@ export function CheckInFirm({ model }: { model: CheckInModel }) {
             </Tag>
           </View>
         </>
-      ) : firms === undefined ? (
-        <Text className="o-muted">正在读取企业信息…</Text>
+      ) : preview.checking || !preview.serverUnavailable ? (
+        <View role="status" data-testid="checkin-firm-loading">
+          <Loading direction="horizontal">正在读取企业信息…</Loading>
+        </View>
       ) : (
         <>
           <Text className="o-title">非本单位辖区企业</Text>
-          <Text className="o-muted">手机上没有这家企业的信息，提交后由服务器判定。</Text>
+          <Text className="o-muted">
+            网络不可用，手机离线数据中没有这家企业。可以提交，联网后由服务器判定。
+          </Text>
         </>
       )}
     </Card>
+  );
+}
+
+/**
+ * 预判: what submitting the chosen purpose will give, before the officer commits, and what it
+ * was judged on (the server now, or the phone's snapshot of a given age).
+ */
+export function CheckInVerdict({ model }: { model: CheckInModel }) {
+  const { verdict, preview, purpose, snapshotIssuedAt } = model;
+  if (!purpose || !preview.preview) return null;
+  const offline = preview.source === 'snapshot';
+  const tone = verdict?.tone ?? 'allowed';
+  const className =
+    tone === 'refused'
+      ? 'o-error'
+      : tone === 'flagged' || tone === 'needs-reference'
+        ? 'o-warn'
+        : 'o-ok';
+  return (
+    <View className={className} data-testid="checkin-verdict" data-tone={tone} role="status">
+      <Text className="o-section">{verdict?.headline}</Text>
+      {verdict?.reasons.map((r) => (
+        <Text key={r.code} className="o-line">
+          {r.message}
+        </Text>
+      ))}
+      {tone === 'refused' && <Text className="o-line">如仍提交，将作为不予入企记录在案。</Text>}
+      <Text className="o-line o-muted" data-testid="checkin-verdict-source">
+        {offline
+          ? `预判依据手机离线数据。${snapshotAgeText(snapshotIssuedAt)}` +
+            (snapshotIssuedAt && snapshotExpired(snapshotIssuedAt)
+              ? `（已超过 ${SNAPSHOT_FRESH_HOURS} 小时，可能不准，以服务器判定为准）`
+              : '')
+          : preview.checking
+            ? '正在向服务器确认…'
+            : '预判依据服务器当前数据，提交后以服务器判定为准。'}
+      </Text>
+    </View>
   );
 }
 

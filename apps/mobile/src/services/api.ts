@@ -4,6 +4,8 @@ import {
   type BadgeVerification,
   type ChainVerification,
   type CheckInAccepted,
+  type CheckInPreview,
+  type CheckInPreviewRequest,
   type CheckInRefused,
   type CheckInRequest,
   type CheckOutRequest,
@@ -172,6 +174,11 @@ export class ApiClient {
 
   policy(): Promise<PolicyResponse> {
     return this.request<PolicyResponse>('GET', '/api/v1/policy');
+  }
+
+  /** 预判: what each purpose would give if submitted now (nothing is recorded). */
+  checkInPreview(body: CheckInPreviewRequest): Promise<CheckInPreview> {
+    return this.request<CheckInPreview>('POST', '/api/v1/check-ins/preview', body);
   }
 
   /** 201 → accepted; 409 CHECK_IN_REFUSED → refused (recorded); anything else throws. */

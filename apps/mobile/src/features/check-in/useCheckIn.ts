@@ -2,11 +2,11 @@ import {
   PURPOSE_INFO,
   purposeNeedsReference,
   verifyGateCode,
+  type CheckInPreviewRequest,
   type DrawTaskView,
-  type EnterpriseView,
   type GateCodeVerification,
   type OfficerView,
-  type PolicyResponse,
+  type OfflineSnapshot,
   type Purpose,
   type SessionUser,
   type VisitView,
@@ -23,7 +23,7 @@ import { taroStore } from '../../services/storage';
 import { errorText } from '../../shared/errors';
 import { useRequest } from '../../shared/request';
 import { loadMyTasks, prefillFromTask, type TaskSource } from '../draws/tasks';
-import { loadSnapshot } from '../offline-snapshot/snapshot';
+import { loadSnapshot, refreshSnapshotIfStale, snapshotInfo } from '../offline-snapshot/snapshot';
 import { loadGateCodeKeys } from '../scan/gate-keys';
 import { scanGateCode, ScanError } from '../scan/scan';
 import {
@@ -33,6 +33,8 @@ import {
   type DecisionSummary,
 } from './last-result';
 import { submitCheckIn } from './submit';
+import { usePreview } from './usePreview';
+import { verdictOf } from './verdict';
 
 const LAST_CO_OFFICERS_KEY = 'qinqing.officer.lastCoOfficers';
 
@@ -65,9 +67,13 @@ export function useCheckIn(me: SessionUser | undefined, initialCode: string, aft
   const [code, setCode] = useState(initialCode);
   const attempt = useRef(newAttempt());
   const [keys, setKeys] = useState<Map<number, Uint8Array> | null | undefined>(undefined);
-  const [firms, setFirms] = useState<EnterpriseView[] | undefined>(undefined);
-  const [policy, setPolicy] = useState<PolicyResponse | undefined>(undefined);
-  const [colleagues, setColleagues] = useState<OfficerView[]>([]);
+  // The signed snapshot: the firm, colleagues and rules at once, and alone without signal.
+  const [snapshot, setSnapshot] = useState<OfflineSnapshot | undefined>(() =>
+    me ? loadSnapshot({ officerId: me.id }) : undefined,
+  );
+  const [colleagues, setColleagues] = useState<OfficerView[]>(() =>
+    othersActive(snapshot?.colleagues ?? [], me?.id),
+  );
   const [purpose, setPurpose] = useState<Purpose | undefined>(undefined);
   const [reference, setReference] = useState('');
   const [coIds, setCoIds] = useState<string[]>(
@@ -91,23 +97,27 @@ export function useCheckIn(me: SessionUser | undefined, initialCode: string, aft
 
   useEffect(() => {
     if (!me) return;
-    // Each has a meaning when it fails: no keys (null) → the server judges the code; no firms →
-    // the firm is shown as unknown; no policy → nothing is marked; no colleagues → said so.
+    // Each has a meaning when it fails: no keys (null) → the server judges the code; no
+    // colleagues from the API → the snapshot's; no snapshot → the server alone previews.
     void loadGateCodeKeys()
       .then(setKeys)
       .catch(() => setKeys(null));
-    void api
-      .enterprises()
-      .then(setFirms)
-      .catch(() => setFirms([]));
-    void api.policy().then(setPolicy, () => setPolicy(undefined));
+    const stored = loadSnapshot({ officerId: me.id });
+    setSnapshot(stored);
+    void refreshSnapshotIfStale().then((refreshed) => {
+      if (refreshed) setSnapshot(loadSnapshot({ officerId: me.id }));
+    });
     void api.officers().then(
       (list) => {
-        const others = list.filter((o) => o.id !== me.id && o.active);
+        const others = othersActive(list, me.id);
         setColleagues(others);
         setCoIds((ids) => ids.filter((id) => others.some((o) => o.id === id)));
       },
-      () => setColleagues([]),
+      () => {
+        const others = othersActive(stored?.colleagues ?? [], me.id);
+        setColleagues(others);
+        if (stored) setCoIds((ids) => ids.filter((id) => others.some((o) => o.id === id)));
+      },
     );
     locating.current = locateOfficer();
     void locating.current.then((fix) =>
@@ -146,11 +156,32 @@ export function useCheckIn(me: SessionUser | undefined, initialCode: string, aft
   }, [me, purpose]);
 
   const firmId = verification?.ok ? verification.payload.enterpriseId : undefined;
-  const firm = firmId && firms ? firms.find((f) => f.id === firmId) : undefined;
-  const gate = firm?.gates.find((g) => verification?.ok && g.id === verification.payload.gateId);
   const openElsewhere: VisitView[] = (recent.data?.items ?? []).filter(
     (v) => isOpenVisit(v) && v.enterpriseId !== firmId,
   );
+
+  const needsReference = purpose ? purposeNeedsReference(purpose) : false;
+  /** The reference the submission carries: the one its purpose needs, else none. */
+  const sentReference = needsReference ? reference.trim() : null;
+  const fix = located.state === 'found' ? located.fix : undefined;
+  const previewInput: CheckInPreviewRequest | undefined =
+    me && code && !(verification && !verification.ok)
+      ? {
+          code,
+          reference: sentReference,
+          coOfficerIds: coIds,
+          location: fix ? { lat: fix.lat, lng: fix.lng, accuracy: fix.accuracy } : null,
+          clientTime: attempt.current.clientTime,
+        }
+      : undefined;
+  const preview = usePreview(previewInput, snapshot);
+  const firm = preview.preview?.enterprise ?? undefined;
+  const gate = preview.preview?.gate ?? undefined;
+  const verdict =
+    preview.preview && purpose
+      ? verdictOf(preview.preview, purpose, { locating: located.state === 'locating' })
+      : undefined;
+  const snapshotIssuedAt = snapshot ? snapshotInfo({ officerId: me?.id })?.issuedAt : undefined;
 
   function chooseTask(task: DrawTaskView): void {
     if (!me) return;
@@ -184,7 +215,6 @@ export function useCheckIn(me: SessionUser | undefined, initialCode: string, aft
     setCoIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
   }
 
-  const needsReference = purpose ? purposeNeedsReference(purpose) : false;
   const missing = !purpose
     ? '请选择检查事由。'
     : needsReference && !reference.trim()
@@ -213,7 +243,7 @@ export function useCheckIn(me: SessionUser | undefined, initialCode: string, aft
       clientId: attempt.current.clientId,
       code,
       purpose,
-      reference: needsReference ? reference.trim() : null,
+      reference: sentReference,
       coOfficerIds: coIds,
       location: fix ? { lat: fix.lat, lng: fix.lng, accuracy: fix.accuracy } : null,
       clientTime: attempt.current.clientTime,
@@ -255,10 +285,11 @@ export function useCheckIn(me: SessionUser | undefined, initialCode: string, aft
     code,
     keys,
     verification,
-    firms,
     firm,
     gate,
-    policy,
+    preview,
+    verdict,
+    snapshotIssuedAt,
     colleagues,
     colleagueName,
     purpose,
@@ -286,3 +317,8 @@ export function useCheckIn(me: SessionUser | undefined, initialCode: string, aft
 }
 
 export type CheckInModel = ReturnType<typeof useCheckIn>;
+
+/** The active officers of a list other than the caller: who can go in with him. */
+function othersActive(list: readonly OfficerView[], meId: string | undefined): OfficerView[] {
+  return list.filter((o) => o.id !== meId && o.active);
+}

@@ -143,6 +143,16 @@ export function resetSnapshotRefreshTimer(): void {
   lastAttempt = 0;
 }
 
+/**
+ * A snapshot older than this no longer says what the rules will find (visits by colleagues,
+ * list changes): its preview is shown as possibly out of date until the phone fetches a new one.
+ */
+export const SNAPSHOT_FRESH_HOURS = 24;
+
+export function snapshotExpired(issuedAt: string, now: Date = new Date()): boolean {
+  return now.getTime() - new Date(issuedAt).getTime() > SNAPSHOT_FRESH_HOURS * 3_600_000;
+}
+
 /** "离线数据更新于 …": when the snapshot was issued, in the bureau's words. */
 export function snapshotAgeText(issuedAt: string | undefined, now: Date = new Date()): string {
   if (!issuedAt) return '手机上还没有离线数据：请在有信号时打开本应用，以便离线时预判。';

@@ -1,22 +1,34 @@
 import {
-  DEFAULT_CHECK_IN_POLICY,
-  gateCodeKeyPairFromSeed,
-  gateCodeUrl,
-  signGateCode,
+  REASON_TITLES,
   type CheckInRequest,
-  type EnterpriseView,
+  type OfflineSnapshot,
   type VisitView,
 } from '@qinqing/domain';
 import Taro from '@tarojs/taro';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 
+import {
+  FIRM_ID,
+  firmView,
+  gateCodeFor,
+  officers,
+  serverPreviewOn,
+  snapshotOf,
+} from '../../../../test/check-in-world';
 import { loadLastCheckIn } from '../../../features/check-in/last-result';
 import { submitCheckIn } from '../../../features/check-in/submit';
+import { loadSnapshot, snapshotInfo } from '../../../features/offline-snapshot/snapshot';
 import { api, NetworkError } from '../../../services/api';
 import { UUID_V4 } from './client-id';
 import OfficerCheckInPage from './index';
 
 jest.mock('../../../features/check-in/submit', () => ({ submitCheckIn: jest.fn() }));
+jest.mock('../../../features/offline-snapshot/snapshot', () => ({
+  ...jest.requireActual('../../../features/offline-snapshot/snapshot'),
+  loadSnapshot: jest.fn(() => undefined),
+  snapshotInfo: jest.fn(() => undefined),
+  refreshSnapshotIfStale: jest.fn(async () => false),
+}));
 // NutUI's Dialog listens on Taro's event centre.
 jest.mock('@tarojs/taro', () => {
   const actual = jest.requireActual('../../../../test/taro.mock');
@@ -26,25 +38,17 @@ jest.mock('@tarojs/taro', () => {
   };
   return { __esModule: true, ...taro, default: taro };
 });
-
-const mockKey = gateCodeKeyPairFromSeed(1, new Uint8Array(32).fill(7));
-const FIRM_ID = '11111111-2222-4333-8444-555555555555';
-const GATE_ID = '66666666-7777-4888-9999-000000000000';
-const code = gateCodeUrl(
-  'https://qinqing.example.gov.cn',
-  signGateCode({ enterpriseId: FIRM_ID, gateId: GATE_ID, version: 1 }, mockKey),
-);
 jest.mock('../../../features/scan/gate-keys', () => ({
-  loadGateCodeKeys: jest.fn(async () => new Map([[1, mockKey.publicKey]])),
+  loadGateCodeKeys: jest.fn(async () => {
+    const { gateKey } = jest.requireActual('../../../../test/check-in-world');
+    return new Map([[1, gateKey.publicKey]]);
+  }),
 }));
 
-const firm = {
-  id: FIRM_ID,
-  name: '郑州思念食品有限公司',
-  creditGrade: 'A',
-  onPositiveList: true,
-  gates: [{ id: GATE_ID, name: '正门', lat: 34.7, lng: 113.6, radiusM: 200 }],
-} as unknown as EnterpriseView;
+const code = gateCodeFor(FIRM_ID);
+const firm = firmView();
+/** What the server knows: the firm (on the 正面清单) and the default policy. */
+let facts: OfflineSnapshot;
 
 const taro = Taro as unknown as {
   useRouter: jest.Mock;
@@ -73,27 +77,12 @@ beforeEach(() => {
       badgeNumber: 'A1',
     },
   });
-  jest.spyOn(api, 'enterprises').mockResolvedValue([firm]);
-  jest.spyOn(api, 'policy').mockResolvedValue(DEFAULT_CHECK_IN_POLICY);
+  facts = snapshotOf([firm]);
+  jest.spyOn(api, 'checkInPreview').mockImplementation((body) => serverPreviewOn(facts)(body));
   jest.spyOn(api, 'visits').mockResolvedValue({ items: [], nextCursor: null });
-  jest.spyOn(api, 'officers').mockResolvedValue([
-    {
-      id: 'o1',
-      name: '张建国',
-      badgeNumber: 'A1',
-      unitId: 'u1',
-      unitName: '金水分局',
-      active: true,
-    },
-    {
-      id: 'o2',
-      name: '李明华',
-      badgeNumber: 'A2',
-      unitId: 'u1',
-      unitName: '金水分局',
-      active: true,
-    },
-  ]);
+  jest.spyOn(api, 'officers').mockResolvedValue(officers);
+  jest.mocked(loadSnapshot).mockReturnValue(undefined);
+  jest.mocked(snapshotInfo).mockReturnValue(undefined);
 });
 
 describe('check-in screen', () => {
@@ -241,5 +230,103 @@ describe('check-in screen', () => {
       fireEvent.click(screen.getByText('仍要在本企业登记'));
     });
     expect(submit).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('预判: every rule before submitting', () => {
+  const verdict = () => screen.getByTestId('checkin-verdict');
+  const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+  it('says what each purpose will give at a 正面清单 firm, the reference before the verdict', async () => {
+    await open(code);
+    // the co-officers of the last check-in are ticked again; make sure 李明华 goes in too
+    const colleague = screen.getByTestId('co-officer-o2');
+    if (colleague.getAttribute('data-chosen') !== 'true') fireEvent.click(colleague);
+    await act(async () => {});
+    fireEvent.click(screen.getByTestId('purpose-ROUTINE'));
+    expect(verdict().getAttribute('data-tone')).toBe('refused');
+    expect(verdict().textContent).toContain(
+      `将不予入企：${REASON_TITLES.POSITIVE_LIST_NO_DISTURBANCE}`,
+    );
+    expect(verdict().textContent).toContain('如仍提交，将作为不予入企记录在案');
+    expect(verdict().textContent).toContain('预判依据服务器当前数据');
+
+    fireEvent.click(screen.getByTestId('purpose-COMPLAINT_VERIFICATION'));
+    expect(verdict().getAttribute('data-tone')).toBe('needs-reference');
+    expect(verdict().textContent).toContain('请填写信访举报编号');
+    const field = screen.getByTestId('reference-input');
+    const input = (field.querySelector('input') ?? field) as HTMLInputElement;
+    input.value = '12369-1';
+    fireEvent.input(input, { target: { value: '12369-1' }, detail: { value: '12369-1' } });
+    await act(async () => new Promise((r) => setTimeout(r, 600)));
+    // no location in the test browser: recorded as 位置不在企业门口, entry allowed
+    expect(verdict().getAttribute('data-tone')).toBe('flagged');
+    expect(verdict().textContent).toContain(`可以入企，将标记：${REASON_TITLES.OUT_OF_GEOFENCE}`);
+  });
+
+  it('warns of the annual cap at a firm off the list, before the officer collects a refusal', async () => {
+    const busy = firmView({ onPositiveList: false, creditGrade: 'B' as never });
+    const year = new Date().getUTCFullYear();
+    const prior = (month: number) => ({
+      checkedInAt: new Date(Date.UTC(year, 0, month, 2)).toISOString(),
+      purpose: 'ROUTINE' as const,
+      reference: null,
+      unitLevel: 'BRANCH',
+    });
+    facts = snapshotOf([busy], {
+      policy: { ...facts.policy, annualCapPerUnitLevel: 2 },
+      priorVisits: { [FIRM_ID]: [prior(2), prior(3)] },
+    });
+    await open(code);
+    expect(screen.getByTestId('purpose-ROUTINE').getAttribute('data-blocked')).toBe('true');
+    expect(screen.getByTestId('purpose-ROUTINE').textContent).toContain(
+      REASON_TITLES.ANNUAL_CAP_REACHED,
+    );
+    fireEvent.click(screen.getByTestId('purpose-ROUTINE'));
+    expect(verdict().textContent).toContain(`将不予入企：${REASON_TITLES.ANNUAL_CAP_REACHED}`);
+    expect(screen.queryByTestId('checkin-no-disturbance')).toBeNull();
+  });
+
+  it('without the API reads the snapshot: the firm, its colleagues and the verdict, with its age', async () => {
+    jest.spyOn(api, 'checkInPreview').mockRejectedValue(new NetworkError());
+    jest.spyOn(api, 'officers').mockRejectedValue(new NetworkError());
+    const issuedAt = new Date(Date.now() - 30 * 3_600_000).toISOString();
+    jest.mocked(loadSnapshot).mockReturnValue(snapshotOf([firm], { issuedAt }));
+    jest.mocked(snapshotInfo).mockReturnValue({ envelope: '', issuedAt, fetchedAt: issuedAt });
+    await open(code);
+    expect(screen.getByTestId('checkin-firm-name').textContent).toBe('郑州思念食品有限公司');
+    expect(screen.getByTestId('checkin-positive-list').textContent).toBe('正面清单企业');
+    fireEvent.click(screen.getByTestId('co-officer-o2'));
+    fireEvent.click(screen.getByTestId('purpose-ROUTINE'));
+    await act(async () => {});
+    expect(verdict().getAttribute('data-tone')).toBe('refused');
+    const source = screen.getByTestId('checkin-verdict-source').textContent;
+    expect(source).toContain('预判依据手机离线数据');
+    expect(source).toContain('1 天前');
+    expect(source).toContain('已超过 24 小时');
+  });
+
+  it('a firm the snapshot does not hold, without signal, is named as such and never by its id', async () => {
+    jest.spyOn(api, 'checkInPreview').mockRejectedValue(new NetworkError());
+    jest.mocked(loadSnapshot).mockReturnValue(snapshotOf([]));
+    await open(code);
+    expect(screen.getByTestId('checkin-firm').textContent).toContain('非本单位辖区企业');
+    expect(screen.getByTestId('checkin-firm').textContent).toContain('联网后由服务器判定');
+    expect(document.body.textContent).not.toMatch(UUID);
+    expect(screen.getByTestId('checkin-submit')).toBeTruthy();
+  });
+
+  it('shows a loading state while the server is asked, and the snapshot’s firm at once', async () => {
+    let answer: () => void = () => undefined;
+    jest.spyOn(api, 'checkInPreview').mockImplementation(
+      (body) =>
+        new Promise((resolve) => {
+          answer = () => void serverPreviewOn(facts)(body).then(resolve);
+        }),
+    );
+    await open(code);
+    expect(screen.getByTestId('checkin-firm-loading').textContent).toContain('正在读取企业信息');
+    await act(async () => answer());
+    expect(screen.getByTestId('checkin-firm-name').textContent).toBe('郑州思念食品有限公司');
   });
 });

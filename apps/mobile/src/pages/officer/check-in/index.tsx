@@ -1,10 +1,12 @@
 import { PURPOSE_INFO, REASON_MESSAGES } from '@qinqing/domain';
+import { purposesAdmittedOnList } from '../../../features/check-in/verdict';
 import { Dialog, Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 
 import {
   CheckInFirm,
+  CheckInVerdict,
   CoOfficerPicker,
   LocationCard,
   OpenVisitNotice,
@@ -26,7 +28,8 @@ export default function OfficerCheckInPage() {
   const initialCode = params.code ? decodeURIComponent(params.code) : '';
   const me = useSession('officer');
   const model = useCheckIn(me, initialCode, params.after);
-  const { code, keys, verification, firm, policy, purpose, error, registered } = model;
+  const { code, keys, verification, firm, purpose, error, registered } = model;
+  const shown = model.preview.preview;
   if (!me) return <Page title="扫码入企">{null}</Page>;
 
   const invalid = verification && !verification.ok;
@@ -58,10 +61,12 @@ export default function OfficerCheckInPage() {
       {usable && <OpenVisitNotice visits={elsewhere} />}
       <SubmittedNotice model={model} />
 
-      {firm?.onPositiveList && policy && (
+      {firm?.onPositiveList && shown && (
         <Text className="o-warn" data-testid="checkin-no-disturbance">
           正面清单企业：无事不扰。仅可因
-          {policy.positiveListAllowedPurposes.map((p) => PURPOSE_INFO[p].label).join('、')}
+          {purposesAdmittedOnList(shown)
+            .map((p) => PURPOSE_INFO[p].label)
+            .join('、')}
           进入现场，其他事由将被拒绝并记录。
         </Text>
       )}
@@ -72,8 +77,8 @@ export default function OfficerCheckInPage() {
             <PurposePicker
               value={purpose}
               onChange={model.setPurpose}
-              onPositiveList={firm?.onPositiveList}
-              policy={policy}
+              preview={shown}
+              locating={model.located.state === 'locating'}
             />
             {purpose && model.needsReference && (
               <View className="o-field">
@@ -104,6 +109,7 @@ export default function OfficerCheckInPage() {
           </Card>
           <CoOfficerPicker model={model} />
           <LocationCard model={model} />
+          <CheckInVerdict model={model} />
 
           {error && (
             <View className="o-error" data-testid="checkin-error" role="alert">

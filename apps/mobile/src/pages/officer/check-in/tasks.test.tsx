@@ -1,44 +1,38 @@
-import {
-  DEFAULT_CHECK_IN_POLICY,
-  gateCodeKeyPairFromSeed,
-  gateCodeUrl,
-  signGateCode,
-  type CheckInRequest,
-  type DrawTaskView,
-  type EnterpriseView,
-} from '@qinqing/domain';
+import { type CheckInRequest, type DrawTaskView } from '@qinqing/domain';
 import Taro from '@tarojs/taro';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 
+import {
+  FIRM_ID,
+  firmView,
+  gateCodeFor,
+  officers,
+  serverPreviewOn,
+  snapshotOf,
+} from '../../../../test/check-in-world';
 import { submitCheckIn } from '../../../features/check-in/submit';
+import { loadSnapshot } from '../../../features/offline-snapshot/snapshot';
 import { chinaToday } from '../../../services/china-time';
 import { api, NetworkError } from '../../../services/api';
 import OfficerCheckInPage from './index';
 
 jest.mock('../../../features/check-in/submit', () => ({ submitCheckIn: jest.fn() }));
 jest.mock('../../../features/offline-snapshot/snapshot', () => ({
+  ...jest.requireActual('../../../features/offline-snapshot/snapshot'),
   loadSnapshot: jest.fn(() => undefined),
+  snapshotInfo: jest.fn(() => undefined),
+  refreshSnapshotIfStale: jest.fn(async () => false),
 }));
-
-const mockKey = gateCodeKeyPairFromSeed(1, new Uint8Array(32).fill(7));
-const FIRM_ID = '11111111-2222-4333-8444-555555555555';
-const OTHER_FIRM_ID = '22222222-2222-4333-8444-555555555555';
-const GATE_ID = '66666666-7777-4888-9999-000000000000';
-const code = gateCodeUrl(
-  'https://qinqing.example.gov.cn',
-  signGateCode({ enterpriseId: FIRM_ID, gateId: GATE_ID, version: 1 }, mockKey),
-);
 jest.mock('../../../features/scan/gate-keys', () => ({
-  loadGateCodeKeys: jest.fn(async () => new Map([[1, mockKey.publicKey]])),
+  loadGateCodeKeys: jest.fn(async () => {
+    const { gateKey } = jest.requireActual('../../../../test/check-in-world');
+    return new Map([[1, gateKey.publicKey]]);
+  }),
 }));
 
-const firm = {
-  id: FIRM_ID,
-  name: '河南瑞泰化工有限公司',
-  creditGrade: 'GOOD',
-  onPositiveList: false,
-  gates: [{ id: GATE_ID, name: '正门', lat: 34.7, lng: 113.6, radiusM: 200 }],
-} as unknown as EnterpriseView;
+const OTHER_FIRM_ID = '22222222-2222-4333-8444-555555555555';
+const code = gateCodeFor(FIRM_ID);
+const firm = firmView({ name: '河南瑞泰化工有限公司', onPositiveList: false });
 
 const today = chinaToday();
 
@@ -87,26 +81,11 @@ beforeEach(() => {
     },
   });
   Taro.removeStorageSync('qinqing.officer.lastCoOfficers');
-  jest.spyOn(api, 'enterprises').mockResolvedValue([firm]);
-  jest.spyOn(api, 'policy').mockResolvedValue(DEFAULT_CHECK_IN_POLICY);
-  jest.spyOn(api, 'officers').mockResolvedValue([
-    {
-      id: 'o1',
-      name: '张建国',
-      badgeNumber: 'A1',
-      unitId: 'u1',
-      unitName: '金水分局',
-      active: true,
-    },
-    {
-      id: 'o2',
-      name: '李明华',
-      badgeNumber: 'A2',
-      unitId: 'u1',
-      unitName: '金水分局',
-      active: true,
-    },
-  ]);
+  jest
+    .spyOn(api, 'checkInPreview')
+    .mockImplementation((body) => serverPreviewOn(snapshotOf([firm]))(body));
+  jest.spyOn(api, 'officers').mockResolvedValue(officers);
+  jest.mocked(loadSnapshot).mockReturnValue(undefined);
 });
 
 describe('check-in for a 双随机抽查', () => {
@@ -164,10 +143,11 @@ describe('check-in for a 双随机抽查', () => {
 
   it('without signal offers the tasks of the offline snapshot', async () => {
     jest.spyOn(api, 'myTasks').mockRejectedValue(new NetworkError());
-    const { loadSnapshot } = jest.requireMock('../../../features/offline-snapshot/snapshot') as {
-      loadSnapshot: jest.Mock;
-    };
-    loadSnapshot.mockReturnValue({ tasks: [task('SJ-2026-001-07', FIRM_ID, ['o1', 'o2'])] });
+    jest
+      .mocked(loadSnapshot)
+      .mockReturnValue(
+        snapshotOf([firm], { tasks: [task('SJ-2026-001-07', FIRM_ID, ['o1', 'o2'])] }),
+      );
     await open();
     await act(async () => {
       fireEvent.click(screen.getByTestId('purpose-RANDOM_INSPECTION'));
