@@ -102,11 +102,16 @@ describe('officer screens in Chromium (scan, check in, decision, check out, badg
       page.getByTestId('purpose-COMPLAINT_VERIFICATION').getAttribute('data-blocked'),
     ).resolves.toBe('false');
     await expect(page.getByTestId('purpose-ROUTINE').innerText()).resolves.toContain(
-      '正面清单企业：无事不扰',
+      '不予入企：正面清单企业无事不扰',
     );
     await page.getByText('已定位').waitFor();
 
     await page.getByTestId('purpose-ROUTINE').click();
+    // 预判 before committing: the rule that will refuse, and that the attempt is recorded anyway
+    const verdict = page.getByTestId('checkin-verdict');
+    await expect(verdict.getAttribute('data-tone')).resolves.toBe('refused');
+    await expect(verdict.innerText()).resolves.toContain('将不予入企：正面清单企业无事不扰');
+    await expect(verdict.innerText()).resolves.toContain('预判依据服务器当前数据');
     await page.screenshot({ path: screenshotPath('officer-check-in'), fullPage: true });
     await page.getByTestId('checkin-submit').click();
 
@@ -141,6 +146,14 @@ describe('officer screens in Chromium (scan, check in, decision, check out, badg
     await coOfficer.click();
     await expect(coOfficer.getAttribute('data-chosen')).resolves.toBe('true');
     await page.getByText('已定位').waitFor();
+    // two officers, at the gate, with the reference: the server's preview says it is allowed
+    const verdict = page.getByTestId('checkin-verdict');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="checkin-verdict"]')?.getAttribute('data-tone') ===
+        'allowed',
+    );
+    await expect(verdict.innerText()).resolves.toContain('可以入企');
     await page.getByTestId('checkin-submit').click();
 
     await page.waitForURL(/pages\/officer\/decision\/index/);

@@ -83,7 +83,8 @@ export function CheckInVerdict({ model }: { model: CheckInModel }) {
       {tone === 'refused' && <Text className="o-line">如仍提交，将作为不予入企记录在案。</Text>}
       <Text className="o-line o-muted" data-testid="checkin-verdict-source">
         {offline
-          ? `预判依据手机离线数据。${snapshotAgeText(snapshotIssuedAt)}` +
+          ? `预判依据手机离线数据${preview.checking ? '（正在向服务器确认…）' : ''}。` +
+            snapshotAgeText(snapshotIssuedAt) +
             (snapshotIssuedAt && snapshotExpired(snapshotIssuedAt)
               ? `（已超过 ${SNAPSHOT_FRESH_HOURS} 小时，可能不准，以服务器判定为准）`
               : '')

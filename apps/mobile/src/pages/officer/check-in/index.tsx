@@ -124,7 +124,13 @@ export default function OfficerCheckInPage() {
             loading={model.busy}
             onClick={() => void model.submit()}
           >
-            {error?.retry ? '重试' : model.submitted ? '重新提交' : '确认登记'}
+            {model.busy
+              ? '正在提交…'
+              : error?.retry
+                ? '重试'
+                : model.submitted
+                  ? '重新提交'
+                  : '确认登记'}
           </Button>
         </>
       )}
