@@ -3,6 +3,7 @@ type AppConfig = {
   pages: string[];
   subPackages: { root: string; pages: string[] }[];
   requiredPrivateInfos?: string[];
+  __usePrivacyCheck__?: boolean;
   permission?: Record<string, { desc: string }>;
 };
 
@@ -19,6 +20,8 @@ describe('app.config (app.json)', () => {
   it('declares getLocation and says why it needs the location, so it works once published', () => {
     expect(config.requiredPrivateInfos).toContain('getLocation');
     expect(config.permission?.['scope.userLocation']?.desc).toMatch(/位置/);
+    // the privacy agreement is asked through onNeedPrivacyAuthorization (shared/privacy.ts)
+    expect(config.__usePrivacyCheck__).toBe(true);
   });
 
   it('keeps only the landing and login screens in the main package', () => {

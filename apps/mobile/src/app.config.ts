@@ -52,6 +52,8 @@ export default defineAppConfig({
   // A published mini-program may call wx.getLocation only when it is declared here, with the
   // reason shown to the user when WeChat asks for the permission.
   requiredPrivateInfos: ['getLocation'],
+  // WeChat asks for the privacy agreement through onNeedPrivacyAuthorization (shared/privacy.ts).
+  __usePrivacyCheck__: true,
   permission: {
     'scope.userLocation': {
       desc: '扫码入企时记录您所在的位置，用于核对是否在企业门口（电子围栏）',

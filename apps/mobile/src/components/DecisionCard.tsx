@@ -25,6 +25,12 @@ export function DecisionCard({ last }: { last: LastCheckIn }) {
           : 'pending';
   const headline = summary.outcome ? CHECK_IN_OUTCOME_LABELS[summary.outcome] : '待服务器判定';
   const purpose = PURPOSE_INFO[last.request.purpose]?.label ?? '未知事由';
+  const firmName =
+    last.firmName ??
+    (last.submission.mode === 'online' && last.submission.accepted
+      ? last.submission.result.visit.enterpriseName
+      : null) ??
+    '非本单位辖区企业（联网后由服务器判定）';
   // Only a refusal has rules that refused; the rest (e.g. 单人检查) was recorded besides.
   const { refusing, recorded } =
     summary.outcome === 'REFUSED'
@@ -72,7 +78,7 @@ export function DecisionCard({ last }: { last: LastCheckIn }) {
         <View className="decision__fact">
           <Text className="decision__label">企业</Text>
           <Text className="decision__value" data-testid="decision-firm">
-            {last.firmName ?? '（未知企业，由服务器判定）'}
+            {firmName}
             {last.gateName ? ` · ${last.gateName}` : ''}
           </Text>
         </View>

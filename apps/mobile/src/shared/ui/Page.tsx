@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 
 import { goBack } from '../navigation';
 import { Button } from './Button';
+import { PrivacyDialog } from './PrivacyDialog';
 import { notice } from '../session';
 
 import './ui.css';
@@ -59,6 +60,7 @@ export function Page(props: {
         </View>
       )}
       <View className="qq-page__body">{props.children}</View>
+      {!IS_H5 && <PrivacyDialog />}
     </View>
   );
 }
