@@ -207,9 +207,16 @@ describe('GET /api/v1/desk/summary', () => {
 
   it('narrows to a unit of the jurisdiction (and the units below it); 404 outside', async () => {
     const xz = await summary(w.users.supervisor, `?unitId=${units['ZZ-XZ']}`);
-    expect(xz.visitsPerWeek).toEqual([
-      { weekStart: bureauWeekStart(now), purpose: 'SPECIAL_CAMPAIGN', count: 1 },
-    ]);
+    // 新郑's own visit, and 金水's two at 瑞泰, a firm 新郑 supervises (属地管辖: both units see them)
+    expect(xz.visitsPerWeek).toEqual(
+      [
+        { weekStart: bureauWeekStart(eightDaysAgo), purpose: 'COMPLAINT_VERIFICATION', count: 1 },
+        { weekStart: bureauWeekStart(now), purpose: 'COMPLAINT_VERIFICATION', count: 1 },
+        { weekStart: bureauWeekStart(now), purpose: 'SPECIAL_CAMPAIGN', count: 1 },
+      ].sort(
+        (a, b) => a.weekStart.localeCompare(b.weekStart) || a.purpose.localeCompare(b.purpose),
+      ),
+    );
     expect(xz.refusalsByRule).toEqual([{ code: 'POSITIVE_LIST_NO_DISTURBANCE', count: 1 }]);
     expect(xz.followUps.open).toBe(1);
     const root = await summary(w.users.supervisor, `?unitId=${units['ZZ-ZD']}`);

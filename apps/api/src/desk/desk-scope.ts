@@ -29,3 +29,14 @@ export async function deskUnits(
 export function inDeskUnitsSql(column: string, param: string): string {
   return `(${param}::uuid[] IS NULL OR ${column} = ANY(${param}::uuid[]))`;
 }
+
+/**
+ * SQL condition "visit `alias` belongs to the desk's units": made by their officers, or made at a
+ * firm they supervise by anyone (属地管辖: both units' supervisors see an outside unit's visit, as
+ * in the visit log; see applyVisitScope).
+ */
+export function visitInDeskUnitsSql(alias: string, param: string): string {
+  return `(${param}::uuid[] IS NULL OR ${alias}.unit_id = ANY(${param}::uuid[])
+           OR EXISTS (SELECT 1 FROM enterprise de
+                       WHERE de.id = ${alias}.enterprise_id AND de.unit_id = ANY(${param}::uuid[])))`;
+}

@@ -17,7 +17,7 @@ import { PolicyService } from '../policy/policy.service';
 import { ScopeService } from '../scope/scope.service';
 import { User } from '../users/user.entity';
 import { bureauLocalSql, bureauMonth } from '../common/bureau-time';
-import { deskUnits, inDeskUnitsSql, type DeskUnits } from './desk-scope';
+import { deskUnits, inDeskUnitsSql, visitInDeskUnitsSql, type DeskUnits } from './desk-scope';
 import type { DeskSummaryQuery } from './desk.dto';
 
 /** The desk's default period: the last 12 weeks. */
@@ -116,7 +116,7 @@ export class DeskService {
               v.purpose, count(*)::int AS count
          FROM visit v
         WHERE v.outcome <> 'REFUSED' AND v.checked_in_at >= $2 AND v.checked_in_at < $3
-          AND ${inDeskUnitsSql('v.unit_id', '$1')}
+          AND ${visitInDeskUnitsSql('v', '$1')}
         GROUP BY 1, 2 ORDER BY 1, 2`,
       [p.units, p.from, p.to, p.utcOffsetMinutes],
     );
@@ -133,7 +133,7 @@ export class DeskService {
       `SELECT r.reason ->> 'code' AS code, count(*)::int AS count
          FROM visit v CROSS JOIN LATERAL jsonb_array_elements(v.reasons) AS r(reason)
         WHERE v.outcome = 'REFUSED' AND v.checked_in_at >= $2 AND v.checked_in_at < $3
-          AND ${inDeskUnitsSql('v.unit_id', '$1')}
+          AND ${visitInDeskUnitsSql('v', '$1')}
           AND (r.reason ->> 'code' = ANY($4::text[])
                OR (r.reason ->> 'code' = 'REPEAT_VISIT'
                    AND ${positiveListOnDaySql('v.enterprise_id', day)}))
@@ -155,7 +155,7 @@ export class DeskService {
               (count(*) FILTER (WHERE v.outcome <> 'REFUSED'))::int AS entered
          FROM visit v
         WHERE v.checked_in_at >= $2 AND v.checked_in_at < $3
-          AND ${inDeskUnitsSql('v.unit_id', '$1')}
+          AND ${visitInDeskUnitsSql('v', '$1')}
           AND ${positiveListOnDaySql('v.enterprise_id', day)}
         GROUP BY v.purpose ORDER BY 2 DESC, 1`,
       [p.units, p.from, p.to, p.utcOffsetMinutes],
@@ -170,7 +170,7 @@ export class DeskService {
          FROM visit v LEFT JOIN enterprise e ON e.id = v.enterprise_id
         WHERE v.outcome <> 'REFUSED' AND v.enterprise_id IS NOT NULL
           AND v.checked_in_at >= $2 AND v.checked_in_at < $3
-          AND ${inDeskUnitsSql('v.unit_id', '$1')}
+          AND ${visitInDeskUnitsSql('v', '$1')}
         GROUP BY v.enterprise_id, e.name HAVING count(*) > 1
         ORDER BY 3 DESC, 2 LIMIT ${REPEAT_VISITS_TOP}`,
       [p.units, p.from, p.to],
