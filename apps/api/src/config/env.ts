@@ -49,6 +49,23 @@ export class Env {
   @Max(200)
   DB_POOL_MAX = 10;
 
+  /**
+   * How long a request waits for a database connection before it fails (503): a database that is
+   * away must not make requests hang until the phone gives up.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  DB_CONNECT_TIMEOUT_MS = 5000;
+
+  /** The Retry-After (seconds) of a 503 SERVICE_UNAVAILABLE while the database is away. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  DB_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
   /** Set by the launcher when DATABASE_URL points at the embedded database it started. */
   @Transform(toBoolean)
   @IsBoolean()
