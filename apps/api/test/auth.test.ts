@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORD } from '../src/database/seed/demo-data';
+import { hashPassword } from '../src/users/password';
 import { seedDemoDataIfEmpty } from '../src/database/seed/demo-seed';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -108,6 +110,71 @@ describe('auth', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('FORBIDDEN');
+  });
+
+  describe('a token whose account is gone or deactivated is 401 at once', () => {
+    /** A new officer of officer1's unit, logged in: its access token. */
+    async function newOfficer(): Promise<{ id: string; token: string }> {
+      const username = `temp-${randomUUID().slice(0, 8)}`;
+      const [{ id }] = await t.dataSource.query(
+        `INSERT INTO app_user (username, password_hash, role, name, unit_id, badge_number)
+         SELECT $1, $2, 'officer', '临时执法人员', unit_id, $1 FROM app_user WHERE username = 'officer1'
+         RETURNING id`,
+        [username, await hashPassword(DEMO_PASSWORD)],
+      );
+      const res = await login({ username, password: DEMO_PASSWORD }, '10.1.3.1');
+      expect(res.statusCode).toBe(200);
+      return { id, token: res.json().accessToken };
+    }
+    const as = (token: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+      t.inject({ method, url, payload, headers: { authorization: `Bearer ${token}` } });
+    const checkIn = (token: string) =>
+      as(token, 'POST', '/api/v1/check-ins', {
+        clientId: randomUUID(),
+        code: 'x',
+        purpose: 'ROUTINE',
+        clientTime: new Date().toISOString(),
+      });
+
+    it.each([
+      ['deleted', 'DELETE FROM app_user WHERE id = $1'],
+      ['deactivated', 'UPDATE app_user SET active = false WHERE id = $1'],
+    ])('%s: check-in, visits and firms answer 401 UNAUTHENTICATED', async (_case, sql) => {
+      const officer = await newOfficer();
+      expect((await as(officer.token, 'GET', '/api/v1/visits')).statusCode).toBe(200);
+      await t.dataSource.query(sql, [officer.id]);
+      for (const res of [
+        await checkIn(officer.token),
+        await as(officer.token, 'GET', '/api/v1/visits'),
+        await as(officer.token, 'GET', '/api/v1/enterprises'),
+      ]) {
+        expect(res.statusCode).toBe(401);
+        expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录。' });
+      }
+      const visits = await t.dataSource.query('SELECT 1 FROM visit WHERE officer_id = $1', [
+        officer.id,
+      ]);
+      expect(visits).toEqual([]);
+    });
+
+    it('a token of an account whose role changed is 401 (log in again for the new role)', async () => {
+      const officer = await newOfficer();
+      await t.dataSource.query(
+        `UPDATE app_user SET role = 'supervisor', unit_id = NULL, badge_number = NULL,
+           jurisdiction_unit_id = (SELECT unit_id FROM app_user WHERE username = 'officer1')
+         WHERE id = $1`,
+        [officer.id],
+      );
+      expect((await checkIn(officer.token)).statusCode).toBe(401);
+    });
+
+    it('an account active again is let in again', async () => {
+      const officer = await newOfficer();
+      await t.dataSource.query('UPDATE app_user SET active = false WHERE id = $1', [officer.id]);
+      expect((await as(officer.token, 'GET', '/api/v1/visits')).statusCode).toBe(401);
+      await t.dataSource.query('UPDATE app_user SET active = true WHERE id = $1', [officer.id]);
+      expect((await as(officer.token, 'GET', '/api/v1/visits')).statusCode).toBe(200);
+    });
   });
 
   it('throttles password guessing with 429 after five failures', async () => {
