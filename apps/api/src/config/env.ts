@@ -10,15 +10,32 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
   validateSync,
 } from 'class-validator';
 import { DEFAULT_DATA_DIR, DEFAULT_H5_DIR } from './paths';
+import { trustProxyProblem } from './trust-proxy';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value !== '' ? Number(value) : value;
+
+@ValidatorConstraint({ name: 'trustProxy' })
+class TrustProxyFormat implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && trustProxyProblem(value) === undefined;
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    const problem = typeof args.value === 'string' ? trustProxyProblem(args.value) : undefined;
+    return `TRUST_PROXY: ${problem ?? 'must be text'}`;
+  }
+}
 
 /** Every environment variable the API reads, validated once at boot. */
 export class Env {
@@ -33,6 +50,14 @@ export class Env {
 
   @IsString()
   HOST = '0.0.0.0';
+
+  /**
+   * The reverse proxies whose X-Forwarded-For the API believes (addresses or CIDRs,
+   * comma-separated). Unset: none, the client's address is the socket's (see trust-proxy.ts).
+   */
+  @IsOptional()
+  @Validate(TrustProxyFormat)
+  TRUST_PROXY?: string = undefined;
 
   /** A PostgreSQL URL; when absent the API starts its embedded database in DATA_DIR. */
   @IsOptional()
