@@ -147,6 +147,18 @@ export class Env {
   @Min(1)
   CHECK_IN_RATE_LIMIT_PER_MINUTE = 30;
 
+  /**
+   * After 5 failed logins of one account within 15 minutes, each further attempt on it waits this
+   * long before the password is checked, doubling per further failure up to 4 times this (1, 2,
+   * 4, 4 … s): guessing is slowed, the account is never locked. Keep 4× under the phone's 8-s
+   * request timeout.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(2000)
+  LOGIN_ACCOUNT_DELAY_MS = 1000;
+
   /** The public https origin of this deployment (gate codes are URLs under it). */
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL = 'http://localhost:3000';
