@@ -52,7 +52,9 @@ function setUpOpenApi(app: NestFastifyApplication): void {
     .setTitle('亲清 Qinqing API')
     .setDescription(
       '执法打卡 / 扫码入企: scan-to-enter check-ins for ecology-and-environment enforcement. ' +
-        'Every error body is {code, message, ...} with a stable code.',
+        'Every error body is {code, message, ...} with a stable code. While the database cannot ' +
+        'be reached, every route answers 503 SERVICE_UNAVAILABLE with a Retry-After header: send ' +
+        'the same request again later (a check-in with the same clientId).',
     )
     .setVersion('1')
     .addBearerAuth()
