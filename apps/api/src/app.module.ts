@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ErrorFilter } from './common/errors/error.filter';
+import { RateLimitModule } from './common/rate-limit';
 import { AppConfigModule } from './config/config.module';
 import { type Env, validateEnv } from './config/env';
 import { DatabaseModule } from './database/database.module';
@@ -40,6 +41,7 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        RateLimitModule,
         AuditModule,
         ScopeModule,
         AuthModule,

@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import type { Env } from './config/env';
 import { validateEnv } from './config/env';
+import { trustProxyOption } from './config/trust-proxy';
 
 /** Request bodies larger than this are refused with 400 VALIDATION_FAILED. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -22,7 +23,9 @@ export async function createApp(overrides: Partial<Env> = {}): Promise<NestFasti
   const env = validateEnv({ ...process.env, ...overrides });
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // X-Forwarded-For only from the configured proxies: otherwise any client could claim any
+    // address, and the login limit per address would count nothing.
+    trustProxy: trustProxyOption(env.TRUST_PROXY),
     routerOptions: { maxParamLength: 300 }, // a gate code token is 136 characters
   });
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -49,7 +52,9 @@ function setUpOpenApi(app: NestFastifyApplication): void {
     .setTitle('亲清 Qinqing API')
     .setDescription(
       '执法打卡 / 扫码入企: scan-to-enter check-ins for ecology-and-environment enforcement. ' +
-        'Every error body is {code, message, ...} with a stable code.',
+        'Every error body is {code, message, ...} with a stable code. While the database cannot ' +
+        'be reached, every route answers 503 SERVICE_UNAVAILABLE with a Retry-After header: send ' +
+        'the same request again later (a check-in with the same clientId).',
     )
     .setVersion('1')
     .addBearerAuth()

@@ -282,3 +282,48 @@ describe('rate limit on check-ins', () => {
     }
   });
 });
+
+describe('rate limit and replays', () => {
+  it('does not count replays of a recorded clientId: 35 in a minute all answer the original', async () => {
+    const w = await startDemoWorld({ CHECK_IN_RATE_LIMIT_PER_MINUTE: 30 });
+    try {
+      const code = await w.issueCode(w.firms.ruitai);
+      const body = checkInBody(w, code, w.firms.ruitai, {
+        purpose: 'COMPLAINT_VERIFICATION',
+        reference: '12369-R-1',
+      });
+      const post = (b: Record<string, unknown>) =>
+        w.users.officer1.request('POST', '/api/v1/check-ins', b);
+      const original = await post(body);
+      expect(original.statusCode).toBe(201);
+      const visitId = original.json().visit.id;
+
+      for (let i = 0; i < 35; i++) {
+        const replay = await post(body);
+        expect(replay.statusCode).toBe(201);
+        expect(replay.json().visit.id).toBe(visitId);
+      }
+
+      // The officer still has the whole minute's allowance for new check-ins (one used) …
+      const fresh = [];
+      for (let i = 0; i < 30; i++) {
+        fresh.push(await post({ ...body, clientId: randomUUID(), code: 'x', reference: `R-${i}` }));
+      }
+      // an unknown code: refused (and recorded)
+      expect(fresh.slice(0, 29).every((r) => r.statusCode === 409)).toBe(true);
+      expect(fresh[29].statusCode).toBe(429);
+      expect(fresh[29].headers['retry-after']).toBe(String(fresh[29].json().retryAfterSeconds));
+      // … and past it, a replay is still answered with the original record.
+      const late = await post(body);
+      expect(late.statusCode).toBe(201);
+      expect(late.json().visit.id).toBe(visitId);
+      const [{ n }] = await w.t.dataSource.query(
+        'SELECT count(*)::int AS n FROM visit WHERE client_id = $1',
+        [body.clientId],
+      );
+      expect(n).toBe(1);
+    } finally {
+      await w.t.close();
+    }
+  });
+});

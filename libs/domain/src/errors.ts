@@ -31,6 +31,7 @@ export const ERROR_MESSAGES = {
   DRAW_ALREADY_REVEALED: '该次抽查已揭示随机种子并生成任务，不能再次揭示。',
   DRAW_POOL_EMPTY: '按所选条件没有可抽取的企业，请调整抽查范围。',
   DATABASE_UNAVAILABLE: '数据库暂时不可用，请稍后再试。',
+  SERVICE_UNAVAILABLE: '服务暂时不可用（数据库连接中断），请稍后重试。',
   INTERNAL_ERROR: '系统内部错误，请稍后再试；如持续出现请联系管理员并提供错误编号。',
 } as const;
 

@@ -8,7 +8,7 @@ import { User } from '../users/user.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { LoginThrottle } from './login-throttle';
+import { LoginAttemptStore, LoginThrottle, MemoryLoginAttemptStore } from './login-throttle';
 import { TokenService } from './token.service';
 import { HttpWechatSessionClient, WechatSessionClient } from './wechat-session.client';
 
@@ -29,6 +29,8 @@ import { HttpWechatSessionClient, WechatSessionClient } from './wechat-session.c
     AuthService,
     TokenService,
     LoginThrottle,
+    // Shared by several API processes once it lives in PostgreSQL (same interface).
+    { provide: LoginAttemptStore, useClass: MemoryLoginAttemptStore },
     { provide: WechatSessionClient, useClass: HttpWechatSessionClient },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -22,24 +22,26 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string, clientIp: string): Promise<Session> {
-    const keys = [`user:${username.toLowerCase()}`, `ip:${clientIp}`];
-    if (this.throttle.isBlocked(keys)) throw new DomainException('RATE_LIMITED');
-    const user = await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.username) = lower(:username)', { username })
-      .getOne();
-    // Unknown users cost a hash check too, so response times do not reveal which usernames exist.
-    const passwordOk = await verifyPassword(
-      user?.passwordHash ?? (await this.dummyHash()),
-      password,
-    );
-    const ok = user !== null && user.active && passwordOk;
-    if (!ok || !user) {
-      this.throttle.recordFailure(keys);
+    const attempt = await this.throttle.begin(username, clientIp);
+    let user: User | null;
+    let passwordOk: boolean;
+    try {
+      user = await this.users
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .where('lower(u.username) = lower(:username)', { username })
+        .getOne();
+      // Unknown users cost a hash check too, so response times do not reveal which usernames exist.
+      passwordOk = await verifyPassword(user?.passwordHash ?? (await this.dummyHash()), password);
+    } catch (error) {
+      await attempt.abandoned(); // e.g. the database is away: not a failed guess
+      throw error;
+    }
+    if (!user || !user.active || !passwordOk) {
+      await attempt.failed();
       throw new DomainException('INVALID_CREDENTIALS');
     }
-    this.throttle.reset([keys[0]]);
+    await attempt.succeeded();
     return this.session(user);
   }
 

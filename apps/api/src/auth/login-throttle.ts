@@ -1,29 +1,196 @@
 import { Injectable } from '@nestjs/common';
+import { isIPv6 } from 'node:net';
+import { DomainException } from '../common/errors/domain.exception';
+import { Env } from '../config/env';
 
-const MAX_FAILURES = 5;
-const WINDOW_MS = 15 * 60 * 1000;
+/** Failed logins from one address within the window that block it (the sixth attempt is 429). */
+export const ADDRESS_MAX_FAILURES = 5;
+/** Failed logins of one account within the window after which its attempts are slowed. */
+export const ACCOUNT_FREE_FAILURES = 5;
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** The account's delay doubles with each further failure up to this many times the first one. */
+const ACCOUNT_DELAY_MAX_FACTOR = 4;
 
 /**
- * Slows password guessing: after 5 failed logins for one username (or from one address) within
- * 15 minutes, further attempts are refused until the window passes. In memory, per process.
+ * Recent login events per key (an account, an address), as times in ms. In memory, per process,
+ * for now; the interface is what a table shared by several API processes would implement.
+ * Each operation is atomic for its key.
+ */
+export abstract class LoginAttemptStore {
+  /**
+   * Adds an entry at `at` unless the key already has `limit` entries since `since`. Answers
+   * whether it was added and the key's entries since `since` (before adding).
+   */
+  abstract reserve(
+    key: string,
+    at: number,
+    since: number,
+    limit: number,
+  ): Promise<{ added: boolean; entries: number[] }>;
+  abstract add(key: string, at: number): Promise<void>;
+  /** Removes one entry at `at`, if there is one. */
+  abstract remove(key: string, at: number): Promise<void>;
+  abstract since(key: string, since: number): Promise<number[]>;
+  abstract clear(key: string): Promise<void>;
+}
+
+@Injectable()
+export class MemoryLoginAttemptStore extends LoginAttemptStore {
+  private readonly entries = new Map<string, number[]>();
+
+  reserve(key: string, at: number, since: number, limit: number) {
+    const recent = this.recent(key, since);
+    const added = recent.length < limit;
+    this.entries.set(key, added ? [...recent, at] : recent);
+    return Promise.resolve({ added, entries: recent });
+  }
+
+  add(key: string, at: number): Promise<void> {
+    this.sweep(at);
+    this.entries.set(key, [...(this.entries.get(key) ?? []), at]);
+    return Promise.resolve();
+  }
+
+  remove(key: string, at: number): Promise<void> {
+    const list = this.entries.get(key) ?? [];
+    const i = list.indexOf(at);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) this.entries.delete(key);
+    return Promise.resolve();
+  }
+
+  since(key: string, since: number): Promise<number[]> {
+    return Promise.resolve(this.recent(key, since));
+  }
+
+  clear(key: string): Promise<void> {
+    this.entries.delete(key);
+    return Promise.resolve();
+  }
+
+  private recent(key: string, since: number): number[] {
+    return (this.entries.get(key) ?? []).filter((t) => t > since);
+  }
+
+  /** Forgets old entries now and then, so guessed usernames do not pile up. */
+  private sweep(now: number): void {
+    if (this.entries.size < 10_000) return;
+    for (const [key, list] of this.entries) {
+      if (list.every((t) => t <= now - LOGIN_WINDOW_MS)) this.entries.delete(key);
+    }
+  }
+}
+
+/** A login attempt under way: settle it exactly once with how it ended. */
+export interface LoginAttempt {
+  /** the password was right: the account's failures are forgotten */
+  succeeded(): Promise<void>;
+  /** the password was wrong (or the account unknown or inactive) */
+  failed(): Promise<void>;
+  /** the attempt could not be judged (e.g. the database was away): it counts for nothing */
+  abandoned(): Promise<void>;
+}
+
+/**
+ * Slows password guessing without handing anyone a way to lock an account out.
+ *
+ * - Per address (hard): after 5 failed logins from one address within 15 minutes, its further
+ *   attempts are refused with 429 RATE_LIMITED and Retry-After until the oldest failure ages out.
+ *   An attempt holds its place from the start, so guesses sent at once count too.
+ * - Per account (soft): after 5 failed logins of one account within 15 minutes (from anywhere),
+ *   each further attempt waits on the server before the password is checked: LOGIN_ACCOUNT_DELAY_MS,
+ *   doubling with each further failure up to 4 times that. Never refused: the right password
+ *   still gets in after the wait, whoever else is guessing.
+ *
+ * IPv6 addresses count per /64 (one subscriber's block), or one client would have millions.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+  /** Attempts of this process still being checked, per address key. */
+  private readonly checking = new Map<string, number>();
 
-  isBlocked(keys: string[], now = Date.now()): boolean {
-    return keys.some((key) => this.recent(key, now).length >= MAX_FAILURES);
+  constructor(
+    private readonly store: LoginAttemptStore,
+    private readonly env: Env,
+  ) {}
+
+  /** Before the password is checked: refuses a blocked address, waits the account's delay. */
+  async begin(username: string, clientIp: string, now = Date.now()): Promise<LoginAttempt> {
+    const accountKey = `account:${username.toLowerCase()}`;
+    const addressKey = `address:${addressBlock(clientIp)}`;
+    const since = now - LOGIN_WINDOW_MS;
+    const reserved = await this.store.reserve(addressKey, now, since, ADDRESS_MAX_FAILURES);
+    if (!reserved.added) {
+      // Full because of attempts still being checked (several people behind one address logging
+      // in at once): a moment. Else: until the oldest failure leaves the window.
+      const oldest = [...reserved.entries].sort((a, b) => a - b)[0];
+      const retryAfterSeconds = this.checking.get(addressKey)
+        ? 1
+        : Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - now) / 1000));
+      throw new DomainException('RATE_LIMITED', { retryAfterSeconds });
+    }
+    this.checking.set(addressKey, (this.checking.get(addressKey) ?? 0) + 1);
+    const checked = () => {
+      const left = (this.checking.get(addressKey) ?? 1) - 1;
+      if (left > 0) this.checking.set(addressKey, left);
+      else this.checking.delete(addressKey);
+    };
+    try {
+      const failures = (await this.store.since(accountKey, since)).length;
+      const wait = this.accountDelayMs(failures);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    } catch (error) {
+      checked();
+      await this.store.remove(addressKey, now);
+      throw error;
+    }
+    let settled = false;
+    const settle = async (step: () => Promise<void>) => {
+      if (settled) return;
+      settled = true;
+      checked();
+      await step();
+    };
+    return {
+      succeeded: () =>
+        settle(async () => {
+          await this.store.remove(addressKey, now);
+          await this.store.clear(accountKey);
+        }),
+      // The address keeps its entry: it is now a failure.
+      failed: () => settle(() => this.store.add(accountKey, Date.now())),
+      abandoned: () => settle(() => this.store.remove(addressKey, now)),
+    };
   }
 
-  recordFailure(keys: string[], now = Date.now()): void {
-    for (const key of keys) this.failures.set(key, [...this.recent(key, now), now]);
+  /** How long an attempt on an account with `failures` recent failures waits. */
+  accountDelayMs(failures: number): number {
+    if (failures < ACCOUNT_FREE_FAILURES) return 0;
+    const base = this.env.LOGIN_ACCOUNT_DELAY_MS;
+    const doublings = Math.min(
+      failures - ACCOUNT_FREE_FAILURES,
+      Math.log2(ACCOUNT_DELAY_MAX_FACTOR),
+    );
+    return base * 2 ** doublings;
   }
+}
 
-  reset(keys: string[]): void {
-    for (const key of keys) this.failures.delete(key);
-  }
+/** The key of an address: itself for IPv4, its /64 for IPv6. */
+export function addressBlock(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1];
+  if (!isIPv6(ip)) return ip;
+  return `${expandIPv6(ip).slice(0, 4).join(':')}::/64`;
+}
 
-  private recent(key: string, now: number): number[] {
-    return (this.failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-  }
+function expandIPv6(ip: string): string[] {
+  const groups = (text: string) =>
+    text
+      ? text.split(':').flatMap((part) => (part.includes('.') ? ['0', '0'] : [part])) // a.b.c.d tail
+      : [];
+  const [head, tail] = ip.split('%')[0].split('::');
+  const left = groups(head);
+  const right = tail === undefined ? [] : groups(tail);
+  const fill = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0');
+  return [...left, ...fill, ...right].map((part) => part.toLowerCase().replace(/^0+(?=.)/, ''));
 }

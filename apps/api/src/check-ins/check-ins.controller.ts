@@ -13,6 +13,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainException } from '../common/errors/domain.exception';
 import { RateLimit } from '../common/rate-limit';
 import type { VisitView } from '../visits/visit-view';
+import { CheckInReplay } from './check-in-replay';
 import { CheckInDto, CheckInPreviewDto } from './check-in.dto';
 import { CheckInsService } from './check-ins.service';
 
@@ -24,7 +25,7 @@ export class CheckInsController {
 
   @Post()
   @Roles('officer')
-  @RateLimit('CHECK_IN_RATE_LIMIT_PER_MINUTE')
+  @RateLimit('CHECK_IN_RATE_LIMIT_PER_MINUTE', { exempt: CheckInReplay })
   @ApiOperation({ summary: '先扫码、后入企: check in at a gate (idempotent on clientId)' })
   @ApiCreatedResponse({
     description: '{visit, decision: {outcome: ALLOWED | FLAGGED, reasons, policyVersion}}',

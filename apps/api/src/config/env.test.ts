@@ -42,4 +42,14 @@ describe('validateEnv', () => {
       }),
     ).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*LOG_LEVEL/);
   });
+
+  it('reads TRUST_PROXY as addresses or CIDRs, and refuses anything else', () => {
+    expect(validateEnv({}).TRUST_PROXY).toBeUndefined();
+    expect(validateEnv({ TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,::1,loopback' }).TRUST_PROXY).toBe(
+      '10.0.0.5, 172.16.0.0/12,::1,loopback',
+    );
+    for (const bad of ['true', '1', '10.0.0.0/33', 'proxy.example.com']) {
+      expect(() => validateEnv({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+    }
+  });
 });

@@ -10,15 +10,32 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
   validateSync,
 } from 'class-validator';
 import { DEFAULT_DATA_DIR, DEFAULT_H5_DIR } from './paths';
+import { trustProxyProblem } from './trust-proxy';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value !== '' ? Number(value) : value;
+
+@ValidatorConstraint({ name: 'trustProxy' })
+class TrustProxyFormat implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && trustProxyProblem(value) === undefined;
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    const problem = typeof args.value === 'string' ? trustProxyProblem(args.value) : undefined;
+    return `TRUST_PROXY: ${problem ?? 'must be text'}`;
+  }
+}
 
 /** Every environment variable the API reads, validated once at boot. */
 export class Env {
@@ -34,6 +51,14 @@ export class Env {
   @IsString()
   HOST = '0.0.0.0';
 
+  /**
+   * The reverse proxies whose X-Forwarded-For the API believes (addresses or CIDRs,
+   * comma-separated). Unset: none, the client's address is the socket's (see trust-proxy.ts).
+   */
+  @IsOptional()
+  @Validate(TrustProxyFormat)
+  TRUST_PROXY?: string = undefined;
+
   /** A PostgreSQL URL; when absent the API starts its embedded database in DATA_DIR. */
   @IsOptional()
   @IsUrl({
@@ -48,6 +73,23 @@ export class Env {
   @Min(1)
   @Max(200)
   DB_POOL_MAX = 10;
+
+  /**
+   * How long a request waits for a database connection before it fails (503): a database that is
+   * away must not make requests hang until the phone gives up.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  DB_CONNECT_TIMEOUT_MS = 5000;
+
+  /** The Retry-After (seconds) of a 503 SERVICE_UNAVAILABLE while the database is away. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  DB_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
   /** Set by the launcher when DATABASE_URL points at the embedded database it started. */
   @Transform(toBoolean)
@@ -113,6 +155,18 @@ export class Env {
   @IsInt()
   @Min(1)
   CHECK_IN_PREVIEW_RATE_LIMIT_PER_MINUTE = 120;
+
+  /**
+   * After 5 failed logins of one account within 15 minutes, each further attempt on it waits this
+   * long before the password is checked, doubling per further failure up to 4 times this (1, 2,
+   * 4, 4 … s): guessing is slowed, the account is never locked. Keep 4× under the phone's 8-s
+   * request timeout.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(2000)
+  LOGIN_ACCOUNT_DELAY_MS = 1000;
 
   /** The public https origin of this deployment (gate codes are URLs under it). */
   @IsUrl({ require_tld: false, require_protocol: true })

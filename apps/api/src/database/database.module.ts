@@ -13,7 +13,11 @@ import { typeOrmOptions } from './typeorm-options';
         const url = config.get('DATABASE_URL', { infer: true });
         if (!url) throw new Error('DATABASE_URL must be resolved before the app module starts');
         return {
-          ...typeOrmOptions(url, config.get('DB_POOL_MAX', { infer: true })),
+          ...typeOrmOptions(
+            url,
+            config.get('DB_POOL_MAX', { infer: true }),
+            config.get('DB_CONNECT_TIMEOUT_MS', { infer: true }),
+          ),
           migrationsRun: true,
           retryAttempts: 3,
         };

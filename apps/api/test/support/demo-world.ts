@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { seedDemoDataIfEmpty } from '../../src/database/seed/demo-seed';
 import { login, type ApiUser } from './api-client';
+import type { Env } from '../../src/config/env';
 import { startTestApp, type TestApp } from './test-app';
 
 export interface Firm {
@@ -44,8 +45,8 @@ const FIRM_NAMES = {
   zhengjia: '河南正佳能源环保股份有限公司',
 } as const;
 
-export async function startDemoWorld(): Promise<DemoWorld> {
-  const t = await startTestApp();
+export async function startDemoWorld(overrides: Partial<Env> = {}): Promise<DemoWorld> {
+  const t = await startTestApp(overrides);
   await seedDemoDataIfEmpty(t.dataSource);
   const names = [
     'admin',

@@ -14,9 +14,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on its own fresh database, ready for `app.inject` or `listen`. */
+/**
+ * The real application on its own fresh database (or on `overrides.DATABASE_URL`, e.g. a test's
+ * own cluster), ready for `app.inject` or `listen`.
+ */
 export async function startTestApp(overrides: Partial<Env> = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+  const databaseUrl = overrides.DATABASE_URL ?? (await createTestDatabase());
   const app = await createApp({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',

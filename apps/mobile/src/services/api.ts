@@ -65,17 +65,34 @@ export function apiUrl(path: string): string {
   return `${API_BASE}${path}`;
 }
 
-/** The API answered with an error body `{code, message, ...}` (message in Chinese). */
+/**
+ * The API answered with an error body `{code, message, ...}` (message in Chinese). A 503 (the
+ * database is away) or 429 says when to try again: `retryAfterSeconds`, from the Retry-After
+ * header or the body.
+ */
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: ErrorCode | string,
     message: string,
     readonly body: Record<string, unknown>,
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** Seconds from a Retry-After header (seconds only; the API never sends a date) or the body. */
+export function retryAfterOf(
+  headers: Record<string, unknown> | undefined,
+  body: Record<string, unknown>,
+): number | undefined {
+  const header = Object.entries(headers ?? {}).find(
+    ([name]) => name.toLowerCase() === 'retry-after',
+  );
+  const value = header ? Number(header[1]) : Number(body.retryAfterSeconds);
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 /** The API could not be reached at all (no signal, timeout): the caller may work offline. */
@@ -126,7 +143,7 @@ export class ApiClient {
       typeof body.message === 'string'
         ? body.message
         : (ERROR_MESSAGES[code as ErrorCode] ?? '请求失败，请稍后重试。');
-    throw new ApiError(statusCode, code, message, body);
+    throw new ApiError(statusCode, code, message, body, retryAfterOf(response.header, body));
   }
 
   private async refresh(): Promise<boolean> {

@@ -31,6 +31,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   DATABASE_UNAVAILABLE: 503,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** An expected failure with a stable code; details are merged into the error body. */

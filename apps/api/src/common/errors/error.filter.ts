@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ERROR_MESSAGES, type ErrorBody, type ErrorCode } from '@qinqing/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Env } from '../../config/env';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainException, ERROR_STATUS } from './domain.exception';
 
 /** Maps a 4xx status raised by the framework or Fastify to our closest error code. */
@@ -14,23 +16,51 @@ function codeForStatus(status: number): ErrorCode {
   return 'VALIDATION_FAILED';
 }
 
-/** Turns every error into `{code, message, ...}`; the unexpected become a 500 with a request id. */
+/**
+ * Turns every error into `{code, message, ...}`. A database that cannot be reached becomes 503
+ * SERVICE_UNAVAILABLE with Retry-After on every route (a fault of the moment: the client sends the
+ * same request again later); the unexpected become a 500 with a request id. An answer that says
+ * when to come back (`retryAfterSeconds`: 503, 429) carries it in the Retry-After header too.
+ */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
+
+  constructor(private readonly env: Env) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { status, body } = this.toResponse(exception, String(request.id));
-    if (status >= 500) {
+    if (status === 503) {
+      // Expected while the database is away: one line, no stack, per request.
+      this.logger.warn(
+        { requestId: request.id, code: body.code, cause: describe(exception) },
+        'database unavailable: answered 503',
+      );
+    } else if (status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'unexpected error');
+    }
+    if (typeof body.retryAfterSeconds === 'number') {
+      void reply.header('retry-after', String(body.retryAfterSeconds));
     }
     void reply.status(status).send(body);
   }
 
   private toResponse(exception: unknown, requestId: string): { status: number; body: ErrorBody } {
+    const retryAfterSeconds = this.env.DB_UNAVAILABLE_RETRY_AFTER_SECONDS;
+    if (exception instanceof DomainException && exception.status === 503) {
+      return {
+        status: 503,
+        body: {
+          code: exception.code,
+          message: exception.message,
+          retryAfterSeconds,
+          ...exception.details,
+        },
+      };
+    }
     if (exception instanceof DomainException) {
       return {
         status: exception.status,
@@ -50,6 +80,16 @@ export class ErrorFilter implements ExceptionFilter {
         body.errors = [{ field: 'body', message: detail }];
       return { status: ERROR_STATUS[code], body };
     }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        status: 503,
+        body: {
+          code: 'SERVICE_UNAVAILABLE',
+          message: ERROR_MESSAGES.SERVICE_UNAVAILABLE,
+          retryAfterSeconds,
+        },
+      };
+    }
     return {
       status: 500,
       body: {
@@ -65,4 +105,10 @@ function statusOf(exception: unknown): number | undefined {
   if (exception instanceof HttpException) return exception.getStatus();
   const candidate = (exception as { statusCode?: unknown } | null)?.statusCode;
   return typeof candidate === 'number' ? candidate : undefined;
+}
+
+function describe(exception: unknown): string {
+  if (!(exception instanceof Error)) return String(exception);
+  const code = (exception as { code?: unknown }).code;
+  return typeof code === 'string' ? `${code} ${exception.message}` : exception.message;
 }

@@ -13,6 +13,8 @@ export interface ClusterOptions {
   binDir: string;
   /** Trade durability for speed: for throw-away test clusters only. */
   ephemeral?: boolean;
+  /** More server settings (`name=value`), after (so over) the ephemeral ones. */
+  settings?: string[];
 }
 
 /**
@@ -39,7 +41,8 @@ export class PostgresCluster {
       this.port = running;
       return this.url;
     }
-    this.port = await freePort();
+    // A restart of this cluster listens where it listened before: its clients find it again.
+    this.port ??= await freePort();
     const settings = [
       `-p ${this.port}`,
       `-c listen_addresses=127.0.0.1`,
@@ -47,6 +50,7 @@ export class PostgresCluster {
       ...(this.options.ephemeral
         ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']
         : []),
+      ...(this.options.settings ?? []).map((setting) => `-c ${setting}`),
     ].join(' ');
     await this.pgctl([
       'start',
@@ -61,9 +65,10 @@ export class PostgresCluster {
     return this.url;
   }
 
-  async stop(): Promise<void> {
+  /** Stops the server: `fast` ends sessions cleanly; `immediate` kills it like a crash would. */
+  async stop(mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
     if (!existsSync(path.join(this.options.dataDir, 'postmaster.pid'))) return;
-    await this.pgctl(['stop', '-m', 'fast', '-w']);
+    await this.pgctl(['stop', '-m', mode, '-w']);
   }
 
   /** Creates a database if it does not exist yet, optionally as a copy of a template. */

@@ -45,6 +45,14 @@ describe('apiSender: what each answer of POST /check-ins means for the queue', (
     [new NetworkError(), { kind: 'unreachable' }],
     [new ApiError(401, 'TOKEN_EXPIRED', '登录已过期', {}), { kind: 'needsLogin' }],
     [new ApiError(503, 'DATABASE_UNAVAILABLE', '数据库暂时不可用', {}), { kind: 'retryLater' }],
+    [
+      new ApiError(503, 'SERVICE_UNAVAILABLE', '服务暂时不可用', { retryAfterSeconds: 5 }, 5),
+      { kind: 'retryLater', message: '服务暂时不可用', retryAfterMs: 5000 },
+    ],
+    [
+      new ApiError(429, 'RATE_LIMITED', '操作过于频繁', { retryAfterSeconds: 42 }, 42),
+      { kind: 'retryLater', retryAfterMs: 42_000 },
+    ],
     [new ApiError(429, 'RATE_LIMITED', '操作过于频繁', {}), { kind: 'retryLater' }],
     [
       new ApiError(400, 'VALIDATION_FAILED', '提交的内容不完整', {}),

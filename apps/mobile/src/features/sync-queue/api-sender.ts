@@ -24,8 +24,13 @@ export function apiSender(client: ApiClient): Send {
       if (error instanceof ApiError) {
         const { statusCode, code, message } = error;
         if (statusCode === 401) return { kind: 'needsLogin', message };
+        // 503 SERVICE_UNAVAILABLE (the database is away), 429, other 5xx: try again later, at
+        // the earliest when the server said (Retry-After).
         if (statusCode === 429 || statusCode >= 500 || statusCode < 400) {
-          return { kind: 'retryLater', message };
+          const { retryAfterSeconds } = error;
+          return retryAfterSeconds === undefined
+            ? { kind: 'retryLater', message }
+            : { kind: 'retryLater', message, retryAfterMs: retryAfterSeconds * 1000 };
         }
         return { kind: 'rejected', statusCode, code, message };
       }

@@ -347,6 +347,30 @@ describe('SyncQueue', () => {
     expect(q.backoff()).toBeNull();
   });
 
+  it('a 503 while the server’s database is away: keeps everything, waits at least its Retry-After, then sends with the same clientIds', async () => {
+    const q = newQueue();
+    for (const n of [1, 2, 3]) q.enqueue({ request: request(n), offline: allowed });
+    server.failures = [
+      {
+        kind: 'retryLater',
+        message: '服务暂时不可用（数据库连接中断），请稍后重试。',
+        retryAfterMs: 45_000,
+      },
+    ];
+
+    const report = await q.flush();
+    expect(report).toMatchObject({ sent: 0, stopped: 'retryLater', remaining: 3 });
+    expect(report.message).toContain('数据库连接中断');
+    expect(q.pending().every((i) => i.needsAttention === null)).toBe(true); // not a rejection
+    expect(q.backoff()?.notBefore).toBe(new Date(now.getTime() + 45_000).toISOString());
+
+    now = new Date(now.getTime() + 30_000); // the usual first back-off: too early
+    expect((await q.flush()).stopped).toBe('backingOff');
+    now = new Date(now.getTime() + 15_000);
+    expect(await q.flush()).toMatchObject({ sent: 3, stopped: null, remaining: 0 });
+    expect(server.received).toEqual([1, 2, 3].map((n) => request(n).clientId));
+  });
+
   it('treats a sender that throws as server trouble: nothing is dropped', async () => {
     const q = newQueue();
     q.enqueue({ request: request(1), offline: allowed });
@@ -481,8 +505,14 @@ describe('decisionDiffers', () => {
 
 describe('backoffDelayMs', () => {
   it('doubles from 30 s up to 10 minutes', () => {
-    expect([1, 2, 3, 4, 5, 6, 10].map(backoffDelayMs)).toEqual([
+    expect([1, 2, 3, 4, 5, 6, 10].map((failures) => backoffDelayMs(failures))).toEqual([
       30_000, 60_000, 120_000, 240_000, 480_000, 600_000, 600_000,
     ]);
+  });
+
+  it('never sooner than the server’s Retry-After (up to 10 minutes)', () => {
+    expect(backoffDelayMs(1, 5_000)).toBe(30_000);
+    expect(backoffDelayMs(1, 90_000)).toBe(90_000);
+    expect(backoffDelayMs(2, 3_600_000)).toBe(600_000);
   });
 });

@@ -20,8 +20,9 @@ import type { KeyValueStore } from '../../services/storage';
  *   flush sends the same clientId again and the server (idempotent on clientId) answers with the
  *   original record: never a second visit.
  * - No signal: the flush stops and keeps the item and everything after it.
- * - Server trouble (5xx, 429): the flush stops, keeps everything and waits (growing back-off)
- *   before an automatic retry; a manual 立即同步 (`force`) retries at once.
+ * - Server trouble (5xx, 429): the flush stops, keeps everything and waits (growing back-off, and
+ *   at least the server's Retry-After) before an automatic retry; a manual 立即同步 (`force`)
+ *   retries at once.
  * - The server rejects the item itself (another 4xx): the item stays, marked `needsAttention`
  *   with the server's message; never dropped. Later items go on.
  * - Login expired (401): the flush stops, keeps everything, and says to log in again.
@@ -99,8 +100,8 @@ export type SendResult =
   | { kind: 'recorded'; decision: DecisionView; recordId: string; enterpriseName: string | null }
   /** no signal, timeout */
   | { kind: 'unreachable' }
-  /** 5xx, 429: try again later */
-  | { kind: 'retryLater'; message: string }
+  /** 5xx (503 while the server's database is away), 429: try again later, not before retryAfterMs */
+  | { kind: 'retryLater'; message: string; retryAfterMs?: number }
   /** 401: the officer must log in again */
   | { kind: 'needsLogin'; message: string }
   /** another 4xx: the server will not take this item as it is */
@@ -137,8 +138,10 @@ export const MAX_RESULTS = 50;
 const BACKOFF_BASE_MS = 30_000;
 const BACKOFF_MAX_MS = 10 * 60_000;
 
-export function backoffDelayMs(failures: number): number {
-  return Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1), BACKOFF_MAX_MS);
+/** The wait after the `failures`-th server trouble in a row: never sooner than the server asked. */
+export function backoffDelayMs(failures: number, retryAfterMs = 0): number {
+  const growing = Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1), BACKOFF_MAX_MS);
+  return Math.max(growing, Math.min(retryAfterMs, BACKOFF_MAX_MS));
 }
 
 /** Whether the server's decision is not the one the phone predicted. */
@@ -340,7 +343,9 @@ export class SyncQueue {
             const failures = (state.backoff?.failures ?? 0) + 1;
             state.backoff = {
               failures,
-              notBefore: new Date(this.now().getTime() + backoffDelayMs(failures)).toISOString(),
+              notBefore: new Date(
+                this.now().getTime() + backoffDelayMs(failures, result.retryAfterMs),
+              ).toISOString(),
               message: result.message,
             };
           }

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { RateLimitedRequest, RateLimitExemption } from '../common/rate-limit';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A check-in the caller already recorded, sent again with the same clientId (a phone's retry after
+ * a lost answer, a queue flushed twice): it is answered with the original record and does not
+ * count against the check-in limit, or a phone retrying through a bad signal would lock its
+ * officer out of checking in.
+ */
+@Injectable()
+export class CheckInReplay implements RateLimitExemption {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async isExempt(request: RateLimitedRequest): Promise<boolean> {
+    const clientId = (request.body as { clientId?: unknown } | undefined)?.clientId;
+    if (!request.user || typeof clientId !== 'string' || !UUID.test(clientId)) return false;
+    const rows: unknown[] = await this.dataSource.query(
+      'SELECT 1 FROM visit WHERE client_id = $1 AND officer_id = $2',
+      [clientId, request.user.id],
+    );
+    return rows.length > 0;
+  }
+}
