@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { AppModule } from './app.module';
+import { registerSecurityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import type { Env } from './config/env';
 import { validateEnv } from './config/env';
@@ -41,6 +42,7 @@ export async function createApp(overrides: Partial<Env> = {}): Promise<NestFasti
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   // Before any route is added: Fastify applies a hook only to routes registered after it.
+  await registerSecurityHeaders(app, env.H5_DIR);
   await compressResponses(app);
   setUpOpenApi(app);
   await serveH5App(app, env.H5_DIR);

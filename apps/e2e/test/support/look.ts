@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { screenshotPath } from './browser';
 
@@ -10,6 +11,8 @@ export interface LookProblems {
   axe: string[];
   overflow: string[];
   blank: string[];
+  /** Content-Security-Policy violations since the page loaded (see support/browser.ts) */
+  csp: string[];
 }
 
 /**
@@ -17,6 +20,7 @@ export interface LookProblems {
  * - axe-core (WCAG 2.1 A/AA): no violation of impact serious or critical;
  * - nothing wider than the screen (the page does not scroll sideways);
  * - no control without a visible label (a blank button, a link with no text);
+ * - nothing the page did was refused by its Content-Security-Policy;
  * and writes a full-page screenshot to artifacts/screenshots/<name>.png.
  */
 export async function lookAt(page: Page, name: string): Promise<void> {
@@ -27,6 +31,7 @@ export async function lookAt(page: Page, name: string): Promise<void> {
     ...problems.axe.map((p) => `axe: ${p}`),
     ...problems.overflow.map((p) => `overflow: ${p}`),
     ...problems.blank.map((p) => `blank control: ${p}`),
+    ...problems.csp.map((p) => `CSP violation: ${p}`),
   ];
   if (all.length > 0) throw new Error(`${name}: ${all.length} problem(s)\n${all.join('\n')}`);
 }
@@ -39,7 +44,8 @@ async function settle(page: Page): Promise<void> {
 
 export async function findProblems(page: Page): Promise<LookProblems> {
   const hasAxe = await page.evaluate(() => 'axe' in window);
-  if (!hasAxe) await page.addScriptTag({ path: require.resolve('axe-core') });
+  // Evaluated through DevTools, not as a <script> tag: the page's CSP refuses inline scripts.
+  if (!hasAxe) await page.evaluate(axeSource());
   const axe = await page.evaluate(async () => {
     const w = window as unknown as {
       axe: {
@@ -128,7 +134,16 @@ export async function findProblems(page: Page): Promise<LookProblems> {
     return { overflow, blank: Array.from(new Set(blank)) };
   });
 
-  return { axe, overflow, blank };
+  const csp = await page.evaluate(
+    () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+  );
+  return { axe, overflow, blank, csp };
+}
+
+let axeScript: string | undefined;
+function axeSource(): string {
+  axeScript ??= readFileSync(require.resolve('axe-core'), 'utf8');
+  return axeScript;
 }
 
 /** The control is at least 44×44 CSS px (WCAG 2.5.5): a thumb at the gate can hit it. */

@@ -1,0 +1,77 @@
+import fastifyHelmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** The sha256 sources of the inline scripts of an HTML page (CSP Level 2 hashes). */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const match of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)) {
+    const attributes = match[1] ?? '';
+    if (/\ssrc\s*=/i.test(attributes)) continue;
+    hashes.push(`'sha256-${createHash('sha256').update(match[2], 'utf8').digest('base64')}'`);
+  }
+  return hashes;
+}
+
+/**
+ * The Content-Security-Policy of the H5 app: its own scripts (and the inline ones of its
+ * index.html, by hash: Taro's rem sizing), its own API, images also from data: and blob: URLs
+ * (QR codes, signatures, photos), no plugins, never framed (clickjacking), no base or form
+ * redirection. Styles allow inline attributes (the UI kit sets them).
+ */
+export function appCspDirectives(scriptHashes: string[]): Record<string, string[]> {
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", ...scriptHashes],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    mediaSrc: ["'self'", 'blob:'],
+    workerSrc: ["'self'"],
+    manifestSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  };
+}
+
+/** The OpenAPI page (Swagger UI) writes its own inline script and styles: relaxed there only. */
+const DOCS_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+/**
+ * Security headers on every answer (@fastify/helmet): the CSP above, X-Content-Type-Options
+ * nosniff, frames refused, no Referer sent (gate-code URLs carry their token), and
+ * `Cache-Control: no-store` on every API answer that does not set its own (tokens and personal
+ * data never land in a shared or disk cache). Registered before any route.
+ */
+export async function registerSecurityHeaders(
+  app: NestFastifyApplication,
+  h5Dir: string,
+): Promise<void> {
+  const indexFile = path.join(h5Dir, 'index.html');
+  const hashes = existsSync(indexFile) ? inlineScriptHashes(readFileSync(indexFile, 'utf8')) : [];
+  await app.register(fastifyHelmet as never, {
+    contentSecurityPolicy: { useDefaults: false, directives: appCspDirectives(hashes) },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // The app's own origin only; the API is never embedded by another site.
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    const url = request.url;
+    if (url.startsWith('/api/docs')) {
+      void reply.header('content-security-policy', DOCS_CSP);
+    } else if (url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      void reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
+}
