@@ -28,7 +28,8 @@ export function appCspDirectives(scriptHashes: string[]): Record<string, string[
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'data:', 'blob:'],
     fontSrc: ["'self'", 'data:'],
-    connectSrc: ["'self'"],
+    // blob: and data: too: a chosen photo or file is read back with fetch() (report photos)
+    connectSrc: ["'self'", 'blob:', 'data:'],
     mediaSrc: ["'self'", 'blob:'],
     workerSrc: ["'self'"],
     manifestSrc: ["'self'"],
