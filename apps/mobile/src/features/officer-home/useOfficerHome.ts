@@ -9,6 +9,7 @@ import { errorText } from '../../shared/errors';
 import { useRequest } from '../../shared/request';
 import { scanGateCode, ScanError } from '../scan/scan';
 import { startOfflineSupport } from '../sync-queue/officer-queue';
+import { prefetchCheckInScreen } from '../check-in/prefetch';
 
 /** Opens the scanner; then the check-in screen for the code read. Resolves with a failure text. */
 export async function scanToCheckIn(): Promise<string> {
@@ -28,11 +29,18 @@ export async function scanToCheckIn(): Promise<string> {
 export function useOfficerHome(me: SessionUser | undefined) {
   const visits = useRequest(
     async () => {
-      const [todays, recent] = await Promise.all([
-        api.visits({ officerId: me?.id, from: chinaMidnight(), limit: 50 }),
-        api.visits({ officerId: me?.id, from: chinaMidnight(new Date(), 2), limit: 50 }),
-      ]);
-      return { today: todays.items, open: recent.items.filter(isOpenVisit) };
+      // One request (a weak signal pays per round trip): the last two days hold today's visits
+      // and any still to be checked out.
+      const recent = await api.visits({
+        officerId: me?.id,
+        from: chinaMidnight(new Date(), 2),
+        limit: 50,
+      });
+      const midnight = Date.parse(chinaMidnight());
+      return {
+        today: recent.items.filter((v) => new Date(v.checkedInAt).getTime() >= midnight),
+        open: recent.items.filter(isOpenVisit),
+      };
     },
     [me?.id],
     {
@@ -48,8 +56,11 @@ export function useOfficerHome(me: SessionUser | undefined) {
     shown.current = true;
   });
   // Keep the offline snapshot fresh and send what was queued without signal, from the start.
+  // The check-in screen's code too, before the first scan.
   useEffect(() => {
-    if (me) startOfflineSupport();
+    if (!me) return;
+    startOfflineSupport();
+    prefetchCheckInScreen();
   }, [me]);
 
   return {
