@@ -9,7 +9,6 @@ import { errorText } from '../../shared/errors';
 import { useRequest } from '../../shared/request';
 import { scanGateCode, ScanError } from '../scan/scan';
 import { startOfflineSupport } from '../sync-queue/officer-queue';
-import { prefetchCheckInScreen } from '../check-in/prefetch';
 
 /** Opens the scanner; then the check-in screen for the code read. Resolves with a failure text. */
 export async function scanToCheckIn(): Promise<string> {
@@ -56,11 +55,8 @@ export function useOfficerHome(me: SessionUser | undefined) {
     shown.current = true;
   });
   // Keep the offline snapshot fresh and send what was queued without signal, from the start.
-  // The check-in screen's code too, before the first scan.
   useEffect(() => {
-    if (!me) return;
-    startOfflineSupport();
-    prefetchCheckInScreen();
+    if (me) startOfflineSupport();
   }, [me]);
 
   return {
