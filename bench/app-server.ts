@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     H5_DIR: '/nonexistent',
     JWT_SECRET: env.BENCH_APP_JWT_SECRET,
     GATE_CODE_SEED: env.BENCH_APP_GATE_CODE_SEED,
+    AUDIT_CHECKPOINT_SEED: env.BENCH_APP_AUDIT_CHECKPOINT_SEED,
     PUBLIC_BASE_URL: 'https://qinqing.example.cn',
   });
   await app.listen(0, '127.0.0.1');

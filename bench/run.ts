@@ -484,6 +484,7 @@ function startApp(
         BENCH_APP_DATA_DIR: path.join(root, 'app'),
         BENCH_APP_JWT_SECRET: jwtSecret,
         BENCH_APP_GATE_CODE_SEED: randomBytes(32).toString('base64url'),
+        BENCH_APP_AUDIT_CHECKPOINT_SEED: randomBytes(32).toString('base64url'),
       },
     });
     const exited = new Promise<void>((done) => child.once('exit', () => done()));

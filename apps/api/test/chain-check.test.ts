@@ -53,7 +53,19 @@ describe('audit chain checks: on demand, scheduled, recorded, alerting', () => {
     expect(res.statusCode).toBe(201);
     const status = res.json();
     expect(status).toEqual({
-      latest: { ok: true, entries: 4, firstBrokenSeq: null, checkedAt: expect.any(String) },
+      latest: {
+        ok: true,
+        entries: 4,
+        firstBrokenSeq: null,
+        // the two check-ins' visits, each matching its CHECK_IN entry's digest
+        rowsChecked: 2,
+        rowMismatchCount: 0,
+        rowMismatches: [],
+        checkpointsChecked: 0,
+        checkpointConflicts: [],
+        rejectedCheckpoints: [],
+        checkedAt: expect.any(String),
+      },
       lastFailure: null,
       alert: false,
     });
@@ -63,16 +75,27 @@ describe('audit chain checks: on demand, scheduled, recorded, alerting', () => {
     expect(await latest()).toEqual(status);
   });
 
-  it('records GET /audit/verify too, its answer unchanged', async () => {
+  it('records GET /audit/verify too, its answer as stored', async () => {
     const res = await w.users.admin.request('GET', '/api/v1/audit/verify');
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(Object.keys(body).sort()).toEqual(['checkedAt', 'entries', 'firstBrokenSeq', 'ok']);
+    expect(Object.keys(body).sort()).toEqual([
+      'checkedAt',
+      'checkpointConflicts',
+      'checkpointsChecked',
+      'entries',
+      'firstBrokenSeq',
+      'ok',
+      'rejectedCheckpoints',
+      'rowMismatchCount',
+      'rowMismatches',
+      'rowsChecked',
+    ]);
     expect(body).toMatchObject({ ok: true, entries: 4, firstBrokenSeq: null });
     const checks = await storedChecks();
     expect(checks).toHaveLength(2);
     expect(checks[1]).toEqual({ ok: true, first_broken_seq: null, requested_by: w.users.admin.id });
-    expect((await latest()).latest.checkedAt).toBe(body.checkedAt);
+    expect((await latest()).latest).toEqual(body);
   });
 
   it('alerts once an entry was edited behind the API’s back', async () => {

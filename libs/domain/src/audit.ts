@@ -26,6 +26,7 @@ export const AUDIT_ACTION_LABELS = {
   POSITIVE_LIST_ADDED: '列入正面清单',
   POSITIVE_LIST_REMOVED: '移出正面清单',
   MASTER_DATA_IMPORTED: '导入企业主数据',
+  ROW_DIGEST_BASELINE: '记录数据摘要基线',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

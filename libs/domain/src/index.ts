@@ -17,5 +17,6 @@ export * from './badge-code';
 export * from './rating';
 export * from './oversight';
 export * from './audit';
+export * from './audit-checkpoint';
 export * from './seeded-sample';
 export * from './draws/draw';

@@ -1,4 +1,4 @@
-import { canonicalJson } from '@qinqing/domain';
+import { canonicalJson, type AuditedTable } from '@qinqing/domain';
 import { createHash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -11,11 +11,48 @@ export interface AuditContent {
   subjectType: string;
   subjectId: string | null;
   data: unknown;
+  /** the audited row the entry writes and its digest after the change (absent: none) */
+  row?: { table: AuditedTable; id: string; digest: string };
 }
 
-/** An entry's hash: SHA-256 over the previous entry's hash and the entry's canonical content. */
+/**
+ * An entry's hash: SHA-256 over the previous entry's hash and the entry's canonical content. An
+ * entry without a row hashes as before rows were digested (`row` absent, not null).
+ */
 export function entryHash(prevHash: string, content: AuditContent): string {
   return createHash('sha256')
     .update(`${prevHash}\n${canonicalJson(content)}`)
     .digest('hex');
+}
+
+/** The content an entry's hash covers, from the stored entry. */
+export function entryContent(entry: {
+  seq: string;
+  at: Date;
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  data: unknown;
+  rowTable: AuditedTable | null;
+  rowId: string | null;
+  rowDigest: string | null;
+}): AuditContent {
+  const content: AuditContent = {
+    seq: entry.seq,
+    at: entry.at.toISOString(),
+    actorId: entry.actorId,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    data: entry.data,
+  };
+  if (entry.rowTable !== null || entry.rowId !== null || entry.rowDigest !== null) {
+    content.row = {
+      table: entry.rowTable as AuditedTable,
+      id: entry.rowId as string,
+      digest: entry.rowDigest as string,
+    };
+  }
+  return content;
 }

@@ -1,4 +1,18 @@
+import type { ChainVerification } from '@qinqing/domain';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** What a check found besides the chain walk (kept with it, so the desk shows it later). */
+export type ChainCheckDetails = Partial<
+  Pick<
+    ChainVerification,
+    | 'rowsChecked'
+    | 'rowMismatchCount'
+    | 'rowMismatches'
+    | 'checkpointsChecked'
+    | 'checkpointConflicts'
+    | 'rejectedCheckpoints'
+  >
+>;
 
 /** The result of one walk of the audit chain (on demand or scheduled): the desk alerts on failures. */
 @Entity('audit_chain_check')
@@ -18,6 +32,10 @@ export class AuditChainCheck {
 
   @Column({ name: 'first_broken_seq', type: 'bigint', nullable: true })
   firstBrokenSeq: string | null;
+
+  /** rows, row mismatches, checkpoints and conflicts ({} for checks made before rows were digested) */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  details: ChainCheckDetails;
 
   /** null for the scheduled check */
   @Column({ name: 'requested_by', type: 'uuid', nullable: true })

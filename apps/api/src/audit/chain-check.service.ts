@@ -3,6 +3,7 @@ import type { ChainCheckStatus, ChainVerification } from '@qinqing/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from './audit.service';
 import { AuditChainCheck } from './chain-check.entity';
+import { AuditCheckpointsService } from './checkpoints.service';
 
 /** How often the chain is walked without anyone asking. */
 export const SCHEDULED_CHAIN_CHECK_INTERVAL_MS = 60 * 60 * 1000;
@@ -19,6 +20,7 @@ export class ChainCheckService implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly checkpoints: AuditCheckpointsService,
   ) {}
 
   onModuleInit(): void {
@@ -32,17 +34,48 @@ export class ChainCheckService implements OnModuleInit, OnModuleDestroy {
     clearInterval(this.timer);
   }
 
-  /** Verifies the chain now and stores the result; `requestedBy` is null for the scheduled check. */
-  async run(requestedBy: string | null): Promise<ChainVerification> {
-    const result = await this.audit.verify();
-    if (!result.ok) {
+  /**
+   * Verifies the chain, the audited rows and the signed checkpoints (the stored ones and those
+   * `given`, e.g. kept by a supervisor's phone) now, and stores the result; `requestedBy` is null
+   * for the scheduled check.
+   */
+  async run(
+    requestedBy: string | null,
+    given: readonly unknown[] = [],
+  ): Promise<ChainVerification> {
+    const verified = await this.audit.verify();
+    const checkpoints = await this.checkpoints.check(given);
+    const result: ChainVerification = {
+      ...verified,
+      ok: verified.ok && checkpoints.conflicts.length === 0,
+      checkpointsChecked: checkpoints.checked,
+      checkpointConflicts: checkpoints.conflicts,
+      rejectedCheckpoints: checkpoints.rejected,
+    };
+    if (result.firstBrokenSeq !== null) {
       this.logger.error(`audit chain broken at seq ${result.firstBrokenSeq}`);
+    }
+    if (result.rowMismatchCount > 0) {
+      this.logger.error(`audited rows differ from their audit entries: ${result.rowMismatchCount}`);
+    }
+    if (result.checkpointConflicts.length > 0) {
+      this.logger.error(
+        `signed audit checkpoints no longer in the chain: ${result.checkpointConflicts.map((c) => c.seq).join(', ')}`,
+      );
     }
     await this.dataSource.getRepository(AuditChainCheck).insert({
       checkedAt: new Date(result.checkedAt),
       ok: result.ok,
       entries: result.entries,
       firstBrokenSeq: result.firstBrokenSeq === null ? null : String(result.firstBrokenSeq),
+      details: {
+        rowsChecked: result.rowsChecked,
+        rowMismatchCount: result.rowMismatchCount,
+        rowMismatches: result.rowMismatches,
+        checkpointsChecked: result.checkpointsChecked,
+        checkpointConflicts: result.checkpointConflicts,
+        rejectedCheckpoints: result.rejectedCheckpoints,
+      },
       requestedBy,
     });
     return result;
@@ -65,10 +98,17 @@ export class ChainCheckService implements OnModuleInit, OnModuleDestroy {
 }
 
 function toVerification(check: AuditChainCheck): ChainVerification {
+  const details = check.details ?? {};
   return {
     ok: check.ok,
     entries: check.entries,
     firstBrokenSeq: check.firstBrokenSeq === null ? null : Number(check.firstBrokenSeq),
+    rowsChecked: details.rowsChecked ?? 0,
+    rowMismatchCount: details.rowMismatchCount ?? 0,
+    rowMismatches: details.rowMismatches ?? [],
+    checkpointsChecked: details.checkpointsChecked ?? 0,
+    checkpointConflicts: details.checkpointConflicts ?? [],
+    rejectedCheckpoints: details.rejectedCheckpoints ?? [],
     checkedAt: check.checkedAt.toISOString(),
   };
 }

@@ -202,6 +202,7 @@ export class CheckInsService {
         clientTime: clientTime.toISOString(),
         codeProblem: scanned.status === 'INVALID' ? scanned.problem : null,
       },
+      row: { table: 'visit', id: visitId },
     });
     return visitId;
   }

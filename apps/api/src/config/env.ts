@@ -128,6 +128,40 @@ export class Env {
   @Max(255)
   GATE_CODE_KEY_ID = 1;
 
+  /**
+   * Ed25519 seed (base64url of 32 bytes) of the key that signs audit checkpoints. Never stored in
+   * the database; unset: generated into DATA_DIR/secrets.json (required in production with a
+   * shared DATABASE_URL). Use a seed of its own, not the gate-code seed.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{43}$/)
+  AUDIT_CHECKPOINT_SEED?: string = undefined;
+
+  /** The id published with the checkpoint key (change it with the seed when rotating). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(255)
+  AUDIT_CHECKPOINT_KEY_ID = 1;
+
+  /**
+   * Where a copy of every signed checkpoint is appended, one file per day (UTC) of JSON lines,
+   * for archiving outside the database. Unset: DATA_DIR/audit-checkpoints.
+   */
+  @IsOptional()
+  @IsString()
+  AUDIT_CHECKPOINT_DIR?: string = undefined;
+
+  /**
+   * How old the latest checkpoint may be before GET /public/audit/checkpoint signs a new one (when
+   * the chain has grown since); the hourly job signs one in any case.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  AUDIT_CHECKPOINT_FRESH_MINUTES = 10;
+
   /** The mini-program's AppID and AppSecret for WeChat login (code → session); unset: disabled. */
   @IsOptional()
   @IsString()

@@ -14,6 +14,8 @@ describe('resolveSecrets', () => {
     const first = resolveSecrets(env);
     expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
     expect(first.gateCodeSeed).toMatch(/^[\w-]{43}$/);
+    expect(first.auditCheckpointSeed).toMatch(/^[\w-]{43}$/);
+    expect(first.auditCheckpointSeed).not.toBe(first.gateCodeSeed);
     expect(resolveSecrets(env)).toEqual(first);
     const file = path.join(dir, 'secrets.json');
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(first);
@@ -25,10 +27,12 @@ describe('resolveSecrets', () => {
       DATA_DIR: dir,
       JWT_SECRET: 'x'.repeat(40),
       GATE_CODE_SEED: 'A'.repeat(43),
+      AUDIT_CHECKPOINT_SEED: 'B'.repeat(43),
     });
     expect(resolveSecrets(env)).toEqual({
       jwtSecret: 'x'.repeat(40),
       gateCodeSeed: 'A'.repeat(43),
+      auditCheckpointSeed: 'B'.repeat(43),
     });
   });
 
@@ -48,6 +52,16 @@ describe('resolveSecrets', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://db/q',
     });
-    expect(() => resolveSecrets(env)).toThrow(/JWT_SECRET and GATE_CODE_SEED must be set/);
+    expect(() => resolveSecrets(env)).toThrow(
+      /JWT_SECRET, GATE_CODE_SEED, AUDIT_CHECKPOINT_SEED must be set/,
+    );
+    const partly = validateEnv({
+      DATA_DIR: dir,
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/q',
+      JWT_SECRET: 'x'.repeat(40),
+      GATE_CODE_SEED: 'A'.repeat(43),
+    });
+    expect(() => resolveSecrets(partly)).toThrow(/^AUDIT_CHECKPOINT_SEED must be set/);
   });
 });

@@ -1,5 +1,6 @@
 import { AuditChainHead, AuditEntry } from '../audit/audit-entry.entity';
 import { AuditChainCheck } from '../audit/chain-check.entity';
+import { AuditCheckpointRow } from '../audit/checkpoint.entity';
 import { Draw, DrawTask, OfficerConflict } from '../draws/draw.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { EnterpriseMember } from '../enterprises/enterprise-member.entity';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   AuditChainHead,
   Notification,
   AuditChainCheck,
+  AuditCheckpointRow,
   Rating,
   FollowUpCase,
   FollowUpContact,

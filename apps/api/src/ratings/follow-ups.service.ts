@@ -106,6 +106,7 @@ export class FollowUpsService {
         subjectType: 'follow_up',
         subjectId: id,
         data: { contactId: contact.id, method: dto.method, note: dto.note },
+        row: { table: 'follow_up_case', id },
       });
       return this.view(manager, scope, id);
     });
@@ -134,6 +135,7 @@ export class FollowUpsService {
         subjectType: 'follow_up',
         subjectId: id,
         data: { finding: dto.finding, resolution: dto.resolution },
+        row: { table: 'follow_up_case', id },
       });
       return this.view(manager, scope, id);
     });

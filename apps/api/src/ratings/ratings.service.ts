@@ -97,6 +97,7 @@ export class RatingsService {
           signatureSha256: rating.signatureSha256,
           followUpCaseId: followUp?.id ?? null,
         },
+        row: { table: 'rating', id: rating.id },
       });
     });
     return this.get(caller, visitId);
@@ -250,6 +251,7 @@ export class RatingsService {
       subjectType: 'follow_up',
       subjectId: followUp.id,
       data: { ratingId: rating.id, visitId: visit.id, dueAt: followUp.dueAt.toISOString() },
+      row: { table: 'follow_up_case', id: followUp.id },
     });
     return followUp;
   }

@@ -88,6 +88,7 @@ export class ReportsService {
           descriptionSha256: sha256(dto.description),
           photoSha256: photos.map((photo) => photo.sha256),
         },
+        row: { table: 'misconduct_report', id: saved.id },
       });
       return saved;
     });
@@ -173,6 +174,7 @@ export class ReportsService {
           outcome: found.outcome,
           noteSha256: sha256(dto.note),
         },
+        row: { table: 'misconduct_report', id },
       });
       return found;
     });

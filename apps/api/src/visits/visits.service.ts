@@ -125,6 +125,7 @@ export class VisitsService implements OnModuleInit, OnModuleDestroy {
         subjectType: 'visit',
         subjectId: id,
         data: { findings: found.findings, notes: found.notes, rectifyBy: found.rectifyBy },
+        row: { table: 'visit', id },
       });
       return found;
     });
@@ -153,6 +154,7 @@ export class VisitsService implements OnModuleInit, OnModuleDestroy {
           subjectType: 'visit',
           subjectId: id,
           data: { afterHours: AUTO_CLOSE_AFTER_HOURS },
+          row: { table: 'visit', id },
         });
       }
       return stale.length;

@@ -1,5 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import type { Env } from '../../src/config/env';
@@ -28,6 +31,8 @@ export async function startTestApp(overrides: Partial<Env> = {}): Promise<TestAp
     CHECK_IN_RATE_LIMIT_PER_MINUTE: 10_000,
     JWT_SECRET: 'test-only-jwt-secret-of-at-least-32-characters',
     GATE_CODE_SEED: 'dGVzdC1vbmx5LWdhdGUtY29kZS1zZWVkLTMyLWJ5dGU',
+    AUDIT_CHECKPOINT_SEED: 'dGVzdC1vbmx5LWF1ZGl0LWNoZWNrcG9pbnQtc2VlZDE',
+    AUDIT_CHECKPOINT_DIR: mkdtempSync(path.join(tmpdir(), 'qinqing-checkpoints-')),
     ...overrides,
     DATABASE_URL: databaseUrl,
   });

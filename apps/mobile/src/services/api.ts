@@ -1,5 +1,8 @@
 import {
   ERROR_MESSAGES,
+  type AuditCheckpoint,
+  type AuditCheckpointKeysResponse,
+  type PublicAuditCheckpoint,
   type BadgeCodeResponse,
   type BadgeVerification,
   type ChainVerification,
@@ -261,6 +264,21 @@ export class ApiClient {
 
   auditVerify(): Promise<ChainVerification> {
     return this.request<ChainVerification>('GET', '/api/v1/audit/verify');
+  }
+
+  /** Verifies the chain, the rows and the signed checkpoints this phone kept (recorded as a check). */
+  auditVerifyWith(checkpoints: AuditCheckpoint[]): Promise<ChainVerification> {
+    return this.request<ChainVerification>('POST', '/api/v1/audit/verify', { checkpoints });
+  }
+
+  /** The latest signed checkpoint of the audit log (no login). */
+  publicAuditCheckpoint(): Promise<PublicAuditCheckpoint> {
+    return this.request<PublicAuditCheckpoint>('GET', '/api/v1/public/audit/checkpoint');
+  }
+
+  /** The keys that verify audit checkpoints (no login). */
+  auditCheckpointKeys(): Promise<AuditCheckpointKeysResponse> {
+    return this.request<AuditCheckpointKeysResponse>('GET', '/api/v1/public/audit/keys');
   }
 
   // ——— 好差评 ———

@@ -162,6 +162,7 @@ export async function recordPastVisit(
         enterpriseId: visit.enterpriseId,
         officerIds: [lead.id, ...others.map((o) => o.id)],
       },
+      row: { table: 'visit', id },
     });
   }
   return id;

@@ -151,6 +151,7 @@ async function rate(
       signatureSha256: rating.signatureSha256,
       followUpCaseId,
     },
+    row: { table: 'rating', id: rating.id },
   });
   if (followUpCaseId) {
     await audit.append(manager, {
@@ -159,6 +160,7 @@ async function rate(
       subjectType: 'follow_up',
       subjectId: followUpCaseId,
       data: { demo: true, ratingId: rating.id, visitId: r.visitId },
+      row: { table: 'follow_up_case', id: followUpCaseId },
     });
   }
   if (r.items.length !== RATING_ITEMS.length) throw new Error('a demo rating needs five items');
@@ -204,6 +206,7 @@ async function report(
     subjectType: 'report',
     subjectId: saved.id,
     data: { demo: true, enterpriseId: r.enterprise.id, visitId: r.visitId, categories: ['SIX_2'] },
+    row: { table: 'misconduct_report', id: saved.id },
   });
 }
 

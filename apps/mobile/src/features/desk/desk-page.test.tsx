@@ -1,4 +1,11 @@
-import type { ChainCheckStatus, DeskSummary } from '@qinqing/domain';
+import {
+  gateCodeKeyPairFromSeed,
+  encodeBase64url,
+  signAuditCheckpoint,
+  type ChainCheckStatus,
+  type ChainVerification,
+  type DeskSummary,
+} from '@qinqing/domain';
 import Taro from '@tarojs/taro';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 
@@ -7,15 +14,38 @@ import { session } from '../../services/session';
 
 const taro = Taro as unknown as { request: jest.Mock; navigateTo: jest.Mock };
 
-const BROKEN: ChainCheckStatus = {
-  latest: { ok: false, entries: 40, firstBrokenSeq: 17, checkedAt: '2026-05-12T02:00:00Z' },
-  lastFailure: { ok: false, entries: 40, firstBrokenSeq: 17, checkedAt: '2026-05-12T02:00:00Z' },
+const checked = (over: Partial<ChainVerification>): ChainVerification => ({
+  ok: true,
+  entries: 41,
+  firstBrokenSeq: null,
+  rowsChecked: 12,
+  rowMismatchCount: 0,
+  rowMismatches: [],
+  checkpointsChecked: 3,
+  checkpointConflicts: [],
+  rejectedCheckpoints: [],
+  checkedAt: '2026-05-12T03:00:00Z',
+  ...over,
+});
+const BROKEN_AT_17 = checked({
+  ok: false,
+  entries: 40,
+  firstBrokenSeq: 17,
+  checkedAt: '2026-05-12T02:00:00Z',
+});
+const BROKEN: ChainCheckStatus = { latest: BROKEN_AT_17, lastFailure: BROKEN_AT_17, alert: true };
+const SOUND: ChainCheckStatus = { latest: checked({}), lastFailure: null, alert: false };
+const REWOUND_CHECK = checked({
+  ok: false,
+  checkpointConflicts: [{ seq: 57, expected: 'ab'.repeat(32), found: null }],
+  rowMismatchCount: 1,
+  rowMismatches: [{ table: 'rating', id: 'fedcba98-0000-4000-8000-000000000000' }],
+  checkedAt: '2026-05-12T04:00:00Z',
+});
+const REWOUND: ChainCheckStatus = {
+  latest: REWOUND_CHECK,
+  lastFailure: REWOUND_CHECK,
   alert: true,
-};
-const SOUND: ChainCheckStatus = {
-  latest: { ok: true, entries: 41, firstBrokenSeq: null, checkedAt: '2026-05-12T03:00:00Z' },
-  lastFailure: null,
-  alert: false,
 };
 
 function summary(chain: ChainCheckStatus): DeskSummary {
@@ -38,16 +68,28 @@ function summary(chain: ChainCheckStatus): DeskSummary {
   };
 }
 
-/** Answers the API by method and path, as the server would. */
-function serve(routes: Record<string, () => unknown>): void {
-  taro.request.mockImplementation(async ({ url, method }: { url: string; method: string }) => {
-    const path = url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
-    const answer = routes[`${method} ${path}`];
-    return answer
-      ? { statusCode: 200, data: answer(), header: {} }
-      : { statusCode: 503, data: { code: 'UNAVAILABLE', message: '服务暂不可用。' }, header: {} };
-  });
+/** Answers the API by method and path, as the server would; records what was posted. */
+function serve(routes: Record<string, (data: unknown) => unknown>): void {
+  taro.request.mockImplementation(
+    async ({ url, method, data }: { url: string; method: string; data: unknown }) => {
+      const path = url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+      const answer = routes[`${method} ${path}`];
+      return answer
+        ? { statusCode: 200, data: answer(data), header: {} }
+        : { statusCode: 503, data: { code: 'UNAVAILABLE', message: '服务暂不可用。' }, header: {} };
+    },
+  );
 }
+
+const checkpointKey = gateCodeKeyPairFromSeed(1, new Uint8Array(32).fill(11));
+const checkpointKeys = {
+  algorithm: 'Ed25519',
+  keys: [{ keyId: 1, publicKey: encodeBase64url(checkpointKey.publicKey) }],
+};
+const checkpoint = signAuditCheckpoint(
+  { seq: 57, hash: 'ab'.repeat(32), at: '2026-05-12T01:00:00.000Z' },
+  checkpointKey,
+);
 
 async function settle(): Promise<void> {
   await act(async () => {
@@ -70,16 +112,22 @@ describe('监督工作台', () => {
   afterEach(() => session.clear());
 
   it('alerts on a broken chain and clears the alert after a sound check on demand', async () => {
+    let status = BROKEN;
     serve({
       'GET /api/v1/desk/summary': () => summary(BROKEN),
-      'GET /api/v1/audit/checks/latest': () => BROKEN,
+      'GET /api/v1/audit/checks/latest': () => status,
       'GET /api/v1/officers': () => ({ items: [] }),
-      'POST /api/v1/audit/checks': () => SOUND,
+      'GET /api/v1/public/audit/checkpoint': () => checkpoint,
+      'GET /api/v1/public/audit/keys': () => checkpointKeys,
+      'POST /api/v1/audit/verify': () => {
+        status = SOUND;
+        return SOUND.latest;
+      },
     });
     render(<DeskPage />);
     await settle();
 
-    expect(text('desk-chain-alert')).toContain('第 17 条记录处断裂');
+    expect(text('desk-chain-alert')).toContain('审计链在第 17 条记录处断裂');
     expect(text('desk-chain-alert')).toContain('5月12日 10:00');
     expect(text('desk-chain-status')).toContain('在第 17 条断裂');
 
@@ -88,11 +136,33 @@ describe('监督工作台', () => {
 
     expect(screen.queryByTestId('desk-chain-alert')).toBeNull();
     expect(text('desk-chain-status')).toBe('最近校验 5月12日 11:00：审计链完整（41 条记录）');
+    expect(text('desk-chain-coverage')).toBe(
+      '已核对 12 条业务数据、3 个签名检查点；本机保存检查点 1 个。',
+    );
+    // 立即校验 sent the checkpoint the phone kept (verified with the published key).
     expect(taro.request).toHaveBeenCalledWith(
       expect.objectContaining({
         method: 'POST',
-        url: expect.stringContaining('/api/v1/audit/checks'),
+        url: expect.stringContaining('/api/v1/audit/verify'),
+        data: { checkpoints: [checkpoint] },
       }),
+    );
+  });
+
+  it('names the rows and the signed checkpoints a check found changed', async () => {
+    serve({
+      'GET /api/v1/desk/summary': () => summary(REWOUND),
+      'GET /api/v1/audit/checks/latest': () => REWOUND,
+      'GET /api/v1/officers': () => ({ items: [] }),
+    });
+    render(<DeskPage />);
+    await settle();
+
+    expect(text('desk-chain-status')).toBe('最近校验 5月12日 12:00：发现篡改迹象');
+    const alert = text('desk-chain-alert');
+    expect(alert).toContain('1 条业务数据与审计记录不符：好差评 fedcba98。');
+    expect(alert).toContain(
+      '1 个签名检查点与现存审计链不符，审计链可能被回退或重算：第 57 条（检查点为 abababababab…，现为 缺失）。',
     );
   });
 

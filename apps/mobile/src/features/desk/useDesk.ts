@@ -1,9 +1,10 @@
 import type { ChainCheckStatus, DeskSummary, SessionUser } from '@qinqing/domain';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
 import { api } from '../../services/api';
 import { errorText } from '../../shared/errors';
 import { useRequest } from '../../shared/request';
+import { fetchAndKeepCheckpoint, keptCheckpoints } from '../audit-checkpoints/checkpoints';
 import { unitsOf } from '../supervisor/log';
 import { downloadExport } from './download';
 import { exportFileName, exportPath, type ExportFormat, type ExportKind } from './export';
@@ -16,7 +17,8 @@ export interface Note {
 
 /**
  * The desk's state: the period and unit chosen, the summary for them, the audit chain's status
- * (with 立即校验), the units to choose from, and the exports.
+ * (with 立即校验, which sends the signed checkpoints this phone kept), the units to choose from,
+ * and the exports.
  */
 export function useDesk(user: SessionUser | undefined) {
   const enabled = Boolean(user);
@@ -42,11 +44,26 @@ export function useDesk(user: SessionUser | undefined) {
   const [chainError, setChainError] = useState('');
   const chain = checked ?? summary.data?.chain ?? chainStatus.data ?? null;
 
+  // The phone keeps the signed checkpoints it sees (one a day): a log rewound or recomputed later
+  // no longer holds them.
+  const [kept, setKept] = useState(() => keptCheckpoints().length);
+  useEffect(() => {
+    if (!enabled) return;
+    fetchAndKeepCheckpoint()
+      .then(() => setKept(keptCheckpoints().length))
+      .catch(() => undefined);
+  }, [enabled]);
+
+  /** 立即校验: keeps the latest checkpoint, then verifies with every checkpoint kept (recorded). */
   async function runChainCheck(): Promise<void> {
     setChainBusy(true);
     setChainError('');
     try {
-      setChecked(await api.runChainCheck());
+      await fetchAndKeepCheckpoint().catch(() => undefined);
+      const held = keptCheckpoints();
+      setKept(held.length);
+      await api.auditVerifyWith(held);
+      setChecked(await api.chainStatus());
     } catch (e) {
       setChainError(`校验未完成：${errorText(e)}`);
     } finally {
@@ -88,6 +105,7 @@ export function useDesk(user: SessionUser | undefined) {
     chainBusy,
     chainError: chainError || (chainStatus.error && `审计链状态未能读取：${chainStatus.error}`),
     runChainCheck,
+    keptCheckpoints: kept,
     exporting,
     exportNote,
     exportFile,

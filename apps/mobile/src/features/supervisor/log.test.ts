@@ -1,3 +1,4 @@
+import type { ChainVerification } from '@qinqing/domain';
 import type { VisitView } from '@qinqing/domain';
 
 import { appendPage, auditActionLabel, chainVerdictText, dateRange, logSections } from './log';
@@ -60,12 +61,32 @@ describe('appendPage', () => {
 
 describe('chain and audit wording', () => {
   it('says whether the chain is whole or where it broke', () => {
-    expect(chainVerdictText({ ok: true, entries: 42, firstBrokenSeq: null, checkedAt: '' })).toBe(
-      '审计链完整：42 条记录',
-    );
-    expect(chainVerdictText({ ok: false, entries: 42, firstBrokenSeq: 17, checkedAt: '' })).toBe(
+    const result = (over: Partial<ChainVerification>): ChainVerification => ({
+      ok: true,
+      entries: 42,
+      firstBrokenSeq: null,
+      rowsChecked: 9,
+      rowMismatchCount: 0,
+      rowMismatches: [],
+      checkpointsChecked: 2,
+      checkpointConflicts: [],
+      rejectedCheckpoints: [],
+      checkedAt: '',
+      ...over,
+    });
+    expect(chainVerdictText(result({}))).toBe('审计链完整：42 条记录');
+    expect(chainVerdictText(result({ ok: false, firstBrokenSeq: 17 }))).toBe(
       '审计链在第 17 条断裂',
     );
+    expect(
+      chainVerdictText(
+        result({
+          ok: false,
+          rowMismatchCount: 1,
+          rowMismatches: [{ table: 'visit', id: '1234abcd-0000-4000-8000-000000000000' }],
+        }),
+      ),
+    ).toBe('1 条业务数据与审计记录不符：检查记录 1234abcd。');
   });
 
   it('labels audit actions in Chinese, never showing a code', () => {

@@ -1,4 +1,5 @@
 import { chinaMidnight } from '../../services/china-time';
+import { verificationProblems } from '../audit-checkpoints/text';
 import {
   CHECK_IN_OUTCOME_LABELS,
   type ChainVerification,
@@ -72,11 +73,14 @@ export function appendPage(shown: VisitView[], page: VisitView[]): VisitView[] {
   return [...shown, ...page.filter((v) => !ids.has(v.id))];
 }
 
-/** "审计链完整：N 条记录" or "审计链在第 N 条断裂". */
+/**
+ * "审计链完整：N 条记录", "审计链在第 N 条断裂", or what else the verification found (rows that
+ * differ from their audit entries, signed checkpoints the chain no longer holds).
+ */
 export function chainVerdictText(result: ChainVerification): string {
-  return result.ok
-    ? `审计链完整：${result.entries} 条记录`
-    : `审计链在第 ${result.firstBrokenSeq ?? '?'} 条断裂`;
+  if (result.ok) return `审计链完整：${result.entries} 条记录`;
+  if (result.firstBrokenSeq !== null) return `审计链在第 ${result.firstBrokenSeq} 条断裂`;
+  return verificationProblems(result).join('') || '审计链校验失败';
 }
 
 /** The words of an audit action (the vocabulary is the domain's). */

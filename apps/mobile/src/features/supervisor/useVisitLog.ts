@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../../services/api';
 import { errorText } from '../../shared/errors';
 import { useRequest } from '../../shared/request';
+import { keptCheckpoints } from '../audit-checkpoints/checkpoints';
 import { appendPage, logSections, unitsOf, type LogFilters, type LogSection } from './log';
 
 export interface SectionState {
@@ -59,7 +60,7 @@ export function useVisitLog(enabled: boolean) {
     setChainBusy(true);
     setChainError('');
     try {
-      setChain(await api.auditVerify());
+      setChain(await api.auditVerifyWith(keptCheckpoints()));
     } catch (e) {
       setChain(null);
       setChainError(`核验未完成：${errorText(e)}`);

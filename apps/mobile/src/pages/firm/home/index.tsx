@@ -2,6 +2,7 @@ import { CREDIT_GRADE_LABELS, type EnterpriseView, type SessionUser } from '@qin
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 
+import { CheckpointCard } from '../../../features/audit-checkpoints/CheckpointCard';
 import { ConductCard } from '../../../features/firm/ConductCard';
 import { gateBannerText, type GateEntry } from '../../../features/firm/gate';
 import { useFirmHome } from '../../../features/firm/useFirmHome';
@@ -127,6 +128,8 @@ export default function FirmHomePage() {
       </Card>
 
       <ConductCard />
+
+      <CheckpointCard intro="本机自动保存服务器签名的审计日志检查点：日后若有人回退或篡改执法记录，凭这些检查点即可发现。" />
     </Page>
   );
 }

@@ -1,6 +1,7 @@
 import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 
+import { CheckpointCard } from '../../../features/audit-checkpoints/CheckpointCard';
 import { PublicDrawRow } from '../../../features/draws/PublicDrawRow';
 import { api } from '../../../services/api';
 import { useRequest } from '../../../shared/request';
@@ -20,6 +21,7 @@ export default function PublicDrawsPage() {
           每次抽查先公布随机种子承诺值和输入数据摘要，再揭示种子并公示抽中企业及检查结果；任何人都可下载输入数据自行复核。
         </Text>
       </Card>
+      <CheckpointCard intro="执法打卡、评价与抽查的审计日志每小时签名一次。任何人都可复制保存检查点，日后用公布的公钥核对审计日志未被回退或重算。" />
       <Pending loading={draws.loading && !draws.data} error={draws.error} onRetry={draws.reload} />
       {draws.data?.length === 0 && <EmptyText>暂无公示的抽查。</EmptyText>}
       {draws.data?.map((draw) => (

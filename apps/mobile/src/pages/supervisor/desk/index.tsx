@@ -48,6 +48,7 @@ export default function SupervisorDeskPage() {
           chain={desk.chain}
           busy={desk.chainBusy}
           error={desk.chainError}
+          kept={desk.keptCheckpoints}
           onRun={() => void desk.runChainCheck()}
         />
 

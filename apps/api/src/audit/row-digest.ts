@@ -1,0 +1,129 @@
+import { AUDITED_TABLES, canonicalJson, type AuditedTable } from '@qinqing/domain';
+import { createHash } from 'node:crypto';
+
+export { AUDITED_TABLES, type AuditedTable };
+
+/** Anything that runs SQL: a DataSource, an EntityManager, a QueryRunner. */
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+/**
+ * A timestamp as text in UTC with microseconds, whatever the session's TimeZone: the digest of a
+ * row must not depend on who reads it.
+ */
+const utc = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * What a row's digest covers, per table: every column (timestamps as UTC text, binary data as its
+ * SHA-256), and the rows that belong to it and are written with it: a visit's officers, a report's
+ * workflow events and photos, a follow-up case's contacts. Every change of these is written by
+ * the API together with an audit entry naming the row, so the latest entry's digest always equals
+ * the row's digest after the change; a change behind the API's back does not.
+ *
+ * Changing a list below changes every digest: old entries would no longer match their rows. Add a
+ * column only together with a migration that records a new baseline.
+ */
+const COLUMNS: Record<AuditedTable, string> = {
+  visit: `t.id, t.client_id, t.officer_id, t.unit_id, t.enterprise_id, t.gate_id, t.code_version,
+    t.purpose, t.reference, t.outcome, t.reasons, t.policy_version, t.lat, t.lng,
+    t.location_accuracy, ${utc('t.client_time')} AS client_time,
+    ${utc('t.received_at')} AS received_at, ${utc('t.checked_in_at')} AS checked_in_at,
+    ${utc('t.checked_out_at')} AS checked_out_at, t.findings, t.notes,
+    to_char(t.rectify_by, 'YYYY-MM-DD') AS rectify_by, t.auto_closed,
+    (SELECT coalesce(jsonb_agg(jsonb_build_array(o.officer_id, o.is_lead) ORDER BY o.officer_id), '[]')
+       FROM visit_officer o WHERE o.visit_id = t.id) AS officers`,
+  rating: `t.id, t.visit_id, t.enterprise_id, t.unit_id, t.overall, t.items, t.comment,
+    encode(pg_catalog.sha256(t.signature), 'hex') AS signature, t.signature_sha256, t.signer_id,
+    ${utc('t.submitted_at')} AS submitted_at`,
+  misconduct_report: `t.id, t.enterprise_id, t.reporter_id, t.visit_id, t.officer_id, t.unit_id,
+    t.categories, t.description, t.status, t.outcome, t.conclusion,
+    ${utc('t.created_at')} AS created_at, ${utc('t.updated_at')} AS updated_at,
+    (SELECT coalesce(jsonb_agg(jsonb_build_array(e.id, e.status, e.note, ${utc('e.at')}, e.by_id)
+              ORDER BY e.at, e.id), '[]')
+       FROM report_event e WHERE e.report_id = t.id) AS events,
+    (SELECT coalesce(jsonb_agg(jsonb_build_array(p.index, p.content_type,
+              encode(pg_catalog.sha256(p.data), 'hex')) ORDER BY p.index), '[]')
+       FROM report_photo p WHERE p.report_id = t.id) AS photos`,
+  follow_up_case: `t.id, t.rating_id, t.visit_id, t.enterprise_id, t.unit_id, t.status,
+    ${utc('t.opened_at')} AS opened_at, ${utc('t.due_at')} AS due_at, t.finding, t.resolution,
+    ${utc('t.closed_at')} AS closed_at, t.closed_by,
+    (SELECT coalesce(jsonb_agg(jsonb_build_array(c.id, ${utc('c.at')}, c.method, c.note, c.by_id)
+              ORDER BY c.at, c.id), '[]')
+       FROM follow_up_contact c WHERE c.case_id = t.id) AS contacts`,
+};
+
+/** The digest of a row as read by rowsWithDigests: SHA-256 of the canonical JSON of its state. */
+export function rowDigest(table: AuditedTable, row: Record<string, unknown>): string {
+  return createHash('sha256').update(canonicalJson({ table, row })).digest('hex');
+}
+
+export interface RowState {
+  id: string;
+  /** the digest of the row as it is now */
+  digest: string;
+  /** the digest in the row's latest audit entry, null when no entry names the row */
+  audited: string | null;
+}
+
+const AUDITED = '__audited_digest';
+
+/**
+ * Rows of a table with their digest now and the digest in their latest audit entry, read in one
+ * statement (one snapshot): by id (`ids`), or the next `limit` rows after `after` in id order.
+ */
+export async function rowsWithDigests(
+  db: Queryable,
+  table: AuditedTable,
+  select: { ids: string[] } | { after: string | null; limit: number },
+): Promise<RowState[]> {
+  const params: unknown[] = [table];
+  let where: string;
+  let tail = 'ORDER BY t.id';
+  if ('ids' in select) {
+    params.push(select.ids);
+    where = 't.id = ANY($2::uuid[])';
+  } else {
+    params.push(select.after ?? '00000000-0000-0000-0000-000000000000', select.limit);
+    where = select.after === null ? 't.id >= $2::uuid' : 't.id > $2::uuid';
+    tail += ' LIMIT $3';
+  }
+  const rows = (await db.query(
+    `SELECT ${COLUMNS[table]},
+            (SELECT a.row_digest FROM audit_entry a WHERE a.row_table = $1 AND a.row_id = t.id
+              ORDER BY a.seq DESC LIMIT 1) AS ${AUDITED}
+       FROM "${table}" t WHERE ${where} ${tail}`,
+    params,
+  )) as Record<string, unknown>[];
+  return rows.map((raw) => {
+    const { [AUDITED]: audited, ...row } = raw;
+    return {
+      id: row.id as string,
+      digest: rowDigest(table, row),
+      audited: typeof audited === 'string' ? audited : null,
+    };
+  });
+}
+
+/** The digest of one row now (inside the writer's transaction); throws when the row is missing. */
+export async function currentRowDigest(
+  db: Queryable,
+  table: AuditedTable,
+  id: string,
+): Promise<string> {
+  const [row] = await rowsWithDigests(db, table, { ids: [id] });
+  if (!row) throw new Error(`audit: no ${table} row ${id} to digest`);
+  return row.digest;
+}
+
+/** Ids named by audit entries of a table whose row no longer exists (deleted behind the back). */
+export async function vanishedRows(db: Queryable, table: AuditedTable): Promise<string[]> {
+  const rows = (await db.query(
+    `SELECT DISTINCT a.row_id AS id FROM audit_entry a
+      WHERE a.row_table = $1 AND NOT EXISTS (SELECT 1 FROM "${table}" t WHERE t.id = a.row_id)
+      ORDER BY a.row_id`,
+    [table],
+  )) as { id: string }[];
+  return rows.map((r) => r.id);
+}
