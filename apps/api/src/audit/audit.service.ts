@@ -45,12 +45,12 @@ export class AuditService {
   }
 
   /** Walks the whole chain; reports the first entry whose link or content does not hash right. */
-  async verify(): Promise<ChainVerification> {
+  async verify(manager: EntityManager = this.dataSource.manager): Promise<ChainVerification> {
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1n;
     let entries = 0;
     for (;;) {
-      const batch = await this.dataSource
+      const batch = await manager
         .getRepository(AuditEntry)
         .createQueryBuilder('e')
         .where('e.seq >= :from', { from: String(expectedSeq) })
@@ -78,7 +78,7 @@ export class AuditService {
       }
       if (batch.length < VERIFY_BATCH) break;
     }
-    const head = await this.dataSource.getRepository(AuditChainHead).findOneByOrFail({ id: 1 });
+    const head = await manager.getRepository(AuditChainHead).findOneByOrFail({ id: 1 });
     // Entries removed from the end (or a head moved) show as a head that the chain does not reach.
     if (head.hash !== prevHash || BigInt(head.seq) !== expectedSeq - 1n) {
       return this.result(false, entries, Number(expectedSeq));

@@ -1,44 +1,48 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { ChainCheckStatus, ChainVerification } from '@qinqing/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Env } from '../config/env';
+import { JobScheduler } from '../jobs/job-scheduler';
 import { AuditService } from './audit.service';
 import { AuditChainCheck } from './chain-check.entity';
-
-/** How often the chain is walked without anyone asking. */
-export const SCHEDULED_CHAIN_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
  * Walks the audit chain on demand and on a schedule, and keeps every result: the desk shows the
  * latest one and alerts while the latest one failed.
  */
 @Injectable()
-export class ChainCheckService implements OnModuleInit, OnModuleDestroy {
+export class ChainCheckService implements OnModuleInit {
   private readonly logger = new Logger(ChainCheckService.name);
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly jobs: JobScheduler,
+    private readonly env: Env,
   ) {}
 
+  /** The scheduled check (every CHAIN_CHECK_INTERVAL_SECONDS, once across instances). */
   onModuleInit(): void {
-    this.timer = setInterval(() => {
-      this.run(null).catch((error: unknown) => this.logger.error(error));
-    }, SCHEDULED_CHAIN_CHECK_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+    this.jobs.register({
+      name: 'chain-check',
+      intervalMs: this.env.CHAIN_CHECK_INTERVAL_SECONDS * 1000,
+      run: async (manager) => {
+        const { ok, entries, firstBrokenSeq } = await this.run(null, manager);
+        return { ok, entries, firstBrokenSeq };
+      },
+    });
   }
 
   /** Verifies the chain now and stores the result; `requestedBy` is null for the scheduled check. */
-  async run(requestedBy: string | null): Promise<ChainVerification> {
-    const result = await this.audit.verify();
+  async run(
+    requestedBy: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ChainVerification> {
+    const result = await this.audit.verify(manager);
     if (!result.ok) {
       this.logger.error(`audit chain broken at seq ${result.firstBrokenSeq}`);
     }
-    await this.dataSource.getRepository(AuditChainCheck).insert({
+    await manager.getRepository(AuditChainCheck).insert({
       checkedAt: new Date(result.checkedAt),
       ok: result.ok,
       entries: result.entries,
