@@ -15,6 +15,7 @@ import { MasterDataModule } from './master-data/master-data.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { GatesModule } from './gates/gates.module';
 import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/job-scheduler';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OfficersModule } from './officers/officers.module';
 import { OfflineModule } from './offline/offline.module';
@@ -41,6 +42,7 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        JobsModule,
         RateLimitModule,
         AuditModule,
         ScopeModule,

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { AppModule } from './app.module';
 import { registerSecurityHeaders } from './common/security-headers';
+import { REQUEST_ID_HEADER, requestIdFor } from './common/request-id';
 import { createValidationPipe } from './common/validation';
 import type { Env } from './config/env';
 import { validateEnv } from './config/env';
@@ -28,6 +29,12 @@ export async function createApp(overrides: Partial<Env> = {}): Promise<NestFasti
     // address, and the login limit per address would count nothing.
     trustProxy: trustProxyOption(env.TRUST_PROXY),
     routerOptions: { maxParamLength: 300 }, // a gate code token is 136 characters
+    genReqId: requestIdFor,
+  });
+  // Every answer names its request, so a user's report and a proxy's log lead to the API's log.
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    done();
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(overrides),

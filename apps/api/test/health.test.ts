@@ -19,6 +19,27 @@ describe('health and error envelope', () => {
     expect(res.json()).toEqual({ code: 'NOT_FOUND', message: expect.stringMatching(/找不到/) });
   });
 
+  it('names every answer with a UUID request id, or the safe one the proxy sent', async () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const ok = await t.inject({ method: 'GET', url: '/api/health' });
+    const missing = await t.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
+    expect(ok.headers['x-request-id']).toMatch(uuid);
+    expect(missing.headers['x-request-id']).toMatch(uuid);
+    expect(missing.headers['x-request-id']).not.toBe(ok.headers['x-request-id']);
+    const fromProxy = await t.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-request-id': '5f2d0e1c9b8a7f6e5d4c3b2a19081726' },
+    });
+    expect(fromProxy.headers['x-request-id']).toBe('5f2d0e1c9b8a7f6e5d4c3b2a19081726');
+    const forged = await t.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-request-id': 'x" level=fatal' },
+    });
+    expect(forged.headers['x-request-id']).toMatch(uuid);
+  });
+
   it('serves the OpenAPI document', async () => {
     const res = await t.inject({ method: 'GET', url: '/api/docs/openapi.json' });
     expect(res.statusCode).toBe(200);

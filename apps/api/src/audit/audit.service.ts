@@ -84,9 +84,9 @@ export class AuditService {
    * every audited row with the digest in its latest entry. Checkpoints are compared by
    * ChainCheckService (conflictsWith): this answer has none.
    */
-  async verify(): Promise<ChainVerification> {
-    const chain = await this.walkChain();
-    const rows = await this.checkRows();
+  async verify(manager: EntityManager = this.dataSource.manager): Promise<ChainVerification> {
+    const chain = await this.walkChain(manager);
+    const rows = await this.checkRows(manager);
     return {
       ok: chain.firstBrokenSeq === null && rows.mismatchCount === 0,
       entries: chain.entries,
@@ -105,10 +105,13 @@ export class AuditService {
    * The checkpoints (signatures already checked) that the chain no longer holds: no entry with that
    * seq (cut short, rewound), or one with another hash (edited and recomputed).
    */
-  async conflictsWith(checkpoints: AuditCheckpointBody[]): Promise<CheckpointConflict[]> {
+  async conflictsWith(
+    checkpoints: AuditCheckpointBody[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CheckpointConflict[]> {
     if (checkpoints.length === 0) return [];
     const seqs = [...new Set(checkpoints.map((c) => String(c.seq)))];
-    const rows: { seq: string; hash: string }[] = await this.dataSource.query(
+    const rows: { seq: string; hash: string }[] = await manager.query(
       'SELECT seq::text AS seq, hash FROM audit_entry WHERE seq = ANY($1::bigint[])',
       [seqs],
     );
@@ -124,7 +127,7 @@ export class AuditService {
   }
 
   /** Every audited row against the digest of its latest entry; rows gone count as mismatches. */
-  private async checkRows(): Promise<{
+  private async checkRows(manager: EntityManager): Promise<{
     checked: number;
     mismatchCount: number;
     mismatches: RowMismatch[];
@@ -139,7 +142,7 @@ export class AuditService {
     for (const table of AUDITED_TABLES) {
       let after: string | null = null;
       for (;;) {
-        const batch = await rowsWithDigests(this.dataSource, table, { after, limit: ROW_BATCH });
+        const batch = await rowsWithDigests(manager, table, { after, limit: ROW_BATCH });
         for (const row of batch) {
           checked += 1;
           if (row.audited !== row.digest) mismatch(table, row.id);
@@ -147,17 +150,19 @@ export class AuditService {
         if (batch.length < ROW_BATCH) break;
         after = batch[batch.length - 1].id;
       }
-      for (const id of await vanishedRows(this.dataSource, table)) mismatch(table, id);
+      for (const id of await vanishedRows(manager, table)) mismatch(table, id);
     }
     return { checked, mismatchCount, mismatches };
   }
 
-  private async walkChain(): Promise<{ entries: number; firstBrokenSeq: number | null }> {
+  private async walkChain(
+    manager: EntityManager,
+  ): Promise<{ entries: number; firstBrokenSeq: number | null }> {
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1n;
     let entries = 0;
     for (;;) {
-      const batch = await this.dataSource
+      const batch = await manager
         .getRepository(AuditEntry)
         .createQueryBuilder('e')
         .where('e.seq >= :from', { from: String(expectedSeq) })
@@ -176,7 +181,7 @@ export class AuditService {
       }
       if (batch.length < VERIFY_BATCH) break;
     }
-    const head = await this.dataSource.getRepository(AuditChainHead).findOneByOrFail({ id: 1 });
+    const head = await manager.getRepository(AuditChainHead).findOneByOrFail({ id: 1 });
     // Entries removed from the end (or a head moved) show as a head that the chain does not reach.
     if (head.hash !== prevHash || BigInt(head.seq) !== expectedSeq - 1n) {
       return { entries, firstBrokenSeq: Number(expectedSeq) };

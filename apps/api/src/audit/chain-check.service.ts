@@ -1,37 +1,38 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { ChainCheckStatus, ChainVerification } from '@qinqing/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Env } from '../config/env';
+import { JobScheduler } from '../jobs/job-scheduler';
 import { AuditService } from './audit.service';
 import { AuditChainCheck } from './chain-check.entity';
 import { AuditCheckpointsService } from './checkpoints.service';
-
-/** How often the chain is walked without anyone asking. */
-export const SCHEDULED_CHAIN_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
  * Walks the audit chain on demand and on a schedule, and keeps every result: the desk shows the
  * latest one and alerts while the latest one failed.
  */
 @Injectable()
-export class ChainCheckService implements OnModuleInit, OnModuleDestroy {
+export class ChainCheckService implements OnModuleInit {
   private readonly logger = new Logger(ChainCheckService.name);
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly checkpoints: AuditCheckpointsService,
+    private readonly jobs: JobScheduler,
+    private readonly env: Env,
   ) {}
 
+  /** The scheduled check (every CHAIN_CHECK_INTERVAL_SECONDS, once across instances). */
   onModuleInit(): void {
-    this.timer = setInterval(() => {
-      this.run(null).catch((error: unknown) => this.logger.error(error));
-    }, SCHEDULED_CHAIN_CHECK_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+    this.jobs.register({
+      name: 'chain-check',
+      intervalMs: this.env.CHAIN_CHECK_INTERVAL_SECONDS * 1000,
+      run: async (manager) => {
+        const { ok, entries, firstBrokenSeq } = await this.run(null, [], manager);
+        return { ok, entries, firstBrokenSeq };
+      },
+    });
   }
 
   /**
@@ -42,9 +43,10 @@ export class ChainCheckService implements OnModuleInit, OnModuleDestroy {
   async run(
     requestedBy: string | null,
     given: readonly unknown[] = [],
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<ChainVerification> {
-    const verified = await this.audit.verify();
-    const checkpoints = await this.checkpoints.check(given);
+    const verified = await this.audit.verify(manager);
+    const checkpoints = await this.checkpoints.check(given, manager);
     const result: ChainVerification = {
       ...verified,
       ok: verified.ok && checkpoints.conflicts.length === 0,
@@ -63,7 +65,7 @@ export class ChainCheckService implements OnModuleInit, OnModuleDestroy {
         `signed audit checkpoints no longer in the chain: ${result.checkpointConflicts.map((c) => c.seq).join(', ')}`,
       );
     }
-    await this.dataSource.getRepository(AuditChainCheck).insert({
+    await manager.getRepository(AuditChainCheck).insert({
       checkedAt: new Date(result.checkedAt),
       ok: result.ok,
       entries: result.entries,

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   canonicalJson,
   checkAuditCheckpoint,
@@ -10,10 +10,11 @@ import {
 } from '@qinqing/domain';
 import { appendFile, mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DomainException } from '../common/errors/domain.exception';
 import { Env } from '../config/env';
 import { nativeEd25519Verifier } from '../gates/native-ed25519';
+import { JobScheduler } from '../jobs/job-scheduler';
 import { AuditService } from './audit.service';
 import { AuditCheckpointKeys } from './checkpoint-keys';
 import { AuditCheckpointRow } from './checkpoint.entity';
@@ -36,32 +37,35 @@ export interface CheckpointCheck {
  * day's archive file outside the database, and compared with the chain on every verification.
  */
 @Injectable()
-export class AuditCheckpointsService implements OnModuleInit, OnModuleDestroy {
+export class AuditCheckpointsService implements OnModuleInit {
   private readonly logger = new Logger(AuditCheckpointsService.name);
   private readonly verifySignature = nativeEd25519Verifier();
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly keys: AuditCheckpointKeys,
     private readonly env: Env,
+    private readonly jobs: JobScheduler,
   ) {}
 
+  /** The hourly checkpoint (once across instances, see JobScheduler). */
   onModuleInit(): void {
-    this.timer = setInterval(() => {
-      this.runScheduled().catch((error: unknown) => this.logger.error(error));
-    }, SCHEDULED_CHECKPOINT_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+    this.jobs.register({
+      name: 'audit-checkpoint',
+      intervalMs: SCHEDULED_CHECKPOINT_INTERVAL_MS,
+      run: async (manager) => {
+        const made = await this.runScheduled(manager);
+        return { seq: made?.seq ?? null };
+      },
+    });
   }
 
   /** The scheduled job: one checkpoint of the head now (nothing while the chain is empty). */
-  runScheduled(): Promise<PublicAuditCheckpoint | null> {
-    return this.create();
+  runScheduled(
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PublicAuditCheckpoint | null> {
+    return this.create(manager);
   }
 
   /** The directory of the daily archive files. */
@@ -73,8 +77,10 @@ export class AuditCheckpointsService implements OnModuleInit, OnModuleDestroy {
    * Signs the chain's head now, stores the checkpoint and appends it to the day's archive file.
    * Null while the chain has no entry.
    */
-  async create(): Promise<PublicAuditCheckpoint | null> {
-    const [head]: { seq: string; hash: string }[] = await this.dataSource.query(
+  async create(
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PublicAuditCheckpoint | null> {
+    const [head]: { seq: string; hash: string }[] = await manager.query(
       'SELECT seq::text AS seq, hash FROM audit_chain_head WHERE id = 1',
     );
     if (!head || head.seq === '0') return null;
@@ -82,7 +88,7 @@ export class AuditCheckpointsService implements OnModuleInit, OnModuleDestroy {
       { seq: Number(head.seq), hash: head.hash, at: new Date().toISOString() },
       this.keys.signing,
     );
-    await this.dataSource.getRepository(AuditCheckpointRow).insert({
+    await manager.getRepository(AuditCheckpointRow).insert({
       seq: String(checkpoint.seq),
       hash: checkpoint.hash,
       at: checkpoint.at,
@@ -127,8 +133,11 @@ export class AuditCheckpointsService implements OnModuleInit, OnModuleDestroy {
    * verify is listed as rejected and not compared: anyone can send garbage, and an edited stored
    * row no longer verifies.
    */
-  async check(given: readonly unknown[] = []): Promise<CheckpointCheck> {
-    const stored = await this.storedForVerification();
+  async check(
+    given: readonly unknown[] = [],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CheckpointCheck> {
+    const stored = await this.storedForVerification(manager);
     const seen = new Set<string>();
     const valid: AuditCheckpoint[] = [];
     const rejected: RejectedCheckpoint[] = [];
@@ -150,13 +159,13 @@ export class AuditCheckpointsService implements OnModuleInit, OnModuleDestroy {
     }
     return {
       checked: new Set(valid.map((c) => `${c.seq}:${c.hash}`)).size,
-      conflicts: await this.audit.conflictsWith(valid),
+      conflicts: await this.audit.conflictsWith(valid, manager),
       rejected,
     };
   }
 
-  private async storedForVerification(): Promise<AuditCheckpoint[]> {
-    const rows: AuditCheckpointRow[] = await this.dataSource.query(
+  private async storedForVerification(manager: EntityManager): Promise<AuditCheckpoint[]> {
+    const rows: AuditCheckpointRow[] = await manager.query(
       `SELECT id, seq::text AS seq, hash, at, key_id AS "keyId", signature FROM audit_checkpoint
         WHERE id IN (SELECT DISTINCT ON (left(at, 10)) id FROM audit_checkpoint
                       ORDER BY left(at, 10), id DESC)

@@ -8,7 +8,8 @@ import { User } from '../users/user.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { LoginAttemptStore, LoginThrottle, MemoryLoginAttemptStore } from './login-throttle';
+import { LoginAttemptStore, LoginThrottle } from './login-throttle';
+import { PgLoginAttemptStore } from './pg-login-attempt-store';
 import { TokenService } from './token.service';
 import { HttpWechatSessionClient, WechatSessionClient } from './wechat-session.client';
 
@@ -29,8 +30,8 @@ import { HttpWechatSessionClient, WechatSessionClient } from './wechat-session.c
     AuthService,
     TokenService,
     LoginThrottle,
-    // Shared by several API processes once it lives in PostgreSQL (same interface).
-    { provide: LoginAttemptStore, useClass: MemoryLoginAttemptStore },
+    // In PostgreSQL: the limits hold across API instances.
+    { provide: LoginAttemptStore, useClass: PgLoginAttemptStore },
     { provide: WechatSessionClient, useClass: HttpWechatSessionClient },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

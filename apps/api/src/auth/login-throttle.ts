@@ -10,11 +10,13 @@ export const ACCOUNT_FREE_FAILURES = 5;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 /** The account's delay doubles with each further failure up to this many times the first one. */
 const ACCOUNT_DELAY_MAX_FACTOR = 4;
+/** An attempt counts as being checked for at most this long (its process may have died). */
+const CHECKING_MAX_MS = 60_000;
 
 /**
- * Recent login events per key (an account, an address), as times in ms. In memory, per process,
- * for now; the interface is what a table shared by several API processes would implement.
- * Each operation is atomic for its key.
+ * Recent login events per key (an account, an address), as times in ms. Each operation is atomic
+ * for its key. PgLoginAttemptStore (shared by every API instance) in the application; the memory
+ * one for unit tests of the rules.
  */
 export abstract class LoginAttemptStore {
   /**
@@ -106,9 +108,6 @@ export interface LoginAttempt {
  */
 @Injectable()
 export class LoginThrottle {
-  /** Attempts of this process still being checked, per address key. */
-  private readonly checking = new Map<string, number>();
-
   constructor(
     private readonly store: LoginAttemptStore,
     private readonly env: Env,
@@ -118,38 +117,47 @@ export class LoginThrottle {
   async begin(username: string, clientIp: string, now = Date.now()): Promise<LoginAttempt> {
     const accountKey = `account:${username.toLowerCase()}`;
     const addressKey = `address:${addressBlock(clientIp)}`;
+    // The address's attempts being checked, on any instance. Marked before the attempt asks for
+    // its place: one refused meanwhile sees it and is told to come back in a moment.
+    const checkingKey = `checking:${addressKey}`;
     const since = now - LOGIN_WINDOW_MS;
-    const reserved = await this.store.reserve(addressKey, now, since, ADDRESS_MAX_FAILURES);
+    await this.store.add(checkingKey, now);
+    const checked = () => this.store.remove(checkingKey, now);
+    const undo = async (error: unknown): Promise<never> => {
+      await checked().catch(() => undefined);
+      throw error;
+    };
+    const reserved = await this.store
+      .reserve(addressKey, now, since, ADDRESS_MAX_FAILURES)
+      .catch(undo);
     if (!reserved.added) {
+      await checked();
       // Full because of attempts still being checked (several people behind one address logging
       // in at once): a moment. Else: until the oldest failure leaves the window.
+      const others = await this.store.since(checkingKey, now - CHECKING_MAX_MS);
       const oldest = [...reserved.entries].sort((a, b) => a - b)[0];
-      const retryAfterSeconds = this.checking.get(addressKey)
-        ? 1
-        : Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - now) / 1000));
+      const retryAfterSeconds =
+        others.length > 0 ? 1 : Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - now) / 1000));
       throw new DomainException('RATE_LIMITED', { retryAfterSeconds });
     }
-    this.checking.set(addressKey, (this.checking.get(addressKey) ?? 0) + 1);
-    const checked = () => {
-      const left = (this.checking.get(addressKey) ?? 1) - 1;
-      if (left > 0) this.checking.set(addressKey, left);
-      else this.checking.delete(addressKey);
-    };
     try {
       const failures = (await this.store.since(accountKey, since)).length;
       const wait = this.accountDelayMs(failures);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     } catch (error) {
-      checked();
-      await this.store.remove(addressKey, now);
-      throw error;
+      await this.store.remove(addressKey, now).catch(() => undefined);
+      return undo(error);
     }
     let settled = false;
     const settle = async (step: () => Promise<void>) => {
       if (settled) return;
       settled = true;
-      checked();
-      await step();
+      // The place is settled before the attempt stops counting as being checked.
+      try {
+        await step();
+      } finally {
+        await checked();
+      }
     };
     return {
       succeeded: () =>

@@ -5,12 +5,15 @@ import {
   Global,
   Injectable,
   Module,
+  type OnModuleInit,
   SetMetadata,
   type Type,
   UseGuards,
 } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Env } from '../config/env';
+import { JobScheduler } from '../jobs/job-scheduler';
 import { DomainException } from './errors/domain.exception';
 
 type PerMinuteSetting = {
@@ -47,10 +50,7 @@ export const RateLimit = (perMinute: PerMinuteSetting, options: RateLimitOptions
     UseGuards(RateLimitGuard),
   );
 
-/**
- * Counts calls per key in fixed windows. In memory, per process, for now; several API processes
- * would share a table implementing the same interface. `hit` is atomic for its key.
- */
+/** Counts calls per key in fixed windows. `hit` is atomic for its key. */
 export abstract class RateLimitStore {
   /** Counts one call; answers the calls counted in the current window (this one included). */
   abstract hit(
@@ -60,31 +60,59 @@ export abstract class RateLimitStore {
   ): Promise<{ count: number; windowStart: number }>;
 }
 
-@Injectable()
-export class MemoryRateLimitStore extends RateLimitStore {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+/** How often windows that have ended are deleted (once across instances). */
+const SWEEP_INTERVAL_MS = 10 * 60_000;
 
-  hit(key: string, windowMs: number, now: number) {
-    let window = this.windows.get(key);
-    if (!window || now - window.start >= windowMs) {
-      this.sweep(now, windowMs);
-      window = { start: now, count: 0 };
-      this.windows.set(key, window);
-    }
-    window.count += 1;
-    return Promise.resolve({ count: window.count, windowStart: window.start });
+/**
+ * The windows in PostgreSQL (rate_limit_window), so every API instance counts against the same
+ * limit: one upsert per call, atomic per key (the row is locked while it is counted).
+ */
+@Injectable()
+export class PgRateLimitStore extends RateLimitStore implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: JobScheduler,
+  ) {
+    super();
   }
 
-  /** Drops finished windows now and then, so the map does not grow without bound. */
-  private sweep(now: number, windowMs: number): void {
-    if (this.windows.size < 10_000) return;
-    for (const [key, w] of this.windows) if (now - w.start >= windowMs) this.windows.delete(key);
+  onModuleInit(): void {
+    this.jobs.register({
+      name: 'rate-limit-sweep',
+      intervalMs: SWEEP_INTERVAL_MS,
+      run: async (manager) => ({ deleted: await this.sweep(manager, Date.now()) }),
+    });
+  }
+
+  async hit(key: string, windowMs: number, now: number) {
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO rate_limit_window AS w (key, window_start, hits, expires_at)
+       VALUES ($1, $2::bigint, 1, $2::bigint + $3::bigint)
+       ON CONFLICT (key) DO UPDATE SET
+         window_start = CASE WHEN w.expires_at <= $2::bigint THEN $2::bigint ELSE w.window_start END,
+         hits = CASE WHEN w.expires_at <= $2::bigint THEN 1 ELSE w.hits + 1 END,
+         expires_at = CASE WHEN w.expires_at <= $2::bigint
+                           THEN $2::bigint + $3::bigint ELSE w.expires_at END
+       RETURNING hits, window_start`,
+      [key, now, windowMs],
+    )) as { hits: number; window_start: string }[];
+    return { count: row.hits, windowStart: Number(row.window_start) };
+  }
+
+  /** Deletes the windows ended by `now`; answers how many. */
+  async sweep(manager: EntityManager, now: number): Promise<number> {
+    const [{ deleted }] = (await manager.query(
+      `WITH gone AS (DELETE FROM rate_limit_window WHERE expires_at <= $1::bigint RETURNING 1)
+       SELECT count(*)::int AS deleted FROM gone`,
+      [now],
+    )) as { deleted: number }[];
+    return deleted;
   }
 }
 
 @Global()
 @Module({
-  providers: [{ provide: RateLimitStore, useClass: MemoryRateLimitStore }],
+  providers: [{ provide: RateLimitStore, useClass: PgRateLimitStore }],
   exports: [RateLimitStore],
 })
 export class RateLimitModule {}

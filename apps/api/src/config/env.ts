@@ -202,6 +202,27 @@ export class Env {
   @Max(2000)
   LOGIN_ACCOUNT_DELAY_MS = 1000;
 
+  /**
+   * Whether this instance runs the periodic jobs (visits auto-close, the audit chain check, the
+   * sweep of expired limit counters). Several instances may all run them: each run happens once
+   * across them (see JobScheduler). Off in tests, which call the jobs themselves.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SCHEDULED_JOBS = true;
+
+  /** How often the audit chain is checked without anyone asking (at multiples of it on the clock). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CHAIN_CHECK_INTERVAL_SECONDS = 3600;
+
+  /** How often visits left open past 12 hours are looked for and closed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTO_CLOSE_INTERVAL_SECONDS = 600;
+
   /** The public https origin of this deployment (gate codes are URLs under it). */
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL = 'http://localhost:3000';

@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { Env } from '../config/env';
+import { migrate } from './migrate';
 import { typeOrmOptions } from './typeorm-options';
 
-/** TypeORM on DATABASE_URL; pending migrations run when the API starts. */
+/**
+ * TypeORM on DATABASE_URL; pending migrations run when the API starts, under an advisory lock
+ * (several instances starting at once migrate once).
+ */
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -18,9 +23,19 @@ import { typeOrmOptions } from './typeorm-options';
             config.get('DB_POOL_MAX', { infer: true }),
             config.get('DB_CONNECT_TIMEOUT_MS', { infer: true }),
           ),
-          migrationsRun: true,
           retryAttempts: 3,
         };
+      },
+      dataSourceFactory: async (options) => {
+        if (!options) throw new Error('no TypeORM options');
+        const dataSource = await new DataSource(options).initialize();
+        try {
+          await migrate(dataSource);
+        } catch (error) {
+          await dataSource.destroy();
+          throw error;
+        }
+        return dataSource;
       },
     }),
   ],

@@ -1,12 +1,15 @@
 import { AuditChainHead, AuditEntry } from '../audit/audit-entry.entity';
 import { AuditChainCheck } from '../audit/chain-check.entity';
 import { AuditCheckpointRow } from '../audit/checkpoint.entity';
+import { LoginAttemptTimes } from '../auth/login-attempt.entity';
+import { RateLimitWindow } from '../common/rate-limit-window.entity';
 import { Draw, DrawTask, OfficerConflict } from '../draws/draw.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { EnterpriseMember } from '../enterprises/enterprise-member.entity';
 import { Gate } from '../enterprises/gate.entity';
 import { PositiveListEntry } from '../enterprises/positive-list-entry.entity';
 import { GateCode } from '../gates/gate-code.entity';
+import { JobRun } from '../jobs/job-run.entity';
 import { Notification } from '../notifications/notification.entity';
 import { PolicyVersion } from '../policy/policy-version.entity';
 import { FollowUpCase, FollowUpContact } from '../ratings/follow-up-case.entity';
@@ -46,4 +49,7 @@ export const ENTITIES = [
   Draw,
   DrawTask,
   OfficerConflict,
+  JobRun,
+  RateLimitWindow,
+  LoginAttemptTimes,
 ];

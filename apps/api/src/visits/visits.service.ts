@@ -1,9 +1,11 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuditService } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { DomainException } from '../common/errors/domain.exception';
+import { Env } from '../config/env';
+import { JobScheduler } from '../jobs/job-scheduler';
 import { ScopeService } from '../scope/scope.service';
 import { applyVisitFilters } from './visit-filters';
 import { applyVisitScope, findVisitInScope } from './visit-scope';
@@ -13,7 +15,6 @@ import type { CheckOutDto, ListVisitsQuery } from './visits.dto';
 
 /** Visits left open longer than this are closed by the system and flagged as such. */
 export const AUTO_CLOSE_AFTER_HOURS = 12;
-const AUTO_CLOSE_INTERVAL_MS = 10 * 60 * 1000;
 
 export interface AuditTrailEntry {
   seq: string;
@@ -25,25 +26,22 @@ export interface AuditTrailEntry {
 }
 
 @Injectable()
-export class VisitsService implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(VisitsService.name);
-  private timer?: NodeJS.Timeout;
-
+export class VisitsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly scopes: ScopeService,
     private readonly audit: AuditService,
+    private readonly jobs: JobScheduler,
+    private readonly env: Env,
   ) {}
 
+  /** The auto-close (every AUTO_CLOSE_INTERVAL_SECONDS, once across instances). */
   onModuleInit(): void {
-    this.timer = setInterval(() => {
-      this.closeStaleVisits().catch((error: unknown) => this.logger.error(error));
-    }, AUTO_CLOSE_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+    this.jobs.register({
+      name: 'visit-auto-close',
+      intervalMs: this.env.AUTO_CLOSE_INTERVAL_SECONDS * 1000,
+      run: async (manager) => ({ closed: await this.closeStaleVisits(new Date(), manager) }),
+    });
   }
 
   /** One visit in the caller's scope; outside it, 404 exactly as for an id that does not exist. */
@@ -133,31 +131,33 @@ export class VisitsService implements OnModuleInit, OnModuleDestroy {
     return view;
   }
 
-  /** Closes visits left open past AUTO_CLOSE_AFTER_HOURS; each closing is an audit entry. */
-  async closeStaleVisits(now = new Date()): Promise<number> {
+  /**
+   * Closes visits left open past AUTO_CLOSE_AFTER_HOURS; each closing is an audit entry. In the
+   * given transaction, or its own.
+   */
+  async closeStaleVisits(now = new Date(), manager?: EntityManager): Promise<number> {
+    if (!manager) return this.dataSource.transaction((own) => this.closeStaleVisits(now, own));
     const cutoff = new Date(now.getTime() - AUTO_CLOSE_AFTER_HOURS * 3600_000);
-    return this.dataSource.transaction(async (manager) => {
-      const stale: { id: string }[] = await manager.query(
-        `SELECT id FROM visit WHERE checked_out_at IS NULL AND outcome <> 'REFUSED' AND checked_in_at < $1
-         ORDER BY checked_in_at FOR UPDATE SKIP LOCKED`,
-        [cutoff],
+    const stale: { id: string }[] = await manager.query(
+      `SELECT id FROM visit WHERE checked_out_at IS NULL AND outcome <> 'REFUSED' AND checked_in_at < $1
+       ORDER BY checked_in_at FOR UPDATE SKIP LOCKED`,
+      [cutoff],
+    );
+    for (const { id } of stale) {
+      await manager.query(
+        `UPDATE visit SET checked_out_at = checked_in_at + interval '${AUTO_CLOSE_AFTER_HOURS} hours',
+                auto_closed = true WHERE id = $1`,
+        [id],
       );
-      for (const { id } of stale) {
-        await manager.query(
-          `UPDATE visit SET checked_out_at = checked_in_at + interval '${AUTO_CLOSE_AFTER_HOURS} hours',
-                  auto_closed = true WHERE id = $1`,
-          [id],
-        );
-        await this.audit.append(manager, {
-          actorId: null,
-          action: 'VISIT_AUTO_CLOSED',
-          subjectType: 'visit',
-          subjectId: id,
-          data: { afterHours: AUTO_CLOSE_AFTER_HOURS },
-          row: { table: 'visit', id },
-        });
-      }
-      return stale.length;
-    });
+      await this.audit.append(manager, {
+        actorId: null,
+        action: 'VISIT_AUTO_CLOSED',
+        subjectType: 'visit',
+        subjectId: id,
+        data: { afterHours: AUTO_CLOSE_AFTER_HOURS },
+        row: { table: 'visit', id },
+      });
+    }
+    return stale.length;
   }
 }

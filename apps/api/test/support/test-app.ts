@@ -29,6 +29,8 @@ export async function startTestApp(overrides: Partial<Env> = {}): Promise<TestAp
     DB_POOL_MAX: 5,
     H5_DIR: '/nonexistent',
     CHECK_IN_RATE_LIMIT_PER_MINUTE: 10_000,
+    // Tests call the jobs themselves; a slot of the clock passing mid-test must not run them.
+    SCHEDULED_JOBS: false,
     JWT_SECRET: 'test-only-jwt-secret-of-at-least-32-characters',
     GATE_CODE_SEED: 'dGVzdC1vbmx5LWdhdGUtY29kZS1zZWVkLTMyLWJ5dGU',
     AUDIT_CHECKPOINT_SEED: 'dGVzdC1vbmx5LWF1ZGl0LWNoZWNrcG9pbnQtc2VlZDE',

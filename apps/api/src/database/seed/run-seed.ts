@@ -10,6 +10,7 @@ async function run(): Promise<void> {
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedDatabase(env.DATA_DIR);
   const app = await createApp({
     LOG_LEVEL: 'warn',
+    SCHEDULED_JOBS: false,
     ...(embedded
       ? {
           DATABASE_URL: embedded.url,
