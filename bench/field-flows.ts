@@ -55,8 +55,10 @@ const SCANNER_STUB = `
  * clock is `timeOrigin + now()`: ms since the epoch, high resolution, one clock for the steps.
  */
 interface PageGlobals {
+  location: { hash: string };
   document: {
     body: unknown;
+    querySelectorAll(selector: string): ArrayLike<PageElement>;
     createTreeWalker(
       root: unknown,
       whatToShow: number,
@@ -69,20 +71,38 @@ interface PageGlobals {
 }
 
 interface PageElement {
+  id: string;
   textContent: string | null;
   getClientRects(): { length: number };
-  checkVisibility?(options: object): boolean;
+  checkVisibility?(options?: object): boolean;
 }
 
 type Pattern = { source: string; flags: string };
 const toPattern = (r: RegExp): Pattern => ({ source: r.source, flags: r.flags });
 
-/** In the page: the page clock when every pattern is the whole text of a visible element. */
+/**
+ * In the page: the page clock when every pattern is the whole text of a visible element of the
+ * screen on top. Taro's H5 router keeps the screens below (e.g. the home under the check-in
+ * screen) in the document, laid out and covered, so texts are looked for in the top one only: the
+ * page container of the current route (`.taro_page` whose id is its path; none yet: not shown),
+ * or without a route in the URL the last container shown, else the whole body. (`screen` below finds it the same way: a function sent to the page
+ * carries no closure.)
+ */
 function shownNow(patterns: Pattern[]): number | false {
   const g = globalThis as unknown as PageGlobals;
+  const pages = Array.from(g.document.querySelectorAll('.taro_page'));
+  const route = g.location.hash.replace(/^#/, '').split('?')[0];
+  const current = pages.filter((p) => route !== '' && p.id.split('?')[0] === route);
+  const shown = pages.filter(
+    (p) => p.getClientRects().length > 0 && (p.checkVisibility?.() ?? true),
+  );
+  // A route whose screen is not in the document yet: nothing of it is shown (the screen below
+  // still is, and may show the same text, e.g. the firm in the home's 待签退 list).
+  if (route !== '' && pages.length > 0 && current.length === 0) return false;
+  const root = current[current.length - 1] ?? shown[shown.length - 1] ?? g.document.body;
   const regexps = patterns.map((p) => new RegExp(p.source, p.flags));
   const seen = regexps.map(() => false);
-  const walker = g.document.createTreeWalker(g.document.body, 4 /* NodeFilter.SHOW_TEXT */);
+  const walker = g.document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   const parents = new Set<PageElement>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.parentElement && node.nodeValue?.trim()) parents.add(node.parentElement);
@@ -98,6 +118,21 @@ function shownNow(patterns: Pattern[]): number | false {
     });
   }
   return seen.every(Boolean) ? g.performance.timeOrigin + g.performance.now() : false;
+}
+
+/** The screen on top as a locator (the whole page when the app has no Taro page containers). */
+async function screen(page: Page) {
+  const id = await page.evaluate(() => {
+    const g = globalThis as unknown as PageGlobals;
+    const pages = Array.from(g.document.querySelectorAll('.taro_page'));
+    const route = g.location.hash.replace(/^#/, '').split('?')[0];
+    const current = pages.filter((p) => route !== '' && p.id.split('?')[0] === route);
+    const shown = pages.filter(
+      (p) => p.getClientRects().length > 0 && (p.checkVisibility?.() ?? true),
+    );
+    return (current[current.length - 1] ?? shown[shown.length - 1])?.id;
+  });
+  return id ? page.locator(`[id="${id.replace(/"/g, '\\"')}"]`) : page.locator('body');
 }
 
 /** Resolves with the page clock of the first frame showing all the texts. */
@@ -150,8 +185,10 @@ async function clickText(page: Page, text: RegExp, timeoutMs: number, what: stri
       { capture: true, once: true },
     );
   });
-  const target = page.getByText(text).filter({ visible: true }).first();
   try {
+    // The screen on top when it is there (the text may be on a screen still loading).
+    await shownAt(page, [text], timeoutMs, what);
+    const target = (await screen(page)).getByText(text).filter({ visible: true }).first();
     await target.click({ timeout: timeoutMs });
   } catch (error) {
     if (page.isClosed()) throw error;
@@ -164,8 +201,11 @@ async function clickText(page: Page, text: RegExp, timeoutMs: number, what: stri
 
 async function fillPlaceholder(page: Page, placeholder: string, value: string, what: string) {
   // The native input (Taro's <taro-input-core> wrapper repeats the placeholder as an attribute).
-  const input = page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true });
   try {
+    await page.waitForSelector(`input[placeholder="${placeholder}"]`, { timeout: 30_000 });
+    const input = (await screen(page))
+      .locator(`input[placeholder="${placeholder}"]`)
+      .filter({ visible: true });
     await input.first().fill(value, { timeout: 30_000 });
   } catch (error) {
     if (page.isClosed()) throw error;
@@ -350,7 +390,7 @@ export async function submitOffline(phone: FieldPage): Promise<Timed> {
 }
 
 async function verdict(page: Page): Promise<string> {
-  const shown = page.getByText(TEXT.verdict).filter({ visible: true }).first();
+  const shown = (await screen(page)).getByText(TEXT.verdict).filter({ visible: true }).first();
   return (await shown.textContent({ timeout: 5_000 }).catch(() => ''))?.trim() ?? '';
 }
 
