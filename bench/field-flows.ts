@@ -162,7 +162,7 @@ async function screenText(page: Page): Promise<string> {
     )
     .catch(() => '');
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat ? `“${flat.slice(0, 160)}${flat.length > 160 ? '…' : ''}”` : 'nothing';
+  return flat ? `“${flat.slice(0, 80)}${flat.length > 80 ? '…' : ''}”` : 'nothing';
 }
 
 async function pageClock(page: Page): Promise<number> {

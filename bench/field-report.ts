@@ -93,12 +93,14 @@ export function kb(bytes: number | undefined): string {
 }
 
 function requestRows(requests: RequestRecord[]): string[][] {
+  const first = Math.min(...requests.map((r) => r.startedAt));
   return requests.map((r) => {
     const url = new URL(r.url);
     const shown = (url.pathname + url.search).replace(/\/c\/[\w-]{40,}/, '/c/<token>');
     const ms =
       r.finishedAt !== undefined ? `${Math.round((r.finishedAt - r.startedAt) * 1000)}` : '—';
     return [
+      `${Math.round((r.startedAt - first) * 1000)}`,
       r.method,
       shown.length > 72 ? `${shown.slice(0, 69)}…` : shown,
       r.failed ? `failed (${r.failed})` : r.revalidated ? '304 (cached)' : String(r.status ?? '—'),
