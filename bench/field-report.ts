@@ -113,7 +113,9 @@ function requestRows(requests: RequestRecord[]): string[][] {
   });
 }
 
+/** `at`: ms from the list's first request to this one's start; `ms`: until its last byte. */
 const REQUEST_HEADER = [
+  'at',
   'method',
   'path',
   'status',
