@@ -58,6 +58,7 @@ export async function startFieldApp(repo: string, h5Dir: string): Promise<FieldA
         FIELD_DATA_DIR: path.join(root, 'app'),
         FIELD_JWT_SECRET: randomBytes(32).toString('base64url'),
         FIELD_GATE_CODE_SEED: randomBytes(32).toString('base64url'),
+        FIELD_AUDIT_CHECKPOINT_SEED: randomBytes(32).toString('base64url'),
       },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -58,6 +58,8 @@ async function main(): Promise<void> {
     H5_DIR: env.FIELD_H5_DIR,
     JWT_SECRET: env.FIELD_JWT_SECRET,
     GATE_CODE_SEED: env.FIELD_GATE_CODE_SEED,
+    // newer checkouts need it with a database of their own (older ones ignore unknown settings)
+    AUDIT_CHECKPOINT_SEED: env.FIELD_AUDIT_CHECKPOINT_SEED,
     PUBLIC_BASE_URL: 'https://qinqing.example.cn',
   });
   await app.init(); // runs the checkout's migrations

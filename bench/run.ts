@@ -38,6 +38,8 @@ import { seedDemoDataIfEmpty } from '../apps/api/src/database/seed/demo-seed';
 import { typeOrmOptions } from '../apps/api/src/database/typeorm-options';
 import { ScopeService } from '../apps/api/src/scope/scope.service';
 import { VisitsService } from '../apps/api/src/visits/visits.service';
+import { JobScheduler } from '../apps/api/src/jobs/job-scheduler';
+import type { Env } from '../apps/api/src/config/env';
 import { generateDataset, type DatasetStats } from './dataset';
 import {
   autocannonCheckIns,
@@ -664,10 +666,13 @@ async function measureList(
       id: session.id,
       role: role === 'supervisor' ? 'supervisor' : 'officer',
     } as const;
+    // Only the queries are used: no scheduled jobs, no settings.
     const service = new VisitsService(
       dataSource,
       new ScopeService(dataSource),
       new AuditService(dataSource),
+      { register: () => undefined } as unknown as JobScheduler,
+      {} as Env,
     );
     for (const [page, extra] of [
       ['page 1', {}],
