@@ -51,7 +51,7 @@ export function CheckpointCard(props: { intro: string }) {
             {checkpointLine(checkpoint)}
           </Text>
           <Button
-            size="small"
+            className="ack__copy"
             fill="outline"
             data-testid="audit-checkpoint-copy"
             onClick={() => void Taro.setClipboardData({ data: JSON.stringify(checkpoint) })}
