@@ -55,7 +55,12 @@ describe('the H5 app opens with no signal (service worker)', () => {
     await page.screenshot({ path: screenshotPath('offline-cold-start-home') });
     // A screen whose code was never loaded online comes from the precache too.
     await page.goto(`${app.baseUrl}/#/pages/officer/tasks/index`);
-    await page.getByText('抽查任务').first().waitFor({ timeout: 20_000 });
+    // Taro keeps the home page in the DOM (hidden): look inside the tasks page only.
+    const tasks = page.getByTestId('officer-tasks');
+    await tasks.getByText('双随机抽查须凭抽中的任务入企').waitFor({ timeout: 20_000 });
+    await expect(tasks.getByTestId('tasks-offline').textContent()).resolves.toContain(
+      '网络不可用，以下为手机离线数据中的任务',
+    );
     await page.screenshot({ path: screenshotPath('offline-cold-start-tasks') });
     await context.close();
   });
