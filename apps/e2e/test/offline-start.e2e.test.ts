@@ -45,13 +45,21 @@ describe('the H5 app opens with no signal (service worker)', () => {
     expect(precached.urls.some((u) => new URL(u).pathname === '/index.html')).toBe(true);
     expect(precached.urls.filter((u) => /\/js\/.+\.js$/.test(u)).length).toBeGreaterThan(10);
     expect(precached.urls.some((u) => u.includes('/api/'))).toBe(false);
+
+    const manifest = (await (
+      await context.request.get(`${app.baseUrl}/manifest.webmanifest`)
+    ).json()) as {
+      start_url: string;
+    };
     await online.close();
 
-    // No signal: the browser is closed and opened again at the gate.
+    // No signal: the app is opened again at the gate from its home-screen icon (start_url),
+    // which takes a signed-in officer straight to the home.
     await context.setOffline(true);
     const page = await context.newPage();
-    await page.goto(`${app.baseUrl}/#/pages/officer/home/index`);
-    await page.getByText('扫码').first().waitFor({ timeout: 20_000 });
+    await page.goto(new URL(manifest.start_url, app.baseUrl).href);
+    await page.getByTestId('home-scan').getByText('扫码入企').waitFor({ timeout: 20_000 });
+    expect(page.url()).toContain('#/pages/officer/home/index');
     await page.screenshot({ path: screenshotPath('offline-cold-start-home') });
     // A screen whose code was never loaded online comes from the precache too.
     await page.goto(`${app.baseUrl}/#/pages/officer/tasks/index`);
@@ -68,7 +76,13 @@ describe('the H5 app opens with no signal (service worker)', () => {
   it('never caches the API: with the network cut, a call fails instead of answering stale data', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(app.baseUrl + '/');
+    // The worker is first installed once a user has signed in (src/shared/pwa.h5.ts): before,
+    // its precache would take half of one bar of signal from the login.
+    await page.goto(`${app.baseUrl}/`, { waitUntil: 'load' });
+    await page.getByTestId('enter').waitFor();
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations())).toHaveLength(0);
+    await loginAs(page, app.baseUrl, 'officer1');
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.evaluate(() => fetch('/api/health').then((r) => r.status));
     await context.setOffline(true);

@@ -49,6 +49,12 @@ export default defineAppConfig({
     { root: 'pages/public', pages: ['draws/index', 'draw/index'] },
     { root: 'pages/admin', pages: ['master-data/index', 'gates/index', 'policy/index'] },
   ],
+  // While the landing or login screen is read, WeChat downloads the officer's pages (the field
+  // users, often on one bar of signal at the gate); other roles load theirs on login.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['pages/officer'] },
+    'pages/login/index': { network: 'all', packages: ['pages/officer'] },
+  },
   // A published mini-program may call wx.getLocation only when it is declared here, with the
   // reason shown to the user when WeChat asks for the permission.
   requiredPrivateInfos: ['getLocation'],

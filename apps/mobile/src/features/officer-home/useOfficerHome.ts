@@ -7,6 +7,7 @@ import { api, NetworkError } from '../../services/api';
 import { chinaMidnight } from '../../services/china-time';
 import { errorText } from '../../shared/errors';
 import { useRequest } from '../../shared/request';
+import { prefetchPages } from '../../shared/prefetch';
 import { scanGateCode, ScanError } from '../scan/scan';
 import { startOfflineSupport } from '../sync-queue/officer-queue';
 
@@ -55,8 +56,11 @@ export function useOfficerHome(me: SessionUser | undefined) {
     shown.current = true;
   });
   // Keep the offline snapshot fresh and send what was queued without signal, from the start.
+  // The check-in and decision screens' code too, so the first scan does not wait for it.
   useEffect(() => {
-    if (me) startOfflineSupport();
+    if (!me) return;
+    startOfflineSupport();
+    prefetchPages(['/pages/officer/check-in/index', '/pages/officer/decision/index']);
   }, [me]);
 
   return {

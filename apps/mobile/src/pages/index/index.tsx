@@ -1,9 +1,11 @@
 import { HOTLINES, PURPOSE_INFO, PURPOSES, SIX_PROHIBITIONS } from '@qinqing/domain';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect } from 'react';
 
 import { SERVICE_HEALTH_TEXT, useServiceHealth } from '../../hooks/useServiceHealth';
 import { HOME_OF, session } from '../../services/session';
+import { prefetchPages } from '../../shared/prefetch';
 import { Button } from '../../shared/ui/Button';
 
 import './index.css';
@@ -17,8 +19,22 @@ function callHotline(phoneNumber: string): void {
 export default function Index() {
   const { health, recheck } = useServiceHealth();
   const user = session.user();
+  // Opened from the home-screen icon (the manifest's start_url) by a signed-in user: straight to
+  // their home, as an installed app does. Typed or linked, `/` stays this landing screen.
+  const { params } = useRouter();
+  const launching = Boolean(user) && params.launch === 'app';
+  useEffect(() => {
+    if (user && launching) {
+      void Taro.redirectTo({ url: HOME_OF[user.role] });
+      return;
+    }
+    prefetchPages(user ? [HOME_OF[user.role]] : ['/pages/login/index', HOME_OF.officer]);
+    // Once, for the user found at launch.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const enter = () =>
     void Taro.navigateTo({ url: user ? HOME_OF[user.role] : '/pages/login/index' });
+  if (launching) return <View className="home" aria-busy="true" />;
 
   return (
     <View className="home">

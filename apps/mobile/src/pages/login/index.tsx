@@ -1,10 +1,12 @@
 import { Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import { api } from '../../services/api';
 import { errorText } from '../../shared/errors';
+import { prefetchPages } from '../../shared/prefetch';
+import { HOME_OF } from '../../services/session';
 import { landingAfterLogin, rolesOfPath } from '../../shared/session';
 import { Button } from '../../shared/ui/Button';
 import { Page } from '../../shared/ui/Page';
@@ -19,6 +21,8 @@ export default function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // The officer's home is loaded while the password is typed (see prefetch.h5.ts).
+  useEffect(() => prefetchPages([HOME_OF.officer]), []);
 
   async function submit(): Promise<void> {
     if (!username.trim() || !password) {
