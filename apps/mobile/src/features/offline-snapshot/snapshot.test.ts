@@ -16,6 +16,7 @@ import Taro from '@tarojs/taro';
 import { ApiError, NetworkError, type ApiClient } from '../../services/api';
 import { memoryStore, type KeyValueStore } from '../../services/storage';
 import { submitCheckIn } from '../check-in/submit';
+import { KEYS_STORAGE_KEY } from '../trust/keys';
 import { officerQueue, queueKey, resetOfflineSupport } from '../sync-queue/officer-queue';
 import {
   loadSnapshot,
@@ -199,6 +200,24 @@ describe('offline snapshot', () => {
     const stored = store.get<{ envelope: string }>(key)!;
     const forged = signEnvelope(OFFLINE_SNAPSHOT_KIND, snapshotOf(), attackerKey);
     store.set(key, { ...stored, envelope: forged });
+    expect(loadSnapshot({ store, officerId: OFFICER })).toBeUndefined();
+  });
+
+  it('verifies again whenever the stored text or the kept keys change after a load', async () => {
+    await refreshSnapshot(asApi(fakeClient({})), { store, officerId: OFFICER });
+    expect(loadSnapshot({ store, officerId: OFFICER })).toEqual(snapshotOf());
+    const key = `qinqing.offline.snapshot.${OFFICER}`;
+    const stored = store.get<{ envelope: string }>(key)!;
+    // Altered after a successful load: not served from the earlier verification.
+    store.set(key, {
+      ...stored,
+      envelope: signEnvelope(OFFLINE_SNAPSHOT_KIND, snapshotOf(), attackerKey),
+    });
+    expect(loadSnapshot({ store, officerId: OFFICER })).toBeUndefined();
+    // The genuine text again, but the kept keys no longer hold the server's key.
+    store.set(key, stored);
+    expect(loadSnapshot({ store, officerId: OFFICER })).toEqual(snapshotOf());
+    store.set(KEYS_STORAGE_KEY, published(attackerKey));
     expect(loadSnapshot({ store, officerId: OFFICER })).toBeUndefined();
   });
 

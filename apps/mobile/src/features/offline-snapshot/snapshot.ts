@@ -95,16 +95,39 @@ export async function refreshSnapshot(
   return snapshot;
 }
 
-/** The stored snapshot of the logged-in officer, verified again; undefined if none or invalid. */
+/**
+ * The envelope text last verified on load, with the keys it was verified with. Verifying the same
+ * text with the same keys gives the same answer, so it is done once: an offline decision then
+ * spends its time on the rules, not on a second signature check (tens of ms on a slow phone).
+ * Any change to the stored text or to the keys is verified afresh.
+ */
+let lastVerified: { envelope: string; keys: string; payload: OfflineSnapshot } | undefined;
+
+function keysFingerprint(keys: ReadonlyMap<number, Uint8Array>): string {
+  return [...keys].map(([id, key]) => `${id}:${key.join('.')}`).join(';');
+}
+
+function verifiedPayload(envelope: string, store: KeyValueStore): OfflineSnapshot | undefined {
+  const keys = storedKeys(store);
+  const fingerprint = keysFingerprint(keys);
+  if (lastVerified?.envelope === envelope && lastVerified.keys === fingerprint) {
+    return lastVerified.payload;
+  }
+  const opened = open(envelope, keys);
+  if (!opened.ok) return undefined;
+  lastVerified = { envelope, keys: fingerprint, payload: opened.payload };
+  return opened.payload;
+}
+
+/** The stored snapshot of the logged-in officer, verified; undefined if none or invalid. */
 export function loadSnapshot(options: SnapshotOptions = {}): OfflineSnapshot | undefined {
   const store = options.store ?? taroStore;
   const officerId = options.officerId ?? session.user()?.id;
   if (!officerId) return undefined;
   const stored = store.get<StoredSnapshot>(snapshotKey(officerId));
   if (!stored?.envelope) return undefined;
-  const opened = open(stored.envelope, storedKeys(store));
-  if (!opened.ok || opened.payload.officer.id !== officerId) return undefined;
-  return opened.payload;
+  const payload = verifiedPayload(stored.envelope, store);
+  return payload?.officer.id === officerId ? payload : undefined;
 }
 
 /** When the stored snapshot was issued and fetched (no verification: for display only). */
