@@ -1,5 +1,4 @@
 import Taro from '@tarojs/taro';
-import jsQR from 'jsqr';
 
 /** The largest side a photo is scaled to before decoding (phone photos are huge). */
 const MAX_SIDE = 1200;
@@ -26,6 +25,8 @@ export async function decodeQrFromImageUrl(src: string): Promise<string | undefi
   if (!context) return undefined;
   context.drawImage(image, 0, 0, width, height);
   const { data } = context.getImageData(0, 0, width, height);
+  // Loaded on use: the decoder is large and most screens never need it.
+  const { default: jsQR } = await import('jsqr');
   return jsQR(data, width, height)?.data;
 }
 

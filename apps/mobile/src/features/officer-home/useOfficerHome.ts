@@ -8,7 +8,7 @@ import { chinaMidnight } from '../../services/china-time';
 import { errorText } from '../../shared/errors';
 import { useRequest } from '../../shared/request';
 import { prefetchPages } from '../../shared/prefetch';
-import { scanGateCode, ScanError } from '../scan/scan';
+import { preloadScanner, scanGateCode, ScanError } from '../scan/scan';
 import { startOfflineSupport } from '../sync-queue/officer-queue';
 
 /** Opens the scanner; then the check-in screen for the code read. Resolves with a failure text. */
@@ -56,12 +56,17 @@ export function useOfficerHome(me: SessionUser | undefined) {
     shown.current = true;
   });
   // Keep the offline snapshot fresh and send what was queued without signal, from the start.
-  // The check-in and decision screens' code too, so the first scan does not wait for it.
   useEffect(() => {
-    if (!me) return;
-    startOfflineSupport();
-    prefetchPages(['/pages/officer/check-in/index', '/pages/officer/decision/index']);
+    if (me) startOfflineSupport();
   }, [me]);
+  // Once the home has what it shows: the scanner's and the check-in and decision screens' code,
+  // so the first scan waits for none of it (before the service worker holds it all).
+  const homeLoaded = visits.data !== undefined || visits.error !== '';
+  useEffect(() => {
+    if (!homeLoaded) return;
+    preloadScanner();
+    prefetchPages(['/pages/officer/check-in/index', '/pages/officer/decision/index']);
+  }, [homeLoaded]);
 
   return {
     today: visits.data?.today,

@@ -1,5 +1,26 @@
-import { decodeQrImage } from './decode';
+import type { decodeQrImage } from './decode';
 import { SCAN_MESSAGES, ScanError } from './errors';
+
+type Decode = typeof decodeQrImage;
+
+/**
+ * The QR decoder (jsQR, about 250 KB before compression) is loaded when a scan starts, or when
+ * the officer's home has loaded (preloadScanner), never with the first screen. The service worker
+ * keeps it for scans without signal.
+ */
+function loadDecoder(): Promise<Decode> {
+  return import('./decode').then(
+    (module) => module.decodeQrImage,
+    () => {
+      throw new ScanError('FAILED', SCAN_MESSAGES.FAILED);
+    },
+  );
+}
+
+/** Starts loading the decoder in the background (see loadDecoder). */
+export function preloadScanner(): void {
+  loadDecoder().catch(() => undefined);
+}
 
 export { ScanError } from './errors';
 
@@ -31,7 +52,7 @@ export function scanGateCode(): Promise<string> {
       });
     });
   }
-  return scanInPage();
+  return loadDecoder().then(scanInPage);
 }
 
 const FRAME_INTERVAL_MS = 150;
@@ -48,18 +69,24 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function grab(source: CanvasImageSource, width: number, height: number, canvas: HTMLCanvasElement) {
+function grab(
+  decode: Decode,
+  source: CanvasImageSource,
+  width: number,
+  height: number,
+  canvas: HTMLCanvasElement,
+) {
   const scale = Math.min(1, MAX_SIDE / Math.max(width, height));
   canvas.width = Math.max(1, Math.round(width * scale));
   canvas.height = Math.max(1, Math.round(height * scale));
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return undefined;
   ctx.drawImage(source, 0, 0, canvas.width, canvas.height);
-  return decodeQrImage(ctx.getImageData(0, 0, canvas.width, canvas.height));
+  return decode(ctx.getImageData(0, 0, canvas.width, canvas.height));
 }
 
 /** A full-screen overlay: the live camera, a status line, 从相册选择 and 取消. */
-function scanInPage(): Promise<string> {
+function scanInPage(decode: Decode): Promise<string> {
   return new Promise((resolve, reject) => {
     const overlay = el(
       'div',
@@ -156,7 +183,7 @@ function scanInPage(): Promise<string> {
       const url = URL.createObjectURL(chosen);
       const img = new Image();
       img.onload = () => {
-        const text = grab(img, img.naturalWidth, img.naturalHeight, canvas);
+        const text = grab(decode, img, img.naturalWidth, img.naturalHeight, canvas);
         URL.revokeObjectURL(url);
         if (text) finish({ text });
         else status.textContent = SCAN_MESSAGES.NO_CODE_IN_PHOTO;
@@ -187,7 +214,7 @@ function scanInPage(): Promise<string> {
         status.textContent = '正在识别，请将打卡码放在画面中央…';
         timer = setInterval(() => {
           if (done || video.readyState < 2 || !video.videoWidth) return;
-          const text = grab(video, video.videoWidth, video.videoHeight, canvas);
+          const text = grab(decode, video, video.videoWidth, video.videoHeight, canvas);
           if (text) finish({ text });
         }, FRAME_INTERVAL_MS);
       })

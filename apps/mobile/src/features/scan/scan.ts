@@ -20,3 +20,6 @@ export async function scanGateCode(): Promise<string> {
   if (!res?.result) throw new ScanError('FAILED', SCAN_MESSAGES.FAILED);
   return res.result;
 }
+
+/** WeChat's scanner is part of WeChat: nothing to load ahead (see scan.h5.ts). */
+export function preloadScanner(): void {}
