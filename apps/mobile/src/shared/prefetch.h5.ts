@@ -13,19 +13,24 @@ interface TaroWindow {
   __taroAppConfig?: { routes?: TaroRoute[] };
 }
 
-/** Paths as the app writes them (`/pages/login/index`); unknown paths are ignored. */
+/**
+ * Paths as the app writes them (`/pages/login/index`), most likely first: one page at a time, so
+ * on a thin connection the first is not slowed by the others. Unknown paths are ignored.
+ */
 export function prefetchPages(paths: readonly string[]): void {
-  const routes = (window as unknown as TaroWindow).__taroAppConfig?.routes ?? [];
   const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
-  idle(() => {
-    for (const wanted of paths) {
-      const route = routes.find((r) => `/${r.path}` === wanted || r.path === wanted);
-      try {
-        // A failed load (no signal) is retried by the router when the page is really opened.
-        void route?.load?.()[0]?.catch(() => undefined);
-      } catch {
-        // Taro changed its route shape: prefetching is only an optimisation.
-      }
+  idle(() => void loadInTurn(paths));
+}
+
+async function loadInTurn(paths: readonly string[]): Promise<void> {
+  const routes = (window as unknown as TaroWindow).__taroAppConfig?.routes ?? [];
+  for (const wanted of paths) {
+    const route = routes.find((r) => `/${r.path}` === wanted || r.path === wanted);
+    try {
+      await route?.load?.()[0];
+    } catch {
+      // No signal (the router tries again when the page is really opened), or Taro changed its
+      // route shape: prefetching is only an optimisation.
     }
-  });
+  }
 }
