@@ -11,12 +11,14 @@ import {
   Min,
   MinLength,
   Validate,
+  ValidateIf,
   ValidatorConstraint,
   type ValidationArguments,
   type ValidatorConstraintInterface,
   validateSync,
 } from 'class-validator';
 import { DEFAULT_DATA_DIR, DEFAULT_H5_DIR } from './paths';
+import { resolvePublicBaseUrl } from './public-base-url';
 import { trustProxyProblem } from './trust-proxy';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -223,9 +225,14 @@ export class Env {
   @Min(1)
   AUTO_CLOSE_INTERVAL_SECONDS = 600;
 
-  /** The public https origin of this deployment (gate codes are URLs under it). */
-  @IsUrl({ require_tld: false, require_protocol: true })
-  PUBLIC_BASE_URL = 'http://localhost:3000';
+  /**
+   * The public https origin of this deployment (gate codes are URLs under it). Required in
+   * production on a shared database, and never localhost there; elsewhere it defaults to
+   * http://localhost:<PORT> (see public-base-url.ts).
+   */
+  @ValidateIf((env: Env) => env.PUBLIC_BASE_URL !== '')
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  PUBLIC_BASE_URL = '';
 }
 
 /** Validates raw variables (process.env) into an Env, or throws one error listing every problem. */
@@ -241,6 +248,11 @@ export function validateEnv(raw: Record<string, unknown>): Env {
       (e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
     );
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  try {
+    env.PUBLIC_BASE_URL = resolvePublicBaseUrl(env);
+  } catch (error) {
+    throw new Error(`Invalid environment:\n  PUBLIC_BASE_URL: ${(error as Error).message}`);
   }
   return env;
 }

@@ -51,6 +51,7 @@ describe('resolveSecrets', () => {
       DATA_DIR: dir,
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://db/q',
+      PUBLIC_BASE_URL: 'https://qinqing.example.gov.cn',
     });
     expect(() => resolveSecrets(env)).toThrow(
       /JWT_SECRET, GATE_CODE_SEED, AUDIT_CHECKPOINT_SEED must be set/,
@@ -59,6 +60,7 @@ describe('resolveSecrets', () => {
       DATA_DIR: dir,
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://db/q',
+      PUBLIC_BASE_URL: 'https://qinqing.example.gov.cn',
       JWT_SECRET: 'x'.repeat(40),
       GATE_CODE_SEED: 'A'.repeat(43),
     });
