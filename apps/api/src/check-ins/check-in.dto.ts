@@ -11,20 +11,18 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsISO8601,
   IsLatitude,
   IsLongitude,
   IsNotEmpty,
   IsNumber,
-  IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsDateTime, Nullable, Optional } from '../common/validators';
 
 export class LocationDto {
   @ApiProperty({ example: 34.8528 })
@@ -57,21 +55,24 @@ export class CheckInDto {
   @IsIn(PURPOSES)
   purpose: Purpose;
 
-  @ApiPropertyOptional({ description: 'The task, complaint number, case … the purpose needs' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    description: 'The task, complaint number, case … the purpose needs',
+    nullable: true,
+  })
+  @Nullable()
   @IsString()
   @MaxLength(100)
   reference?: string | null;
 
   @ApiPropertyOptional({ type: [String], description: 'User ids of the co-officers' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(10)
   @IsUUID('all', { each: true })
   coOfficerIds?: string[];
 
-  @ApiPropertyOptional({ type: LocationDto })
-  @IsOptional()
+  @ApiPropertyOptional({ type: LocationDto, nullable: true })
+  @Nullable()
   @ValidateNested()
   @Type(() => LocationDto)
   location?: LocationDto | null;
@@ -80,8 +81,7 @@ export class CheckInDto {
     description: 'When the officer scanned, ISO 8601 with a zone',
     example: '2026-11-22T09:30:00+08:00',
   })
-  @IsISO8601({ strict: true })
-  @Matches(/(Z|[+-]\d{2}:\d{2})$/i, { message: 'clientTime must carry a time zone (Z or +08:00)' })
+  @IsDateTime({ requireZone: true })
   clientTime: string;
 }
 
@@ -91,5 +91,6 @@ export class CheckInDto {
  */
 export class CheckInPreviewDto extends IntersectionType(
   PickType(CheckInDto, ['code', 'reference', 'coOfficerIds', 'location'] as const),
-  PartialType(PickType(CheckInDto, ['clientTime'] as const)),
+  // a null clientTime is refused (skipNullProperties: false): only leaving it out means now
+  PartialType(PickType(CheckInDto, ['clientTime'] as const), { skipNullProperties: false }),
 ) {}

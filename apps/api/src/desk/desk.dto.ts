@@ -1,22 +1,23 @@
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { IsDateTime, Optional } from '../common/validators';
 import { RatingListQuery } from '../ratings/ratings.dto';
 import { ListVisitsQuery } from '../visits/visits.dto';
 
 /** GET /desk/summary */
 export class DeskSummaryQuery {
   @ApiPropertyOptional({ description: 'from (ISO 8601, inclusive); default 12 weeks before now' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Optional()
+  @IsDateTime()
   from?: string;
 
   @ApiPropertyOptional({ description: 'to (ISO 8601, exclusive); default now' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Optional()
+  @IsDateTime()
   to?: string;
 
   @ApiPropertyOptional({ description: 'a unit of the jurisdiction: that unit and the units below' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   unitId?: string;
 }

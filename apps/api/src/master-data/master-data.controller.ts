@@ -22,7 +22,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ERROR_MESSAGES } from '@qinqing/domain';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { Optional } from '../common/validators';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -37,13 +38,13 @@ const CSV_TYPE = 'text/csv; charset=utf-8';
 
 export class ImportQuery {
   /** Omitted: a dry run (nothing changes unless asked for explicitly). */
-  @IsOptional() @IsIn(['true', 'false']) dryRun?: 'true' | 'false';
+  @Optional() @IsIn(['true', 'false']) dryRun?: 'true' | 'false';
   /** The sheet a CSV file holds (default 企业). */
-  @IsOptional() @IsIn(SHEET_NAMES) sheet?: SheetName;
+  @Optional() @IsIn(SHEET_NAMES) sheet?: SheetName;
 }
 
 export class ExportCsvQuery {
-  @IsOptional() @IsIn(SHEET_NAMES) sheet?: SheetName;
+  @Optional() @IsIn(SHEET_NAMES) sheet?: SheetName;
 }
 
 @ApiTags('master-data')
