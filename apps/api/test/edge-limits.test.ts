@@ -1,3 +1,4 @@
+import { encodeBase64url } from '@qinqing/domain';
 import { startDemoWorld, type DemoWorld } from './support/demo-world';
 
 /**
@@ -108,5 +109,18 @@ describe('bad input at the edge', () => {
       });
       expectInvalid(res, 'clientTime');
     });
+  });
+
+  describe('paging cursors', () => {
+    it.each(['/api/v1/visits', '/api/v1/ratings'])(
+      'refuses a crafted cursor on %s with 400 on the cursor field',
+      async (path) => {
+        const crafted = encodeBase64url(
+          new TextEncoder().encode(JSON.stringify({ t: new Date().toISOString(), id: 'x' })),
+        );
+        const res = await w.users.supervisor.request('GET', `${path}?cursor=${crafted}`);
+        expectInvalid(res, 'cursor');
+      },
+    );
   });
 });
