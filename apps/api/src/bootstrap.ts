@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { AppModule } from './app.module';
+import { frameworkError, registerRequestEdge } from './common/request-edge';
 import { registerSecurityHeaders } from './common/security-headers';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/request-id';
 import { createValidationPipe } from './common/validation';
@@ -30,6 +31,8 @@ export async function createApp(overrides: Partial<Env> = {}): Promise<NestFasti
     trustProxy: trustProxyOption(env.TRUST_PROXY),
     routerOptions: { maxParamLength: 300 }, // a gate code token is 136 characters
     genReqId: requestIdFor,
+    // a path the router cannot decode: answered in the error contract (request-edge.ts)
+    frameworkErrors: frameworkError,
   });
   // Every answer names its request, so a user's report and a proxy's log lead to the API's log.
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
@@ -50,6 +53,8 @@ export async function createApp(overrides: Partial<Env> = {}): Promise<NestFasti
   app.enableShutdownHooks();
   // Before any route is added: Fastify applies a hook only to routes registered after it.
   await registerSecurityHeaders(app, env.H5_DIR);
+  // Body parsers and URL checks: after the headers (every answer carries them), before init.
+  registerRequestEdge(app);
   await compressResponses(app);
   setUpOpenApi(app);
   await serveH5App(app, env.H5_DIR);

@@ -1,5 +1,6 @@
 import { encodeBase64url } from '@qinqing/domain';
-import { startDemoWorld, type DemoWorld } from './support/demo-world';
+import { MAX_JSON_DEPTH } from '../src/common/input-limits';
+import { checkInBody, startDemoWorld, type DemoWorld } from './support/demo-world';
 
 /**
  * Every bad input is a clear 400 VALIDATION_FAILED naming the field, and nothing is stored
@@ -31,6 +32,182 @@ describe('bad input at the edge', () => {
         [id],
       )
     )[0];
+
+  /** A raw JSON request (text or bytes exactly as given) as `user`, or anonymously. */
+  const send = (
+    method: 'POST' | 'PATCH' | 'GET',
+    url: string,
+    payload?: string | Buffer,
+    token?: string,
+  ) =>
+    w.t.inject({
+      method,
+      url,
+      payload,
+      headers: {
+        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+    });
+  const visitCount = async () =>
+    (await w.t.dataSource.query('SELECT count(*)::int AS n FROM visit'))[0].n;
+  const auditCount = async () =>
+    (await w.t.dataSource.query('SELECT count(*)::int AS n FROM audit_entry'))[0].n;
+
+  describe('deeply nested JSON is refused before anything walks it', () => {
+    const deep = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+
+    it('on the anonymous login, naming the field', async () => {
+      const res = await send(
+        'POST',
+        '/api/v1/auth/login',
+        `{"username":${deep(100_000)},"password":"x"}`,
+      );
+      expectInvalid(res, 'username');
+    });
+
+    it(`allows ${MAX_JSON_DEPTH} levels, refuses ${MAX_JSON_DEPTH + 1}`, async () => {
+      const at = (depth: number) =>
+        send('POST', '/api/v1/auth/login', `{"username":"x","password":${deep(depth - 1)}}`);
+      // the limit is not what refuses 32 levels: the validation of the field is
+      expect((await at(MAX_JSON_DEPTH)).json().errors).toEqual(
+        expect.not.arrayContaining([
+          expect.objectContaining({ message: expect.stringMatching(/嵌套/) }),
+        ]),
+      );
+      expectInvalid(await at(MAX_JSON_DEPTH + 1), 'password');
+    });
+
+    it('in a nested field of a check-in, storing nothing', async () => {
+      const code = await w.issueCode(w.firms.yutong);
+      const before = await visitCount();
+      const body = JSON.stringify(checkInBody(w, code, w.firms.yutong)).replace(
+        '"accuracy":10',
+        `"accuracy":${deep(50)}`,
+      );
+      expectInvalid(
+        await send('POST', '/api/v1/check-ins', body, w.users.officer1.token),
+        'location.accuracy',
+      );
+      expect(await visitCount()).toBe(before);
+    });
+  });
+
+  describe('NUL characters and lone surrogates in strings are refused', () => {
+    it.each([
+      ['a NUL', 'a\\u0000b'],
+      ['a lone high surrogate', 'a\\ud800b'],
+      ['a lone low surrogate', '\\udc00'],
+    ])('%s in a check-in reference: 400 on reference, no visit', async (_name, escaped) => {
+      const code = await w.issueCode(w.firms.yutong);
+      const before = await visitCount();
+      const body = JSON.stringify(checkInBody(w, code, w.firms.yutong)).replace(
+        '"reference":"郑环专〔2026〕12号"',
+        `"reference":"${escaped}"`,
+      );
+      expect(body).toContain(escaped);
+      expectInvalid(
+        await send('POST', '/api/v1/check-ins', body, w.users.officer1.token),
+        'reference',
+      );
+      expect(await visitCount()).toBe(before);
+    });
+
+    it('in an enterprise update: the row and the audit log unchanged', async () => {
+      const firm = w.firms.yutong;
+      const before = await firmRow(firm.id);
+      const audits = await auditCount();
+      for (const address of ['"a\\u0000b"', '"\\ud83d"']) {
+        expectInvalid(
+          await send(
+            'PATCH',
+            `/api/v1/enterprises/${firm.id}`,
+            `{"address":${address}}`,
+            w.users.admin.token,
+          ),
+          'address',
+        );
+      }
+      expect(await firmRow(firm.id)).toEqual(before);
+      expect(await auditCount()).toBe(audits);
+    });
+
+    it('in an object key, named by its object', async () => {
+      const res = await send(
+        'PATCH',
+        `/api/v1/enterprises/${w.firms.yutong.id}`,
+        '{"address":"x","\\u0000":1}',
+        w.users.admin.token,
+      );
+      expectInvalid(res, 'body');
+    });
+
+    it('in the anonymous login', async () => {
+      expectInvalid(
+        await send('POST', '/api/v1/auth/login', '{"username":"a\\u0000b","password":"x"}'),
+        'username',
+      );
+    });
+
+    it('in query strings and path parameters', async () => {
+      expectInvalid(
+        await w.users.supervisor.request('GET', '/api/v1/visits?purpose=a%00b'),
+        'purpose',
+      );
+      expectInvalid(await w.users.supervisor.request('GET', '/api/v1/visits/%00'), 'id');
+      expectInvalid(await w.users.admin.request('GET', '/api/v1/gates/x%00/codes'), 'gateId');
+    });
+  });
+
+  describe('invalid UTF-8 is refused, not stored as U+FFFD', () => {
+    it('in a body, naming the field where the bad bytes are', async () => {
+      const firm = w.firms.yutong;
+      const before = await firmRow(firm.id);
+      const body = Buffer.concat([
+        Buffer.from('{"address":"郑州'),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('"}'),
+      ]);
+      expectInvalid(
+        await send('PATCH', `/api/v1/enterprises/${firm.id}`, body, w.users.admin.token),
+        'address',
+      );
+      // a lone surrogate encoded as UTF-8 (CESU) and a cut-off character are not UTF-8 either
+      for (const bad of [
+        [0xed, 0xa0, 0x80],
+        [0xe4, 0xba],
+      ]) {
+        const res = await send(
+          'PATCH',
+          `/api/v1/enterprises/${firm.id}`,
+          Buffer.concat([Buffer.from('{"address":"'), Buffer.from(bad), Buffer.from('"}')]),
+          w.users.admin.token,
+        );
+        expectInvalid(res, 'address');
+      }
+      expect(await firmRow(firm.id)).toEqual(before);
+    });
+
+    it('in percent-encoded query strings and paths', async () => {
+      expectInvalid(
+        await w.users.supervisor.request('GET', '/api/v1/visits?cursor=%ff%fe'),
+        'cursor',
+      );
+      expectInvalid(await w.users.supervisor.request('GET', '/api/v1/visits/%ED%A0%80'), 'path');
+      expectInvalid(await send('GET', '/c/%ff'), 'path');
+    });
+
+    it('accepts real UTF-8: the same update in Chinese is stored', async () => {
+      const res = await send(
+        'PATCH',
+        `/api/v1/enterprises/${w.firms.yutong.id}`,
+        Buffer.from('{"address":"郑州市管城区宇通路 6 号 😀"}'),
+        w.users.admin.token,
+      );
+      expect(res.statusCode).toBe(200);
+      expect((await firmRow(w.firms.yutong.id)).address).toBe('郑州市管城区宇通路 6 号 😀');
+    });
+  });
 
   describe('dates are real calendar dates', () => {
     it.each(['2026-13-01', '2026-02-30', '0000-01-01', '2026-1-1'])(

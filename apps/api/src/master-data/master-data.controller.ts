@@ -9,7 +9,6 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -27,7 +26,7 @@ import { Optional } from '../common/validators';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { ROUTE_BODY_LIMIT } from '../common/route-body-limit';
+import { BodyLimit } from '../common/route-body-limit';
 import { attachmentDisposition } from '../gates/poster/attachment';
 import { type ImportReport, MasterDataService } from './master-data.service';
 import { XLSX_TYPE } from './parse';
@@ -72,7 +71,7 @@ export class MasterDataController {
 
   @Post('import')
   @HttpCode(200)
-  @RouteConfig({ [ROUTE_BODY_LIMIT]: IMPORT_BODY_LIMIT_BYTES })
+  @BodyLimit(IMPORT_BODY_LIMIT_BYTES)
   @ApiOperation({
     summary: 'Import firms, gates, credit grades and 正面清单 batches from XLSX or CSV',
     description:
