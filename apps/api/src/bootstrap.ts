@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { AppModule } from './app.module';
+import { registerEarlyAuthentication } from './auth/early-authentication';
 import { frameworkError, registerRequestEdge } from './common/request-edge';
 import { registerSecurityHeaders } from './common/security-headers';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/request-id';
@@ -55,6 +56,8 @@ export async function createApp(overrides: Partial<Env> = {}): Promise<NestFasti
   await registerSecurityHeaders(app, env.H5_DIR);
   // Body parsers and URL checks: after the headers (every answer carries them), before init.
   registerRequestEdge(app);
+  // A login is checked when the request arrives, before its body is read.
+  registerEarlyAuthentication(app);
   await compressResponses(app);
   setUpOpenApi(app);
   await serveH5App(app, env.H5_DIR);

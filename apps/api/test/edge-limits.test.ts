@@ -1,4 +1,5 @@
 import { encodeBase64url } from '@qinqing/domain';
+import { connect } from 'node:net';
 import { MAX_JSON_DEPTH } from '../src/common/input-limits';
 import { checkInBody, startDemoWorld, type DemoWorld } from './support/demo-world';
 
@@ -206,6 +207,57 @@ describe('bad input at the edge', () => {
       );
       expect(res.statusCode).toBe(200);
       expect((await firmRow(w.firms.yutong.id)).address).toBe('郑州市管城区宇通路 6 号 😀');
+    });
+  });
+
+  describe('a login is checked before the body is read', () => {
+    it('answers an anonymous request 401 whatever its body: malformed, too large, too deep', async () => {
+      for (const [url, payload] of [
+        ['/api/v1/check-ins', '{"clientId": '],
+        ['/api/v1/check-ins', `{"code":"${'x'.repeat(300_000)}"}`],
+        ['/api/v1/enterprises', '['.repeat(100_000)],
+        ['/api/v1/master-data/import', Buffer.alloc(9_000_000, 0x41)],
+      ] as const) {
+        const res = await w.t.inject({
+          method: 'POST',
+          url,
+          payload,
+          headers: { 'content-type': url.includes('import') ? 'text/csv' : 'application/json' },
+        });
+        expect([url, res.statusCode, res.json().code]).toEqual([url, 401, 'UNAUTHENTICATED']);
+      }
+    });
+
+    it('still parses the body of a public route (login) and of a logged-in request', async () => {
+      expectInvalid(await send('POST', '/api/v1/auth/login', '{"username": '), 'body');
+      expectInvalid(
+        await send('POST', '/api/v1/check-ins', '{"clientId": ', w.users.officer1.token),
+        'body',
+      );
+    });
+
+    it('answers 401 on the socket before the client has sent the body', async () => {
+      await w.t.app.listen(0, '127.0.0.1');
+      const { port } = w.t.app.getHttpServer().address() as { port: number };
+      const socket = connect(port, '127.0.0.1');
+      try {
+        const answer = new Promise<string>((resolve, reject) => {
+          let text = '';
+          socket.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+            if (text.includes('\r\n\r\n')) resolve(text);
+          });
+          socket.on('error', reject);
+        });
+        // 9 MB announced, 10 bytes sent: a server reading the body first would wait
+        socket.write(
+          'POST /api/v1/master-data/import HTTP/1.1\r\nHost: x\r\n' +
+            'Content-Type: text/csv\r\nContent-Length: 9000000\r\n\r\n0123456789',
+        );
+        expect((await answer).split('\r\n')[0]).toBe('HTTP/1.1 401 Unauthorized');
+      } finally {
+        socket.destroy();
+      }
     });
   });
 
