@@ -2,7 +2,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +14,7 @@ import { REQUEST_ID_HEADER, requestIdFor } from './common/request-id';
 import { createValidationPipe } from './common/validation';
 import type { Env } from './config/env';
 import { validateEnv } from './config/env';
+import { buildOpenApiDocument, setRoutePrefix } from './openapi/openapi-document';
 import { trustProxyOption } from './config/trust-proxy';
 
 /** Request bodies larger than this are refused with 400 VALIDATION_FAILED. */
@@ -48,8 +49,7 @@ export async function createApp(overrides: Partial<Env> = {}): Promise<NestFasti
     },
   );
   app.useLogger(app.get(Logger));
-  // Everything under /api but the gate code's own URL (/c/<token>), which must stay short.
-  app.setGlobalPrefix('api', { exclude: ['c/:token'] });
+  setRoutePrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   // Before any route is added: Fastify applies a hook only to routes registered after it.
@@ -65,19 +65,7 @@ export async function createApp(overrides: Partial<Env> = {}): Promise<NestFasti
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {
-  const config = new DocumentBuilder()
-    .setTitle('亲清 Qinqing API')
-    .setDescription(
-      '执法打卡 / 扫码入企: scan-to-enter check-ins for ecology-and-environment enforcement. ' +
-        'Every error body is {code, message, ...} with a stable code. While the database cannot ' +
-        'be reached, every route answers 503 SERVICE_UNAVAILABLE with a Retry-After header: send ' +
-        'the same request again later (a check-in with the same clientId).',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('api/docs', app, document, {
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
 }

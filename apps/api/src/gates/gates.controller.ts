@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -131,6 +132,16 @@ export class GateCodeLandingController {
   @Get('c/:token')
   @Public()
   @ApiOperation({ summary: 'Opening a gate code URL: redirects to the H5 check-in screen' })
+  @ApiResponse({
+    status: 302,
+    description: 'Found: the H5 check-in screen with the code filled in (no body)',
+    headers: {
+      Location: {
+        description: '/#/pages/officer/check-in/index?code=<token> (empty when malformed)',
+        schema: { type: 'string' },
+      },
+    },
+  })
   land(@Param('token') token: string, @Res() reply: FastifyReply): void {
     const safe = /^[A-Za-z0-9_-]{1,200}$/.test(token) ? token : '';
     void reply.redirect(`/#/pages/officer/check-in/index?code=${safe}`, 302);

@@ -11,12 +11,14 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiBearerAuth,
   ApiConsumes,
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiPropertyOptional,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -36,14 +38,28 @@ export const IMPORT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 const CSV_TYPE = 'text/csv; charset=utf-8';
 
 export class ImportQuery {
-  /** Omitted: a dry run (nothing changes unless asked for explicitly). */
-  @Optional() @IsIn(['true', 'false']) dryRun?: 'true' | 'false';
-  /** The sheet a CSV file holds (default 企业). */
-  @Optional() @IsIn(SHEET_NAMES) sheet?: SheetName;
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'false applies the import; omitted: a dry run (nothing changes unless asked)',
+  })
+  @Optional()
+  @IsIn(['true', 'false'])
+  dryRun?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    enum: SHEET_NAMES,
+    description: 'The sheet a CSV file holds (default 企业)',
+  })
+  @Optional()
+  @IsIn(SHEET_NAMES)
+  sheet?: SheetName;
 }
 
 export class ExportCsvQuery {
-  @Optional() @IsIn(SHEET_NAMES) sheet?: SheetName;
+  @ApiPropertyOptional({ enum: SHEET_NAMES, description: 'default 企业' })
+  @Optional()
+  @IsIn(SHEET_NAMES)
+  sheet?: SheetName;
 }
 
 @ApiTags('master-data')
@@ -82,6 +98,7 @@ export class MasterDataController {
       'Districts known: those of the firms already registered.',
   })
   @ApiConsumes(XLSX_TYPE, 'text/csv')
+  @ApiBody({ description: 'The XLSX or CSV file', schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ description: '{ok, dryRun, importId?, summary, problems, ignoredSheets}' })
   @ApiResponse({ status: 422, description: 'VALIDATION_FAILED with the report: nothing changed' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: the body is not a spreadsheet' })
