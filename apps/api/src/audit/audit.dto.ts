@@ -27,7 +27,7 @@ export class AuditCheckpointDto {
   @Matches(/^[0-9a-f]{64}$/)
   hash: string;
 
-  @ApiProperty({ description: 'when it was signed, exactly as signed' })
+  @ApiProperty({ format: 'date-time', description: 'when it was signed, exactly as signed' })
   @IsDateTime({ requireZone: true })
   at: string;
 

@@ -41,7 +41,7 @@ export class LocationDto {
 }
 
 export class CheckInDto {
-  @ApiProperty({ description: 'UUID made by the phone: the idempotency key' })
+  @ApiProperty({ format: 'uuid', description: 'UUID made by the phone: the idempotency key' })
   @IsUUID()
   clientId: string;
 
@@ -56,6 +56,7 @@ export class CheckInDto {
   purpose: Purpose;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'The task, complaint number, case … the purpose needs',
     nullable: true,
   })
@@ -78,6 +79,7 @@ export class CheckInDto {
   location?: LocationDto | null;
 
   @ApiProperty({
+    format: 'date-time',
     description: 'When the officer scanned, ISO 8601 with a zone',
     example: '2026-11-22T09:30:00+08:00',
   })

@@ -6,17 +6,26 @@ import { ListVisitsQuery } from '../visits/visits.dto';
 
 /** GET /desk/summary */
 export class DeskSummaryQuery {
-  @ApiPropertyOptional({ description: 'from (ISO 8601, inclusive); default 12 weeks before now' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'from (ISO 8601, inclusive); default 12 weeks before now',
+  })
   @Optional()
   @IsDateTime()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'to (ISO 8601, exclusive); default now' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'to (ISO 8601, exclusive); default now',
+  })
   @Optional()
   @IsDateTime()
   to?: string;
 
-  @ApiPropertyOptional({ description: 'a unit of the jurisdiction: that unit and the units below' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'a unit of the jurisdiction: that unit and the units below',
+  })
   @Optional()
   @IsUUID()
   unitId?: string;

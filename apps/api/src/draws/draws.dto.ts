@@ -56,11 +56,11 @@ export class DrawDto {
   @IsObject()
   weights?: DrawWeights;
 
-  @ApiProperty({ example: '2026-10-01' })
+  @ApiProperty({ format: 'date', example: '2026-10-01' })
   @IsCalendarDate({ message: '检查期限开始日期应为真实的日期（YYYY-MM-DD）' })
   periodStart: string;
 
-  @ApiProperty({ example: '2026-12-31' })
+  @ApiProperty({ format: 'date', example: '2026-12-31' })
   @IsCalendarDate({ message: '检查期限结束日期应为真实的日期（YYYY-MM-DD）' })
   periodEnd: string;
 

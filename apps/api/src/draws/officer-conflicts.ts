@@ -11,8 +11,8 @@ import { OfficerConflict } from './draw.entity';
 import { UuidParam } from '../common/uuid-param';
 
 export class OfficerConflictDto {
-  @ApiProperty() @IsUUID() officerId: string;
-  @ApiProperty() @IsUUID() enterpriseId: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() officerId: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() enterpriseId: string;
 
   @ApiProperty({ example: '配偶在该企业任职' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))

@@ -54,8 +54,11 @@ export class CreateEnterpriseDto {
   @Optional()
   @IsIn(SUPERVISION_CLASSES)
   supervisionClass?: SupervisionClass;
-  @ApiProperty({ description: 'the supervising unit' }) @IsUUID() unitId: string;
-  @ApiPropertyOptional({ nullable: true }) @Nullable() @IsUUID() liaisonOfficerId?: string | null;
+  @ApiProperty({ format: 'uuid', description: 'the supervising unit' }) @IsUUID() unitId: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @Nullable()
+  @IsUUID()
+  liaisonOfficerId?: string | null;
 
   @ApiProperty({ type: [GateInputDto] })
   @IsArray()
@@ -75,17 +78,20 @@ export class UpdateEnterpriseDto {
   @Optional()
   @IsIn(SUPERVISION_CLASSES)
   supervisionClass?: SupervisionClass;
-  @ApiPropertyOptional({ nullable: true }) @Nullable() @IsUUID() liaisonOfficerId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @Nullable()
+  @IsUUID()
+  liaisonOfficerId?: string | null;
   @ApiPropertyOptional() @Optional() @IsString() @MaxLength(300) address?: string;
 }
 
 export class AddPositiveListDto {
   @ApiProperty({ example: '第四批' }) @IsString() @IsNotEmpty() @MaxLength(50) batch: string;
-  @ApiProperty({ example: '2026-12-01' }) @IsCalendarDate() effectiveFrom: string;
+  @ApiProperty({ format: 'date', example: '2026-12-01' }) @IsCalendarDate() effectiveFrom: string;
 }
 
 export class EndPositiveListDto {
-  @ApiProperty({ example: '2026-12-31', description: 'last day on the list' })
+  @ApiProperty({ format: 'date', example: '2026-12-31', description: 'last day on the list' })
   @IsCalendarDate()
   effectiveTo: string;
   @ApiProperty({ example: '环境信用等级下调' })

@@ -65,10 +65,10 @@ export class RatingDto {
 }
 
 export class RatingListQuery {
-  @ApiPropertyOptional() @Optional() @IsDateTime() from?: string;
-  @ApiPropertyOptional() @Optional() @IsDateTime() to?: string;
-  @ApiPropertyOptional() @Optional() @IsUUID() unitId?: string;
-  @ApiPropertyOptional() @Optional() @IsUUID() officerId?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @Optional() @IsDateTime() from?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @Optional() @IsDateTime() to?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() officerId?: string;
   @ApiPropertyOptional({ enum: RATING_LEVELS })
   @Optional()
   @IsIn(RATING_LEVELS)

@@ -31,16 +31,23 @@ const Trim = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 export class CreateReportDto {
-  @ApiProperty({ description: 'The reporting firm (one of the caller’s)' })
+  @ApiProperty({ format: 'uuid', description: 'The reporting firm (one of the caller’s)' })
   @IsUUID()
   enterpriseId: string;
 
-  @ApiPropertyOptional({ description: 'The visit reported (a visit to that firm)', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    description: 'The visit reported (a visit to that firm)',
+    nullable: true,
+  })
   @Nullable()
   @IsUUID()
   visitId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
     description: 'The officer reported (an officer of the visit, when a visit is given)',
     nullable: true,
   })

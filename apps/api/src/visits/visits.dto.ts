@@ -28,6 +28,7 @@ export class CheckOutDto {
   notes?: string;
 
   @ApiPropertyOptional({
+    format: 'date',
     description: 'Deadline of the ordered rectification (YYYY-MM-DD); required for RECTIFY_ORDERED',
   })
   @ValidateIf(
@@ -38,9 +39,9 @@ export class CheckOutDto {
 }
 
 export class ListVisitsQuery {
-  @ApiPropertyOptional() @Optional() @IsUUID() enterpriseId?: string;
-  @ApiPropertyOptional() @Optional() @IsUUID() officerId?: string;
-  @ApiPropertyOptional() @Optional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() enterpriseId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() officerId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() unitId?: string;
   @ApiPropertyOptional({ enum: PURPOSES }) @Optional() @IsIn(PURPOSES) purpose?: Purpose;
   @ApiPropertyOptional({ enum: CHECK_IN_OUTCOMES })
   @Optional()
@@ -50,11 +51,11 @@ export class ListVisitsQuery {
   @Optional()
   @IsIn(REASON_CODES)
   flag?: ReasonCode;
-  @ApiPropertyOptional({ description: 'checked in at or after (ISO 8601)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'checked in at or after (ISO 8601)' })
   @Optional()
   @IsDateTime()
   from?: string;
-  @ApiPropertyOptional({ description: 'checked in before (ISO 8601)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'checked in before (ISO 8601)' })
   @Optional()
   @IsDateTime()
   to?: string;
