@@ -15,6 +15,7 @@ import {
   IsLongitude,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsString,
   IsUUID,
   Max,
@@ -74,6 +75,7 @@ export class CheckInDto {
 
   @ApiPropertyOptional({ type: LocationDto, nullable: true })
   @Nullable()
+  @IsObject() // ValidateNested alone takes an array as a list of locations (an empty one passes)
   @ValidateNested()
   @Type(() => LocationDto)
   location?: LocationDto | null;
