@@ -37,6 +37,26 @@ export default tseslint.config(
     },
   },
   {
+    // class-validator's IsOptional lets null through to the database: an optional request field
+    // is Optional() (null refused) or, for a nullable column, Nullable() (common/validators.ts).
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/config/**', 'apps/api/src/common/validators.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message: 'Use Optional() or Nullable() from apps/api/src/common/validators.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // libs/ stays free of frameworks: the phone and the server both run it.
     files: ['libs/**/*.ts'],
     rules: {

@@ -2,16 +2,19 @@ import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { AppModule } from './app.module';
+import { registerEarlyAuthentication } from './auth/early-authentication';
+import { frameworkError, registerRequestEdge } from './common/request-edge';
 import { registerSecurityHeaders } from './common/security-headers';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/request-id';
 import { createValidationPipe } from './common/validation';
 import type { Env } from './config/env';
 import { validateEnv } from './config/env';
+import { buildOpenApiDocument, setRoutePrefix } from './openapi/openapi-document';
 import { trustProxyOption } from './config/trust-proxy';
 
 /** Request bodies larger than this are refused with 400 VALIDATION_FAILED. */
@@ -30,6 +33,8 @@ export async function createApp(overrides: Partial<Env> = {}): Promise<NestFasti
     trustProxy: trustProxyOption(env.TRUST_PROXY),
     routerOptions: { maxParamLength: 300 }, // a gate code token is 136 characters
     genReqId: requestIdFor,
+    // a path the router cannot decode: answered in the error contract (request-edge.ts)
+    frameworkErrors: frameworkError,
   });
   // Every answer names its request, so a user's report and a proxy's log lead to the API's log.
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
@@ -44,12 +49,15 @@ export async function createApp(overrides: Partial<Env> = {}): Promise<NestFasti
     },
   );
   app.useLogger(app.get(Logger));
-  // Everything under /api but the gate code's own URL (/c/<token>), which must stay short.
-  app.setGlobalPrefix('api', { exclude: ['c/:token'] });
+  setRoutePrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   // Before any route is added: Fastify applies a hook only to routes registered after it.
   await registerSecurityHeaders(app, env.H5_DIR);
+  // Body parsers and URL checks: after the headers (every answer carries them), before init.
+  registerRequestEdge(app);
+  // A login is checked when the request arrives, before its body is read.
+  registerEarlyAuthentication(app);
   await compressResponses(app);
   setUpOpenApi(app);
   await serveH5App(app, env.H5_DIR);
@@ -57,19 +65,7 @@ export async function createApp(overrides: Partial<Env> = {}): Promise<NestFasti
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {
-  const config = new DocumentBuilder()
-    .setTitle('亲清 Qinqing API')
-    .setDescription(
-      '执法打卡 / 扫码入企: scan-to-enter check-ins for ecology-and-environment enforcement. ' +
-        'Every error body is {code, message, ...} with a stable code. While the database cannot ' +
-        'be reached, every route answers 503 SERVICE_UNAVAILABLE with a Retry-After header: send ' +
-        'the same request again later (a check-in with the same clientId).',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('api/docs', app, document, {
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
 }

@@ -5,6 +5,7 @@ export * from './visit';
 export * from './reasons';
 export * from './errors';
 export * from './uscc';
+export * from './dates';
 export * from './base64url';
 export * from './gate-code';
 export * from './conduct';

@@ -6,14 +6,13 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
-  IsOptional,
   IsString,
   Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsDateTime, Optional } from '../common/validators';
 
 /** A signed checkpoint as GET /public/audit/checkpoint gave it (algorithm and key may be left out). */
 export class AuditCheckpointDto {
@@ -28,9 +27,8 @@ export class AuditCheckpointDto {
   @Matches(/^[0-9a-f]{64}$/)
   hash: string;
 
-  @ApiProperty({ description: 'when it was signed, exactly as signed' })
-  @IsString()
-  @IsISO8601({ strict: true })
+  @ApiProperty({ format: 'date-time', description: 'when it was signed, exactly as signed' })
+  @IsDateTime({ requireZone: true })
   at: string;
 
   @ApiProperty({ example: 1 })
@@ -46,12 +44,12 @@ export class AuditCheckpointDto {
 
   /** Echoed by the public endpoint; ignored here (the server's own key decides). */
   @ApiProperty({ required: false })
-  @IsOptional()
+  @Optional()
   @IsIn(['Ed25519'])
   algorithm?: string;
 
   @ApiProperty({ required: false })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{43}$/)
   publicKey?: string;

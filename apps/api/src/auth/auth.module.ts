@@ -8,6 +8,7 @@ import { User } from '../users/user.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { Authenticator } from './authenticator';
 import { LoginAttemptStore, LoginThrottle } from './login-throttle';
 import { PgLoginAttemptStore } from './pg-login-attempt-store';
 import { TokenService } from './token.service';
@@ -29,12 +30,13 @@ import { HttpWechatSessionClient, WechatSessionClient } from './wechat-session.c
   providers: [
     AuthService,
     TokenService,
+    Authenticator,
     LoginThrottle,
     // In PostgreSQL: the limits hold across API instances.
     { provide: LoginAttemptStore, useClass: PgLoginAttemptStore },
     { provide: WechatSessionClient, useClass: HttpWechatSessionClient },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService],
+  exports: [TokenService, Authenticator],
 })
 export class AuthModule {}

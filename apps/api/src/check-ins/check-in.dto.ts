@@ -11,20 +11,19 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsISO8601,
   IsLatitude,
   IsLongitude,
   IsNotEmpty,
   IsNumber,
-  IsOptional,
+  IsObject,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsDateTime, Nullable, Optional } from '../common/validators';
 
 export class LocationDto {
   @ApiProperty({ example: 34.8528 })
@@ -43,7 +42,7 @@ export class LocationDto {
 }
 
 export class CheckInDto {
-  @ApiProperty({ description: 'UUID made by the phone: the idempotency key' })
+  @ApiProperty({ format: 'uuid', description: 'UUID made by the phone: the idempotency key' })
   @IsUUID()
   clientId: string;
 
@@ -57,31 +56,36 @@ export class CheckInDto {
   @IsIn(PURPOSES)
   purpose: Purpose;
 
-  @ApiPropertyOptional({ description: 'The task, complaint number, case … the purpose needs' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: String,
+    description: 'The task, complaint number, case … the purpose needs',
+    nullable: true,
+  })
+  @Nullable()
   @IsString()
   @MaxLength(100)
   reference?: string | null;
 
   @ApiPropertyOptional({ type: [String], description: 'User ids of the co-officers' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(10)
   @IsUUID('all', { each: true })
   coOfficerIds?: string[];
 
-  @ApiPropertyOptional({ type: LocationDto })
-  @IsOptional()
+  @ApiPropertyOptional({ type: LocationDto, nullable: true })
+  @Nullable()
+  @IsObject() // ValidateNested alone takes an array as a list of locations (an empty one passes)
   @ValidateNested()
   @Type(() => LocationDto)
   location?: LocationDto | null;
 
   @ApiProperty({
+    format: 'date-time',
     description: 'When the officer scanned, ISO 8601 with a zone',
     example: '2026-11-22T09:30:00+08:00',
   })
-  @IsISO8601({ strict: true })
-  @Matches(/(Z|[+-]\d{2}:\d{2})$/i, { message: 'clientTime must carry a time zone (Z or +08:00)' })
+  @IsDateTime({ requireZone: true })
   clientTime: string;
 }
 
@@ -91,5 +95,6 @@ export class CheckInDto {
  */
 export class CheckInPreviewDto extends IntersectionType(
   PickType(CheckInDto, ['code', 'reference', 'coOfficerIds', 'location'] as const),
-  PartialType(PickType(CheckInDto, ['clientTime'] as const)),
+  // a null clientTime is refused (skipNullProperties: false): only leaving it out means now
+  PartialType(PickType(CheckInDto, ['clientTime'] as const), { skipNullProperties: false }),
 ) {}

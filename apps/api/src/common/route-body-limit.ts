@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import { AddRouteConfig } from './route-config';
 
-/** Route config key: `@RouteConfig({ [ROUTE_BODY_LIMIT]: bytes })` raises one route's body limit. */
+/** Route config key of a route's own body limit (see BodyLimit). */
 export const ROUTE_BODY_LIMIT = 'bodyLimit';
+
+/** Lets a route accept bodies up to `bytes` instead of the global limit. */
+export const BodyLimit = (bytes: number) => AddRouteConfig({ [ROUTE_BODY_LIMIT]: bytes });
 
 /**
  * Lets a route accept a larger body than the global limit (bootstrap's BODY_LIMIT_BYTES) by naming

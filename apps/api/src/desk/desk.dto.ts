@@ -1,22 +1,32 @@
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { IsDateTime, Optional } from '../common/validators';
 import { RatingListQuery } from '../ratings/ratings.dto';
 import { ListVisitsQuery } from '../visits/visits.dto';
 
 /** GET /desk/summary */
 export class DeskSummaryQuery {
-  @ApiPropertyOptional({ description: 'from (ISO 8601, inclusive); default 12 weeks before now' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'from (ISO 8601, inclusive); default 12 weeks before now',
+  })
+  @Optional()
+  @IsDateTime()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'to (ISO 8601, exclusive); default now' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'to (ISO 8601, exclusive); default now',
+  })
+  @Optional()
+  @IsDateTime()
   to?: string;
 
-  @ApiPropertyOptional({ description: 'a unit of the jurisdiction: that unit and the units below' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'a unit of the jurisdiction: that unit and the units below',
+  })
+  @Optional()
   @IsUUID()
   unitId?: string;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DrawStatistics, DrawTaskView, DrawView, PublicDrawView } from '@qinqing/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
@@ -6,6 +6,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Public } from '../common/public.decorator';
 import { DrawDto, DrawStatisticsQuery } from './draws.dto';
 import { DrawsService } from './draws.service';
+import { UuidParam } from '../common/uuid-param';
 
 @ApiTags('draws')
 @ApiBearerAuth()
@@ -28,7 +29,7 @@ export class DrawsController {
   @ApiOperation({ summary: 'Reveal the seed and make the tasks (once)' })
   reveal(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
   ): Promise<DrawView> {
     return this.draws.reveal(user, id);
   }
@@ -53,7 +54,7 @@ export class DrawsController {
   @Roles('supervisor', 'admin')
   get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
   ): Promise<DrawView> {
     return this.draws.get(user, id);
   }
@@ -76,14 +77,14 @@ export class DrawsController {
 
   @Public()
   @Get('public/draws/:id')
-  publicGet(@Param('id', new ParseUUIDPipe()) id: string): Promise<PublicDrawView> {
+  publicGet(@Param('id', UuidParam) id: string): Promise<PublicDrawView> {
     return this.draws.publicGet(id);
   }
 
   @Public()
   @Get('public/draws/:id/inputs')
   @ApiOperation({ summary: 'The inputs (and, once revealed, the seed) to re-run the draw' })
-  publicInputs(@Param('id', new ParseUUIDPipe()) id: string) {
+  publicInputs(@Param('id', UuidParam) id: string) {
     return this.draws.publicInputs(id);
   }
 }

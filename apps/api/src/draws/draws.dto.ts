@@ -8,16 +8,13 @@ import {
   IsInt,
   IsNotEmpty,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsCalendarDate, Optional } from '../common/validators';
 
 export class DrawDto {
   @ApiProperty({ example: '2026年第四季度双随机抽查' })
@@ -28,47 +25,47 @@ export class DrawDto {
   name: string;
 
   @ApiPropertyOptional({ description: 'units whose firms form the pool (with the units below)' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })
   unitIds?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(200)
   @IsString({ each: true })
   districts?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(200)
   @IsString({ each: true })
   industries?: string[];
 
   @ApiPropertyOptional({ enum: SUPERVISION_CLASSES, isArray: true })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @IsIn(SUPERVISION_CLASSES, { each: true })
   supervisionClasses?: SupervisionClass[];
 
   @ApiPropertyOptional({ description: 'base ratio and weights; the policy’s when absent' })
-  @IsOptional()
+  @Optional()
   @IsObject()
   weights?: DrawWeights;
 
-  @ApiProperty({ example: '2026-10-01' })
-  @Matches(DATE, { message: '检查期限开始日期应为 YYYY-MM-DD' })
+  @ApiProperty({ format: 'date', example: '2026-10-01' })
+  @IsCalendarDate({ message: '检查期限开始日期应为真实的日期（YYYY-MM-DD）' })
   periodStart: string;
 
-  @ApiProperty({ example: '2026-12-31' })
-  @Matches(DATE, { message: '检查期限结束日期应为 YYYY-MM-DD' })
+  @ApiProperty({ format: 'date', example: '2026-12-31' })
+  @IsCalendarDate({ message: '检查期限结束日期应为真实的日期（YYYY-MM-DD）' })
   periodEnd: string;
 
   @ApiPropertyOptional({ default: 2, minimum: 1, maximum: 5 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(5)

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Injectable,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Injectable, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
@@ -18,10 +8,11 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
 import { OfficerConflict } from './draw.entity';
+import { UuidParam } from '../common/uuid-param';
 
 export class OfficerConflictDto {
-  @ApiProperty() @IsUUID() officerId: string;
-  @ApiProperty() @IsUUID() enterpriseId: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() officerId: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() enterpriseId: string;
 
   @ApiProperty({ example: '配偶在该企业任职' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
@@ -136,8 +127,8 @@ export class OfficerConflictsController {
   @Roles('admin')
   withdraw(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('officerId', new ParseUUIDPipe()) officerId: string,
-    @Param('enterpriseId', new ParseUUIDPipe()) enterpriseId: string,
+    @Param('officerId', UuidParam) officerId: string,
+    @Param('enterpriseId', UuidParam) enterpriseId: string,
   ): Promise<void> {
     return this.conflicts.withdraw(user, officerId, enterpriseId);
   }

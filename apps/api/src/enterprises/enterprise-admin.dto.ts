@@ -15,24 +15,21 @@ import {
   IsLatitude,
   IsLongitude,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsCalendarDate, Nullable, Optional } from '../common/validators';
 
 export class GateInputDto {
   @ApiProperty({ example: '正门' }) @IsString() @IsNotEmpty() @MaxLength(100) name: string;
   @ApiProperty() @IsLatitude() lat: number;
   @ApiProperty() @IsLongitude() lng: number;
   @ApiPropertyOptional({ description: 'geofence radius in metres; omitted: the policy default' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(10)
   @Max(5000)
@@ -46,19 +43,22 @@ export class CreateEnterpriseDto {
   uscc: string;
 
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) address?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) district?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) industry?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(300) address?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(50) district?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(100) industry?: string;
   @ApiPropertyOptional({ enum: CREDIT_GRADES })
-  @IsOptional()
+  @Optional()
   @IsIn(CREDIT_GRADES)
   creditGrade?: CreditGrade;
   @ApiPropertyOptional({ enum: SUPERVISION_CLASSES })
-  @IsOptional()
+  @Optional()
   @IsIn(SUPERVISION_CLASSES)
   supervisionClass?: SupervisionClass;
-  @ApiProperty({ description: 'the supervising unit' }) @IsUUID() unitId: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() liaisonOfficerId?: string;
+  @ApiProperty({ format: 'uuid', description: 'the supervising unit' }) @IsUUID() unitId: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @Nullable()
+  @IsUUID()
+  liaisonOfficerId?: string | null;
 
   @ApiProperty({ type: [GateInputDto] })
   @IsArray()
@@ -71,25 +71,28 @@ export class CreateEnterpriseDto {
 
 export class UpdateEnterpriseDto {
   @ApiPropertyOptional({ enum: CREDIT_GRADES })
-  @IsOptional()
+  @Optional()
   @IsIn(CREDIT_GRADES)
   creditGrade?: CreditGrade;
   @ApiPropertyOptional({ enum: SUPERVISION_CLASSES })
-  @IsOptional()
+  @Optional()
   @IsIn(SUPERVISION_CLASSES)
   supervisionClass?: SupervisionClass;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() liaisonOfficerId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) address?: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @Nullable()
+  @IsUUID()
+  liaisonOfficerId?: string | null;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(300) address?: string;
 }
 
 export class AddPositiveListDto {
   @ApiProperty({ example: '第四批' }) @IsString() @IsNotEmpty() @MaxLength(50) batch: string;
-  @ApiProperty({ example: '2026-12-01' }) @Matches(DATE) effectiveFrom: string;
+  @ApiProperty({ format: 'date', example: '2026-12-01' }) @IsCalendarDate() effectiveFrom: string;
 }
 
 export class EndPositiveListDto {
-  @ApiProperty({ example: '2026-12-31', description: 'last day on the list' })
-  @Matches(DATE)
+  @ApiProperty({ format: 'date', example: '2026-12-31', description: 'last day on the list' })
+  @IsCalendarDate()
   effectiveTo: string;
   @ApiProperty({ example: '环境信用等级下调' })
   @IsString()

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -14,6 +14,7 @@ import { EnterpriseAdminService } from './enterprise-admin.service';
 import type { Enterprise } from './enterprise.entity';
 import { EnterprisesService, type EnterpriseView } from './enterprises.service';
 import type { PositiveListEntry } from './positive-list-entry.entity';
+import { UuidParam } from '../common/uuid-param';
 
 @ApiTags('enterprises')
 @ApiBearerAuth()
@@ -57,7 +58,7 @@ export class EnterprisesController {
     summary: 'Change credit grade, supervision class, liaison officer or address (admin)',
   })
   update(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() body: UpdateEnterpriseDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<Enterprise> {
@@ -68,7 +69,7 @@ export class EnterprisesController {
   @Roles('admin')
   @ApiOperation({ summary: 'Put the firm on the 正面清单 from a day (admin)' })
   addToPositiveList(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() body: AddPositiveListDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<PositiveListEntry> {
@@ -80,7 +81,7 @@ export class EnterprisesController {
   @Roles('admin')
   @ApiOperation({ summary: 'End the firm’s 正面清单 membership on a day, with the reason (admin)' })
   removeFromPositiveList(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() body: EndPositiveListDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<PositiveListEntry> {

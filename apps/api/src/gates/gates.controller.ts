@@ -1,13 +1,4 @@
-import {
-  Controller,
-  Get,
-  Header,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
+import { Controller, Get, Header, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -16,6 +7,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -27,6 +19,7 @@ import type { GateCodeHistory, GateListItem } from '@qinqing/domain';
 import { GateCodesService } from './gate-codes.service';
 import { GatePosterService, type PosterFile } from './gate-poster.service';
 import { attachmentDisposition } from './poster/attachment';
+import { UuidParam } from '../common/uuid-param';
 
 @ApiTags('gate codes')
 @Controller()
@@ -63,7 +56,7 @@ export class GatesController {
   })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: admins only' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such gate' })
-  history(@Param('gateId', new ParseUUIDPipe()) gateId: string): Promise<GateCodeHistory> {
+  history(@Param('gateId', UuidParam) gateId: string): Promise<GateCodeHistory> {
     return this.codes.history(gateId);
   }
 
@@ -73,7 +66,7 @@ export class GatesController {
   @ApiOperation({ summary: 'Issue a new 执法打卡码 for a gate, revoking the older one (admin)' })
   @ApiCreatedResponse({ description: '{code, version, gateId}: `code` is the text the QR encodes' })
   issue(
-    @Param('gateId', new ParseUUIDPipe()) gateId: string,
+    @Param('gateId', UuidParam) gateId: string,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<{ code: string; version: number; gateId: string }> {
     return this.codes.issue(gateId, user.id);
@@ -93,7 +86,7 @@ export class GatesController {
   @ApiForbiddenResponse({ description: 'FORBIDDEN: admins only' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such gate, or it has no active code' })
   @Header('Cache-Control', 'no-store')
-  async posterPdf(@Param('gateId', new ParseUUIDPipe()) gateId: string): Promise<StreamableFile> {
+  async posterPdf(@Param('gateId', UuidParam) gateId: string): Promise<StreamableFile> {
     return download(await this.posters.render(gateId, 'pdf'));
   }
 
@@ -109,7 +102,7 @@ export class GatesController {
   @ApiForbiddenResponse({ description: 'FORBIDDEN: admins only' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such gate, or it has no active code' })
   @Header('Cache-Control', 'no-store')
-  async posterPng(@Param('gateId', new ParseUUIDPipe()) gateId: string): Promise<StreamableFile> {
+  async posterPng(@Param('gateId', UuidParam) gateId: string): Promise<StreamableFile> {
     return download(await this.posters.render(gateId, 'png'));
   }
 
@@ -139,6 +132,16 @@ export class GateCodeLandingController {
   @Get('c/:token')
   @Public()
   @ApiOperation({ summary: 'Opening a gate code URL: redirects to the H5 check-in screen' })
+  @ApiResponse({
+    status: 302,
+    description: 'Found: the H5 check-in screen with the code filled in (no body)',
+    headers: {
+      Location: {
+        description: '/#/pages/officer/check-in/index?code=<token> (empty when malformed)',
+        schema: { type: 'string' },
+      },
+    },
+  })
   land(@Param('token') token: string, @Res() reply: FastifyReply): void {
     const safe = /^[A-Za-z0-9_-]{1,200}$/.test(token) ? token : '';
     void reply.redirect(`/#/pages/officer/check-in/index?code=${safe}`, 302);

@@ -9,24 +9,26 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiBearerAuth,
   ApiConsumes,
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiPropertyOptional,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { ERROR_MESSAGES } from '@qinqing/domain';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { Optional } from '../common/validators';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { ROUTE_BODY_LIMIT } from '../common/route-body-limit';
+import { BodyLimit } from '../common/route-body-limit';
 import { attachmentDisposition } from '../gates/poster/attachment';
 import { type ImportReport, MasterDataService } from './master-data.service';
 import { XLSX_TYPE } from './parse';
@@ -36,14 +38,28 @@ export const IMPORT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 const CSV_TYPE = 'text/csv; charset=utf-8';
 
 export class ImportQuery {
-  /** Omitted: a dry run (nothing changes unless asked for explicitly). */
-  @IsOptional() @IsIn(['true', 'false']) dryRun?: 'true' | 'false';
-  /** The sheet a CSV file holds (default 企业). */
-  @IsOptional() @IsIn(SHEET_NAMES) sheet?: SheetName;
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'false applies the import; omitted: a dry run (nothing changes unless asked)',
+  })
+  @Optional()
+  @IsIn(['true', 'false'])
+  dryRun?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    enum: SHEET_NAMES,
+    description: 'The sheet a CSV file holds (default 企业)',
+  })
+  @Optional()
+  @IsIn(SHEET_NAMES)
+  sheet?: SheetName;
 }
 
 export class ExportCsvQuery {
-  @IsOptional() @IsIn(SHEET_NAMES) sheet?: SheetName;
+  @ApiPropertyOptional({ enum: SHEET_NAMES, description: 'default 企业' })
+  @Optional()
+  @IsIn(SHEET_NAMES)
+  sheet?: SheetName;
 }
 
 @ApiTags('master-data')
@@ -71,7 +87,7 @@ export class MasterDataController {
 
   @Post('import')
   @HttpCode(200)
-  @RouteConfig({ [ROUTE_BODY_LIMIT]: IMPORT_BODY_LIMIT_BYTES })
+  @BodyLimit(IMPORT_BODY_LIMIT_BYTES)
   @ApiOperation({
     summary: 'Import firms, gates, credit grades and 正面清单 batches from XLSX or CSV',
     description:
@@ -82,6 +98,7 @@ export class MasterDataController {
       'Districts known: those of the firms already registered.',
   })
   @ApiConsumes(XLSX_TYPE, 'text/csv')
+  @ApiBody({ description: 'The XLSX or CSV file', schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ description: '{ok, dryRun, importId?, summary, problems, ignoredSheets}' })
   @ApiResponse({ status: 422, description: 'VALIDATION_FAILED with the report: nothing changed' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: the body is not a spreadsheet' })

@@ -1,5 +1,6 @@
 import {
   checkUscc,
+  isCalendarDate,
   CREDIT_GRADE_LABELS,
   type CreditGrade,
   SUPERVISION_CLASS_LABELS,
@@ -377,12 +378,6 @@ function duplicateFinder(
     result.problems.push({ sheet, row, column, value, message: `${what}与第${firstRow}行重复` });
     return true;
   };
-}
-
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 function invert(labels: Record<string, string>): Map<string, string> {

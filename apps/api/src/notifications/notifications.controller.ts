@@ -1,10 +1,11 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainException } from '../common/errors/domain.exception';
 import type { Notification } from './notification.entity';
 import { NotificationsService } from './notifications.service';
+import { UuidParam } from '../common/uuid-param';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -25,7 +26,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Mark one of the caller’s notifications read' })
   async read(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
   ): Promise<void> {
     if (!(await this.notifications.markRead(user.id, id))) throw new DomainException('NOT_FOUND');
   }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsObject, IsString, MaxLength } from 'class-validator';
+import { Optional } from '../common/validators';
 
 export class UpdatePolicyDto {
   @ApiProperty({
@@ -13,7 +14,7 @@ export class UpdatePolicyDto {
   policy: Record<string, unknown>;
 
   @ApiProperty({ required: false, description: 'Why it changed (kept with the version)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   note?: string;

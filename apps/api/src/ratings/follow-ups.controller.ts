@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FollowUpCaseView } from '@qinqing/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { FollowUpsService } from './follow-ups.service';
 import { FollowUpCloseDto, FollowUpContactDto, FollowUpListQuery } from './ratings.dto';
+import { UuidParam } from '../common/uuid-param';
 
 @ApiTags('follow-ups')
 @ApiBearerAuth()
@@ -25,7 +26,7 @@ export class FollowUpsController {
   @Get(':id')
   get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
   ): Promise<FollowUpCaseView> {
     return this.followUps.get(user, id);
   }
@@ -35,7 +36,7 @@ export class FollowUpsController {
   @ApiOperation({ summary: 'Record a contact with the firm (call, visit …)' })
   contact(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() body: FollowUpContactDto,
   ): Promise<FollowUpCaseView> {
     return this.followUps.addContact(user, id, body);
@@ -46,7 +47,7 @@ export class FollowUpsController {
   @ApiOperation({ summary: 'Close with the finding and resolution (after at least one contact)' })
   close(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() body: FollowUpCloseDto,
   ): Promise<FollowUpCaseView> {
     return this.followUps.close(user, id, body);

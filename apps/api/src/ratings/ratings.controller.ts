@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RatingListItem, RatingStatusView, RatingSummary, RatingView } from '@qinqing/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RatingDto, RatingListQuery } from './ratings.dto';
 import { RatingsService } from './ratings.service';
+import { UuidParam } from '../common/uuid-param';
 
 @ApiTags('ratings')
 @ApiBearerAuth()
@@ -20,7 +21,7 @@ export class RatingsController {
   })
   rate(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() body: RatingDto,
   ): Promise<RatingView> {
     return this.ratings.rate(user, id, body);
@@ -31,7 +32,7 @@ export class RatingsController {
   @ApiOperation({ summary: 'The rating of a visit (the firm, supervisors); 404 when not rated' })
   get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
   ): Promise<RatingView> {
     return this.ratings.get(user, id);
   }
@@ -41,7 +42,7 @@ export class RatingsController {
   @ApiOperation({ summary: 'Whether the visit can be rated now, and until when' })
   status(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
   ): Promise<RatingStatusView> {
     return this.ratings.status(user, id);
   }

@@ -22,16 +22,14 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsCalendarMonth, IsDateTime, Optional } from '../common/validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -54,7 +52,7 @@ export class RatingDto {
   items: RatingLevel[];
 
   @ApiPropertyOptional({ maxLength: RATING_COMMENT_MAX, description: '意见或建议' })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(RATING_COMMENT_MAX, { message: `意见或建议不超过 ${RATING_COMMENT_MAX} 字` })
@@ -67,17 +65,17 @@ export class RatingDto {
 }
 
 export class RatingListQuery {
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) to?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() officerId?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @Optional() @IsDateTime() from?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @Optional() @IsDateTime() to?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() officerId?: string;
   @ApiPropertyOptional({ enum: RATING_LEVELS })
-  @IsOptional()
+  @Optional()
   @IsIn(RATING_LEVELS)
   overall?: RatingLevel;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(200) cursor?: string;
   @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
   @IsInt()
   @Min(1)
@@ -87,12 +85,12 @@ export class RatingListQuery {
 
 export class FollowUpListQuery {
   @ApiPropertyOptional({ enum: FOLLOW_UP_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(FOLLOW_UP_STATUSES)
   status?: FollowUpStatus;
 
   @ApiPropertyOptional({ description: 'only open cases past their due time' })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
@@ -126,7 +124,7 @@ export class FollowUpCloseDto {
 
 export class SpotCheckDto {
   @ApiProperty({ example: '2026-11', description: 'the month whose ratings are drawn from' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '抽查月份应为 YYYY-MM，如 2026-11' })
+  @IsCalendarMonth({ message: '抽查月份应为 YYYY-MM，如 2026-11' })
   month: string;
 
   @ApiProperty({ minimum: 1, maximum: 200 })
@@ -142,7 +140,7 @@ export class SpotCheckResultDto {
   result: SpotCheckResult;
 
   @ApiPropertyOptional({ maxLength: OVERSIGHT_NOTE_MAX })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(OVERSIGHT_NOTE_MAX, { message: `备注不超过 ${OVERSIGHT_NOTE_MAX} 字` })

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SpotCheckView } from '@qinqing/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { SpotCheckDto, SpotCheckResultDto } from './ratings.dto';
 import { SpotChecksService } from './spot-checks.service';
+import { UuidParam } from '../common/uuid-param';
 
 @ApiTags('rating-spot-checks')
 @ApiBearerAuth()
@@ -31,7 +32,7 @@ export class SpotChecksController {
   @Roles('supervisor', 'admin')
   get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
   ): Promise<SpotCheckView> {
     return this.spotChecks.get(user, id);
   }
@@ -42,8 +43,8 @@ export class SpotChecksController {
   @ApiOperation({ summary: 'Record what the phone call about a drawn rating found' })
   record(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('ratingId', new ParseUUIDPipe()) ratingId: string,
+    @Param('id', UuidParam) id: string,
+    @Param('ratingId', UuidParam) ratingId: string,
     @Body() body: SpotCheckResultDto,
   ): Promise<SpotCheckView> {
     return this.spotChecks.record(user, id, ratingId, body);

@@ -7,12 +7,10 @@ import {
   HttpStatus,
   Param,
   ParseIntPipe,
-  ParseUUIDPipe,
   Post,
   Query,
   StreamableFile,
 } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   ApiBearerAuth,
   ApiBadRequestResponse,
@@ -32,7 +30,8 @@ import { PHOTO_DATA_URL_MAX_LENGTH } from './report-photos';
 import type { ReportView } from './report-view';
 import { CreateReportDto, ListReportsQuery, ReportStatusDto } from './reports.dto';
 import { ReportsService } from './reports.service';
-import { ROUTE_BODY_LIMIT } from '../common/route-body-limit';
+import { BodyLimit } from '../common/route-body-limit';
+import { UuidParam } from '../common/uuid-param';
 
 /** A report with REPORT_PHOTOS_MAX photos of the largest size, base64-encoded, and its text. */
 export const REPORT_BODY_LIMIT_BYTES = REPORT_PHOTOS_MAX * PHOTO_DATA_URL_MAX_LENGTH + 64 * 1024;
@@ -47,7 +46,7 @@ export class ReportsController {
 
   @Post()
   @Roles('enterprise')
-  @RouteConfig({ [ROUTE_BODY_LIMIT]: REPORT_BODY_LIMIT_BYTES })
+  @BodyLimit(REPORT_BODY_LIMIT_BYTES)
   @ApiOperation({
     summary: '监督举报: a firm’s user reports misconduct by a visit’s officers or one officer',
     description:
@@ -86,7 +85,7 @@ export class ReportsController {
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
   get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
   ): Promise<ReportView> {
     return this.reports.get(user, id);
   }
@@ -100,7 +99,7 @@ export class ReportsController {
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such report in scope, or no such photo' })
   async photo(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
     @Param('index', new ParseIntPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND })) index: number,
   ): Promise<StreamableFile> {
     const photo = await this.reports.photo(user, id, index);
@@ -123,7 +122,7 @@ export class ReportsController {
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
   advance(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() body: ReportStatusDto,
   ): Promise<ReportView> {
     return this.reports.advance(user, id, body);

@@ -18,12 +18,12 @@ import {
   IsArray,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { Nullable, Optional } from '../common/validators';
 import { PHOTO_DATA_URL_MAX_LENGTH } from './report-photos';
 
 /** Trims strings (anything else is left for the validators to refuse). */
@@ -31,20 +31,27 @@ const Trim = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 export class CreateReportDto {
-  @ApiProperty({ description: 'The reporting firm (one of the caller’s)' })
+  @ApiProperty({ format: 'uuid', description: 'The reporting firm (one of the caller’s)' })
   @IsUUID()
   enterpriseId: string;
 
-  @ApiPropertyOptional({ description: 'The visit reported (a visit to that firm)', nullable: true })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    description: 'The visit reported (a visit to that firm)',
+    nullable: true,
+  })
+  @Nullable()
   @IsUUID()
   visitId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
     description: 'The officer reported (an officer of the visit, when a visit is given)',
     nullable: true,
   })
-  @IsOptional()
+  @Nullable()
   @IsUUID()
   officerId?: string | null;
 
@@ -73,7 +80,7 @@ export class CreateReportDto {
     maxItems: REPORT_PHOTOS_MAX,
     description: 'JPEG or PNG data URLs (data:image/jpeg;base64,… / data:image/png;base64,…)',
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(REPORT_PHOTOS_MAX, { message: `照片最多 ${REPORT_PHOTOS_MAX} 张` })
   @IsString({ each: true })
@@ -83,7 +90,7 @@ export class CreateReportDto {
 
 export class ListReportsQuery {
   @ApiPropertyOptional({ enum: REPORT_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(REPORT_STATUSES)
   status?: ReportStatus;
 }

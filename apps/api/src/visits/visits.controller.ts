@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { VisitView } from './visit-view';
 import { CheckOutDto, ListVisitsQuery } from './visits.dto';
 import { type AuditTrailEntry, VisitsService } from './visits.service';
+import { UuidParam } from '../common/uuid-param';
 
 @ApiTags('visits')
 @ApiBearerAuth()
@@ -29,7 +30,7 @@ export class VisitsController {
   })
   get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
   ): Promise<VisitView> {
     return this.visits.get(user, id);
   }
@@ -39,7 +40,7 @@ export class VisitsController {
   @ApiOperation({ summary: 'The audit entries of a visit (check-in, check-out, auto-close …)' })
   async audit(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
   ): Promise<{ items: AuditTrailEntry[] }> {
     return { items: await this.visits.auditTrail(user, id) };
   }
@@ -50,7 +51,7 @@ export class VisitsController {
   @ApiOperation({ summary: 'Check out with findings (an officer of the visit, once)' })
   checkOut(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() body: CheckOutDto,
   ): Promise<VisitView> {
     return this.visits.checkOut(user, id, body);

@@ -10,19 +10,8 @@ import {
   type ReasonCode,
 } from '@qinqing/domain';
 import { Transform } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsCalendarDate, IsDateTime, Optional } from '../common/validators';
 
 export class CheckOutDto {
   @ApiProperty({
@@ -33,50 +22,50 @@ export class CheckOutDto {
   findings: Findings;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   notes?: string;
 
   @ApiPropertyOptional({
+    format: 'date',
     description: 'Deadline of the ordered rectification (YYYY-MM-DD); required for RECTIFY_ORDERED',
   })
   @ValidateIf(
     (dto: CheckOutDto) => dto.findings === 'RECTIFY_ORDERED' || dto.rectifyBy !== undefined,
   )
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '整改期限（rectifyBy）应为日期，如 2026-12-31' })
-  @IsISO8601({ strict: true }, { message: '整改期限（rectifyBy）不是有效日期' })
+  @IsCalendarDate({ message: '整改期限（rectifyBy）应为真实的日期，如 2026-12-31' })
   rectifyBy?: string;
 }
 
 export class ListVisitsQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() enterpriseId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() officerId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
-  @ApiPropertyOptional({ enum: PURPOSES }) @IsOptional() @IsIn(PURPOSES) purpose?: Purpose;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() enterpriseId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() officerId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ enum: PURPOSES }) @Optional() @IsIn(PURPOSES) purpose?: Purpose;
   @ApiPropertyOptional({ enum: CHECK_IN_OUTCOMES })
-  @IsOptional()
+  @Optional()
   @IsIn(CHECK_IN_OUTCOMES)
   outcome?: CheckInOutcome;
   @ApiPropertyOptional({ enum: REASON_CODES, description: 'visits carrying this reason code' })
-  @IsOptional()
+  @Optional()
   @IsIn(REASON_CODES)
   flag?: ReasonCode;
-  @ApiPropertyOptional({ description: 'checked in at or after (ISO 8601)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ format: 'date-time', description: 'checked in at or after (ISO 8601)' })
+  @Optional()
+  @IsDateTime()
   from?: string;
-  @ApiPropertyOptional({ description: 'checked in before (ISO 8601)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ format: 'date-time', description: 'checked in before (ISO 8601)' })
+  @Optional()
+  @IsDateTime()
   to?: string;
   @ApiPropertyOptional({ description: 'the nextCursor of the previous page' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   cursor?: string;
   @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
   @IsInt()
   @Min(1)

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../dates';
 import { DEFAULT_DRAW_WEIGHTS, type DrawWeights } from '../draws/draw';
 import { CREDIT_GRADES, type CreditGrade } from '../enterprise';
 import { PURPOSES, type Purpose } from '../purposes';
@@ -291,20 +292,6 @@ function quietPeriodProblems(rule: unknown, number: number): string[] {
   return problems;
 }
 
-const DAY_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar day written YYYY-MM-DD. */
-function isDayText(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = DAY_TEXT.exec(value);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
-}
-
 const isIdList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v !== '');
 
@@ -321,7 +308,7 @@ function jurisdictionAssignmentProblems(value: unknown, n: number): string[] {
   if (!isIdList(value.unitIds)) problems.push(`${where}应至少列出一个执法单位（unitIds）。`);
   if (!isIdList(value.enterpriseIds))
     problems.push(`${where}应至少列出一家企业（enterpriseIds）。`);
-  if (!isDayText(value.validFrom) || !isDayText(value.validTo)) {
+  if (!isCalendarDate(value.validFrom) || !isCalendarDate(value.validTo)) {
     problems.push(`${where}的起止日期（validFrom、validTo）应为真实日期，如 2026-12-01。`);
   } else if (value.validFrom > value.validTo) {
     problems.push(`${where}的开始日期不能晚于结束日期。`);

@@ -32,7 +32,7 @@ export class ErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const { status, body } = this.toResponse(exception, String(request.id));
+    const { status, body } = this.toResponse(exception, request);
     if (status === 503) {
       // Expected while the database is away: one line, no stack, per request.
       this.logger.warn(
@@ -48,7 +48,11 @@ export class ErrorFilter implements ExceptionFilter {
     void reply.status(status).send(body);
   }
 
-  private toResponse(exception: unknown, requestId: string): { status: number; body: ErrorBody } {
+  private toResponse(
+    exception: unknown,
+    request: FastifyRequest,
+  ): { status: number; body: ErrorBody } {
+    const requestId = String(request.id);
     const retryAfterSeconds = this.env.DB_UNAVAILABLE_RETRY_AFTER_SECONDS;
     if (exception instanceof DomainException && exception.status === 503) {
       return {
@@ -74,7 +78,7 @@ export class ErrorFilter implements ExceptionFilter {
     const status = statusOf(exception);
     if (status !== undefined && status < 500) {
       const code = codeForStatus(status);
-      const detail = exception instanceof Error ? exception.message : undefined;
+      const detail = bodyErrorMessage(exception, request);
       const body: ErrorBody = { code, message: ERROR_MESSAGES[code] };
       if (code === 'VALIDATION_FAILED' && detail)
         body.errors = [{ field: 'body', message: detail }];
@@ -98,6 +102,32 @@ export class ErrorFilter implements ExceptionFilter {
         requestId,
       },
     };
+  }
+}
+
+/**
+ * What a client is told about a body Fastify refused before our code saw it (in Chinese, like every
+ * field message); other framework errors keep their own message.
+ */
+function bodyErrorMessage(exception: unknown, request: FastifyRequest): string | undefined {
+  if (!(exception instanceof Error)) return undefined;
+  // Nest hands Fastify's errors on as an HttpException caused by them
+  const fastifyError = exception.cause instanceof Error ? exception.cause : exception;
+  switch ((fastifyError as { code?: unknown }).code) {
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return '请求体为空：内容类型为 application/json 时须提交 JSON';
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return '请求体不是有效的 JSON';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE': {
+      const limit = request.routeOptions?.bodyLimit;
+      return limit ? `请求体过大（最多 ${Math.floor(limit / 1024)} KB）` : '请求体过大';
+    }
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return '不支持该内容类型（Content-Type），请提交 JSON';
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return '请求体长度与 Content-Length 不符';
+    default:
+      return exception.message;
   }
 }
 
