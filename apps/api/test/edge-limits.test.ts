@@ -1,4 +1,5 @@
-import { encodeBase64url } from '@qinqing/domain';
+import { encodeBase64url, usccCheckCharacter } from '@qinqing/domain';
+import { Workbook } from 'exceljs';
 import { connect } from 'node:net';
 import { MAX_JSON_DEPTH } from '../src/common/input-limits';
 import { checkInBody, startDemoWorld, type DemoWorld } from './support/demo-world';
@@ -148,6 +149,30 @@ describe('bad input at the edge', () => {
         await send('POST', '/api/v1/auth/login', '{"username":"a\\u0000b","password":"x"}'),
         'username',
       );
+    });
+
+    it('in the cells of an imported workbook (written _x0000_ in its XML)', async () => {
+      const first17 = '91410100MA9QQ0002';
+      const book = new Workbook();
+      book.addWorksheet('企业').addRow(['统一社会信用代码', '企业名称', '属地执法单位']).commit();
+      book
+        .getWorksheet('企业')!
+        .addRow([`${first17}${usccCheckCharacter(first17)}`, '郑州_x0000_公司', 'ZZ-JS']);
+      const firms = async () =>
+        (await w.t.dataSource.query('SELECT count(*)::int AS n FROM enterprise'))[0].n;
+      const before = await firms();
+      const res = await w.t.inject({
+        method: 'POST',
+        url: '/api/v1/master-data/import?dryRun=false',
+        headers: {
+          authorization: `Bearer ${w.users.admin.token}`,
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        },
+        payload: Buffer.from(await book.xlsx.writeBuffer()),
+      });
+      expectInvalid(res, 'body');
+      expect(res.json().message).toContain('第2行第2列');
+      expect(await firms()).toBe(before);
     });
 
     it('in query strings and path parameters', async () => {

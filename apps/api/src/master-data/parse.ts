@@ -1,5 +1,6 @@
 import { Workbook, type CellValue } from 'exceljs';
 import { DomainException } from '../common/errors/domain.exception';
+import { textProblem } from '../common/input-limits';
 import {
   IGNORED_HEADERS,
   type ImportProblem,
@@ -96,7 +97,14 @@ async function readXlsx(bytes: Buffer): Promise<Grid[]> {
     sheet.eachRow({ includeEmpty: false }, (row) => {
       const values: string[] = [];
       row.eachCell({ includeEmpty: true }, (cell, column) => {
-        values[column - 1] = cellText(cell.value);
+        const text = cellText(cell.value);
+        // a workbook can encode NUL and half surrogate pairs (_x0000_): PostgreSQL stores neither
+        if (textProblem(text)) {
+          throw notASpreadsheet(
+            `工作表“${sheet.name}”第${row.number}行第${column}列含有不允许的字符（空字符或无效的 Unicode 字符），请检查后重新上传。`,
+          );
+        }
+        values[column - 1] = text;
       });
       lines.push({ row: row.number, values: Array.from(values, (v) => v ?? '') });
     });
