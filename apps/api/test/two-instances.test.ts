@@ -50,6 +50,8 @@ describe('two API instances on one database', () => {
       JWT_SECRET: 'two-instances-test-jwt-secret-0123456789',
       GATE_CODE_SEED: 'dHdvLWluc3RhbmNlcy10ZXN0LWdhdGUtY29kZS1zZWU',
       AUDIT_CHECKPOINT_SEED: 'dHdvLWluc3RhbmNlcy10ZXN0LWF1ZGl0LWNoZWNrcG8',
+      // A production deployment on a shared database must name its public origin.
+      PUBLIC_BASE_URL: 'https://qinqing.example.gov.cn',
       TRUST_PROXY: '127.0.0.1', // the test is the proxy: X-Forwarded-For says who is calling
       CHECK_IN_RATE_LIMIT_PER_MINUTE: String(CHECK_IN_LIMIT),
       LOGIN_ACCOUNT_DELAY_MS: '0',
