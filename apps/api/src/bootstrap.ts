@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { AppModule } from './app.module';
 import { registerSecurityHeaders } from './common/security-headers';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/request-id';
-import { createValidationPipe } from './common/validation';
+import { createValidationPipe, SchemaValidationPipe } from './common/validation';
 import type { Env } from './config/env';
 import { validateEnv } from './config/env';
 import { trustProxyOption } from './config/trust-proxy';
@@ -46,7 +46,7 @@ export async function createApp(overrides: Partial<Env> = {}): Promise<NestFasti
   app.useLogger(app.get(Logger));
   // Everything under /api but the gate code's own URL (/c/<token>), which must stay short.
   app.setGlobalPrefix('api', { exclude: ['c/:token'] });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new SchemaValidationPipe(), createValidationPipe());
   app.enableShutdownHooks();
   // Before any route is added: Fastify applies a hook only to routes registered after it.
   await registerSecurityHeaders(app, env.H5_DIR);

@@ -2,15 +2,15 @@
  * The API's request and response shapes, shared by the server (which answers them) and the phone
  * (which sends and reads them). Paths are under /api/v1. Errors are ErrorBody (./errors).
  */
-import type { AuditCheckpoint, AuditCheckpointProblem } from './audit-checkpoint';
-import type { CreditGrade, SupervisionClass } from './enterprise';
-import type { Purpose } from './purposes';
-import type { DecisionReason, ReasonCode } from './reasons';
-import type { Role } from './roles';
-import type { CheckInPolicy } from './rules/policy';
-import type { CheckInOutcome, Findings } from './visit';
-import type { DrawWeights } from './draws/draw';
-import type { LevelCounts, RatingLevel } from './rating';
+import type { AuditCheckpoint, AuditCheckpointProblem } from '../audit-checkpoint';
+import type { CreditGrade, SupervisionClass } from '../enterprise';
+import type { Purpose } from '../purposes';
+import type { ReasonCode } from '../reasons';
+import type { Role } from '../roles';
+import type { CheckInPolicy } from '../rules/policy';
+import type { CheckInOutcome, Findings } from '../visit';
+import type { DrawWeights } from '../draws/draw';
+import type { LevelCounts, RatingLevel } from '../rating';
 import type {
   FollowUpContactMethod,
   FollowUpFinding,
@@ -19,7 +19,7 @@ import type {
   ReportOutcome,
   ReportStatus,
   SpotCheckResult,
-} from './oversight';
+} from '../oversight';
 
 /** POST /auth/login {username, password}, POST /auth/refresh {refreshToken}, POST /auth/wechat {code} */
 export interface SessionResponse {
@@ -71,127 +71,6 @@ export interface PositiveListPeriod {
   effectiveFrom: string;
   effectiveTo: string | null;
   removalReason: string | null;
-}
-
-/** POST /check-ins */
-export interface CheckInRequest {
-  /** UUID made by the phone: the idempotency key */
-  clientId: string;
-  /** the scanned text of the gate code */
-  code: string;
-  purpose: Purpose;
-  reference?: string | null;
-  coOfficerIds?: string[];
-  location?: { lat: number; lng: number; accuracy: number } | null;
-  /** ISO 8601 with a zone: when the officer scanned */
-  clientTime: string;
-}
-
-export interface DecisionView {
-  outcome: CheckInOutcome;
-  reasons: DecisionReason[];
-  policyVersion: number;
-}
-
-/**
- * POST /check-ins/preview: the facts of a scan without a purpose. Nothing is recorded; the same
- * rule engine judges every purpose on the facts a check-in would be judged on now.
- */
-export type CheckInPreviewRequest = Omit<CheckInRequest, 'clientId' | 'purpose' | 'clientTime'> & {
-  /** ISO 8601 with a zone: when the officer scanned (default: now) */
-  clientTime?: string;
-};
-
-/** What submitting each purpose now would give (200 from POST /check-ins/preview). */
-export interface CheckInPreview {
-  /** the firm the code names, or null when the code is not a valid gate code */
-  enterprise: {
-    id: string;
-    name: string;
-    onPositiveList: boolean;
-    creditGrade: CreditGrade;
-  } | null;
-  gate: { id: string; name: string } | null;
-  policyVersion: number;
-  /** per purpose, the outcome and every reason (refusing first, then flags) */
-  decisions: Record<Purpose, { outcome: CheckInOutcome; reasons: DecisionReason[] }>;
-  /** when the rules were applied (server time, or the phone's offline) */
-  evaluatedAt: string;
-}
-
-/** 201 from POST /check-ins */
-export interface CheckInAccepted {
-  visit: VisitView;
-  decision: DecisionView;
-}
-
-/** the body of 409 CHECK_IN_REFUSED from POST /check-ins */
-export interface CheckInRefused {
-  code: 'CHECK_IN_REFUSED';
-  message: string;
-  reasons: DecisionReason[];
-  attemptId: string;
-  decision: DecisionView;
-}
-
-export interface VisitOfficerView {
-  id: string;
-  name: string;
-  badgeNumber: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  isLead: boolean;
-}
-
-/** A visit or a refused attempt: GET /visits/:id, items of GET /visits */
-export interface VisitView {
-  id: string;
-  clientId: string;
-  enterpriseId: string | null;
-  enterpriseName: string | null;
-  gateId: string | null;
-  gateName: string | null;
-  unitId: string;
-  purpose: Purpose;
-  reference: string | null;
-  officers: VisitOfficerView[];
-  decision: DecisionView;
-  location: { lat: number; lng: number; accuracy: number | null } | null;
-  clientTime: string;
-  receivedAt: string;
-  checkedInAt: string;
-  checkedOutAt: string | null;
-  findings: Findings | null;
-  notes: string | null;
-  rectifyBy: string | null;
-  autoClosed: boolean;
-}
-
-/** GET /visits query */
-export interface VisitFilters {
-  enterpriseId?: string;
-  officerId?: string;
-  unitId?: string;
-  purpose?: Purpose;
-  outcome?: CheckInOutcome;
-  flag?: ReasonCode;
-  from?: string;
-  to?: string;
-  cursor?: string;
-  limit?: number;
-}
-
-export interface VisitPage {
-  items: VisitView[];
-  nextCursor: string | null;
-}
-
-/** POST /visits/:id/check-out */
-export interface CheckOutRequest {
-  findings: Findings;
-  notes?: string;
-  /** YYYY-MM-DD, required for RECTIFY_ORDERED */
-  rectifyBy?: string;
 }
 
 /** GET /gate-codes/keys */

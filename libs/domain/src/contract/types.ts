@@ -1,0 +1,49 @@
+/**
+ * The API's types, inferred from the schemas (./schemas) and imported as types only, so that
+ * whoever uses them (the phone) does not load zod.
+ */
+import type * as z from 'zod';
+import type { ENDPOINTS } from './endpoints';
+import type * as checkIns from './schemas/check-ins';
+import type * as visits from './schemas/visits';
+
+export type Endpoints = typeof ENDPOINTS;
+export type EndpointName = keyof Endpoints;
+
+type Part = 'params' | 'query' | 'body';
+type Schema<N extends EndpointName, P extends Part> = Endpoints[N] extends {
+  [K in P]: infer S extends z.ZodType;
+}
+  ? S
+  : never;
+
+/** What a caller sends: `{params, query, body}`, each part only when the endpoint takes it. */
+export type EndpointInput<N extends EndpointName> = {
+  [P in Part as [Schema<N, P>] extends [never] ? never : P]: z.input<Schema<N, P>>;
+};
+
+/** A part of the request as the server has it after validation (defaults applied). */
+export type ParsedParams<N extends EndpointName> = z.output<Schema<N, 'params'>>;
+export type ParsedQuery<N extends EndpointName> = z.output<Schema<N, 'query'>>;
+export type ParsedBody<N extends EndpointName> = z.output<Schema<N, 'body'>>;
+
+/** The body of the endpoint's success answer. */
+export type EndpointResponse<N extends EndpointName> = z.output<Endpoints[N]['response']>;
+
+export type CheckInRequest = z.input<typeof checkIns.checkInRequest>;
+export type CheckInPreviewRequest = z.input<typeof checkIns.checkInPreviewRequest>;
+export type CheckInPreview = z.output<typeof checkIns.checkInPreview>;
+export type CheckInAccepted = z.output<typeof checkIns.checkInAccepted>;
+export type DecisionView = z.output<typeof visits.decisionView>;
+export type VisitOfficerView = z.output<typeof visits.visitOfficerView>;
+export type VisitView = z.output<typeof visits.visitView>;
+export type VisitFilters = z.input<typeof visits.listVisitsQuery>;
+export type VisitPage = z.output<typeof visits.visitPage>;
+export type CheckOutRequest = z.input<typeof visits.checkOutRequest>;
+export type AuditTrailEntry = z.output<typeof visits.auditTrailEntry>;
+
+/** the body of 409 CHECK_IN_REFUSED from POST /check-ins (the attempt is recorded too) */
+export type CheckInRefused = {
+  code: 'CHECK_IN_REFUSED';
+  message: string;
+} & z.output<typeof checkIns.checkInRefusedDetails>;
