@@ -111,7 +111,10 @@ export class CheckInsService {
    * 预判: what each purpose would give if submitted now, judged on the same facts and by the same
    * rules as a check-in (nothing is recorded, nothing locked).
    */
-  async preview(caller: AuthenticatedUser, dto: ParsedBody<'previewCheckIn'>): Promise<CheckInPreview> {
+  async preview(
+    caller: AuthenticatedUser,
+    dto: ParsedBody<'previewCheckIn'>,
+  ): Promise<CheckInPreview> {
     const receivedAt = new Date();
     const facts = await this.facts(this.dataSource.manager, caller, dto, receivedAt, {
       lockFirm: false,

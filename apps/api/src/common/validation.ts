@@ -59,7 +59,10 @@ export class SchemaValidationPipe extends StandardSchemaValidationPipe {
     const result = schema.safeParse(value, { error: issueMessage });
     if (!result.success) {
       throw new DomainException('VALIDATION_FAILED', {
-        errors: fieldErrorsOf(result.error.issues, metadata.type === 'param' ? 'params' : metadata.type),
+        errors: fieldErrorsOf(
+          result.error.issues,
+          metadata.type === 'param' ? 'params' : metadata.type,
+        ),
       });
     }
     return result.data as T;

@@ -7,11 +7,13 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import type { VisitFilterValues } from '@qinqing/domain';
+import { visitFilters } from '@qinqing/domain/schemas';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { attachmentDisposition } from '../gates/poster/attachment';
-import { ExportRatingsQuery, ExportVisitsQuery } from './desk.dto';
+import { ExportRatingsQuery } from './desk.dto';
 import { toCsv, toXlsx } from './export-table';
 import { EXPORT_ROW_CAP, type ExportData, ExportsService } from './exports.service';
 
@@ -36,7 +38,7 @@ export class ExportsController {
   @Header('Cache-Control', 'no-store')
   async visitsXlsx(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: ExportVisitsQuery,
+    @Query({ schema: visitFilters }) query: VisitFilterValues,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     return send(await this.exports.visits(user, query), 'xlsx', reply);
@@ -51,7 +53,7 @@ export class ExportsController {
   @Header('Cache-Control', 'no-store')
   async visitsCsv(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: ExportVisitsQuery,
+    @Query({ schema: visitFilters }) query: VisitFilterValues,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     return send(await this.exports.visits(user, query), 'csv', reply);

@@ -38,6 +38,7 @@ export type DecisionView = z.output<typeof visits.decisionView>;
 export type VisitOfficerView = z.output<typeof visits.visitOfficerView>;
 export type VisitView = z.output<typeof visits.visitView>;
 export type VisitFilters = z.input<typeof visits.listVisitsQuery>;
+export type VisitFilterValues = z.output<typeof visits.visitFilters>;
 export type VisitPage = z.output<typeof visits.visitPage>;
 export type CheckOutRequest = z.input<typeof visits.checkOutRequest>;
 export type AuditTrailEntry = z.output<typeof visits.auditTrailEntry>;

@@ -73,13 +73,19 @@ function attachSchemas(endpoint: Endpoint): MethodDecorator {
         ([argKey, arg]) => argKey.startsWith(`${type}:`) && arg.data === undefined,
       );
       if (schema && taken.length !== 1) {
-        throw new Error(`${where}: ${endpoint.name} defines a ${part}; take it once with ${decorator}`);
+        throw new Error(
+          `${where}: ${endpoint.name} defines a ${part}; take it once with ${decorator}`,
+        );
       }
       if (!schema && taken.length > 0) {
-        throw new Error(`${where}: ${endpoint.name} defines no ${part}, but ${decorator} takes one`);
+        throw new Error(
+          `${where}: ${endpoint.name} defines no ${part}, but ${decorator} takes one`,
+        );
       }
-      const named = Object.keys(args).some((argKey) => argKey.startsWith(`${type}:`)) && !taken.length;
-      if (named) throw new Error(`${where}: take the whole ${part} with ${decorator}, not one field`);
+      const named =
+        Object.keys(args).some((argKey) => argKey.startsWith(`${type}:`)) && !taken.length;
+      if (named)
+        throw new Error(`${where}: take the whole ${part} with ${decorator}, not one field`);
       for (const [argKey, arg] of taken) args[argKey] = { ...arg, schema };
     }
     Reflect.defineMetadata(ROUTE_ARGS_METADATA, args, target.constructor, key);
@@ -118,7 +124,9 @@ function errorResponses(endpoint: Endpoint): MethodDecorator[] {
   }
   return [...byStatus].map(([status, codes]) => {
     const detailed = codes.map((code) => ERROR_DETAILS[code]).filter((s) => s !== undefined);
-    const schema = detailed.length ? z.union([errorBody, ...detailed.map((d) => errorBody.and(d))]) : errorBody;
+    const schema = detailed.length
+      ? z.union([errorBody, ...detailed.map((d) => errorBody.and(d))])
+      : errorBody;
     return ApiResponse({
       status,
       description: codes.map((code) => `${code}: ${ERROR_MESSAGES[code]}`).join('\n\n'),

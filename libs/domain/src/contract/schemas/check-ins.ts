@@ -66,7 +66,9 @@ export const checkInPreview = z
         creditGrade: z.enum(CREDIT_GRADES),
       })
       .nullable()
-      .meta({ description: 'the firm the code names; null when the code is not a valid gate code' }),
+      .meta({
+        description: 'the firm the code names; null when the code is not a valid gate code',
+      }),
     gate: z.object({ id: uuid(), name: z.string() }).nullable(),
     policyVersion: z.number().int(),
     decisions: z

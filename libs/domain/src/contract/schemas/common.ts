@@ -18,7 +18,9 @@ export const timestamp = () => z.string().meta({ format: 'date-time' });
 
 export const fieldError = z
   .object({
-    field: z.string().meta({ description: 'the field, dotted: location.lat', example: 'clientTime' }),
+    field: z
+      .string()
+      .meta({ description: 'the field, dotted: location.lat', example: 'clientTime' }),
     message: z.string().meta({ description: 'what is wrong, in Chinese' }),
   })
   .meta({ id: 'FieldError' });

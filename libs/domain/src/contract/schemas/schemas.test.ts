@@ -47,7 +47,10 @@ describe('the API schemas', () => {
         { field: 'location.lat', message: '不能大于 90' },
         { field: 'location.lng', message: '应为数字' },
         { field: 'location.accuracy', message: '必填' },
-        { field: 'clientTime', message: '应为带时区的 ISO 8601 时间，如 2026-11-22T09:30:00+08:00' },
+        {
+          field: 'clientTime',
+          message: '应为带时区的 ISO 8601 时间，如 2026-11-22T09:30:00+08:00',
+        },
         { field: 'extra', message: '不允许的字段' },
       ],
     });

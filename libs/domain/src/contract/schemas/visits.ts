@@ -69,8 +69,8 @@ export const visitView = z
 
 export const visitIdParams = z.strictObject({ id: uuid() });
 
-/** GET /visits: filters and the keyset page. */
-export const listVisitsQuery = z.strictObject({
+/** The filters of GET /visits (and of the visit exports). */
+export const visitFilters = z.strictObject({
   enterpriseId: uuid().optional(),
   officerId: uuid().optional(),
   unitId: uuid().optional(),
@@ -79,6 +79,10 @@ export const listVisitsQuery = z.strictObject({
   flag: z.enum(REASON_CODES).optional().meta({ description: 'visits carrying this reason code' }),
   from: isoDateTime().optional().meta({ description: 'checked in at or after (ISO 8601)' }),
   to: isoDateTime().optional().meta({ description: 'checked in before (ISO 8601)' }),
+});
+
+/** GET /visits: the filters and the keyset page. */
+export const listVisitsQuery = visitFilters.extend({
   cursor: z
     .string()
     .max(FIELD_LIMITS.cursor)
@@ -126,4 +130,6 @@ export const checkOutRequest = z
       });
     }
   })
-  .meta({ example: { findings: 'RECTIFY_ORDERED', notes: '废气排放口未标识', rectifyBy: '2026-12-31' } });
+  .meta({
+    example: { findings: 'RECTIFY_ORDERED', notes: '废气排放口未标识', rectifyBy: '2026-12-31' },
+  });
