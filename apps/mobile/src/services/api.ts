@@ -1,17 +1,17 @@
 import {
   ERROR_MESSAGES,
+  ROUTES,
+  routeUrl,
+  type EndpointInput,
+  type EndpointName,
+  type EndpointResponse,
   type AuditCheckpoint,
   type AuditCheckpointKeysResponse,
   type PublicAuditCheckpoint,
   type BadgeCodeResponse,
   type BadgeVerification,
   type ChainVerification,
-  type CheckInAccepted,
-  type CheckInPreview,
-  type CheckInPreviewRequest,
   type CheckInRefused,
-  type CheckInRequest,
-  type CheckOutRequest,
   type ChainCheckStatus,
   type DeskSummary,
   type DrawRequest,
@@ -36,6 +36,7 @@ import {
   type SpotCheckResultRequest,
   type SpotCheckView,
   type EnterpriseView,
+  type CheckInRequest,
   type ErrorCode,
   type GateCodeKeysResponse,
   type NotificationView,
@@ -43,9 +44,6 @@ import {
   type OfflineSnapshotResponse,
   type PolicyResponse,
   type SessionResponse,
-  type VisitFilters,
-  type VisitPage,
-  type VisitView,
 } from '@qinqing/domain';
 import Taro from '@tarojs/taro';
 import { session, type SessionStore } from './session';
@@ -109,11 +107,35 @@ export class NetworkError extends Error {
 /** Kept for the health check, which reads the raw status. */
 export { ApiError as ApiHttpError };
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * A method per endpoint defined by a schema (libs/domain/src/contract), named after it:
+ * `api.listVisits({ query })`, `api.checkOut({ params: { id }, body })`. The path and method come
+ * from ROUTES, the types from the schemas; nothing of it is written here.
+ */
+export type EndpointMethods = {
+  [N in EndpointName]: (input: EndpointInput<N>) => Promise<EndpointResponse<N>>;
+};
 
 /** A typed client of the API; one instance per app, a separate one per test. */
+// The endpoint methods are put on the prototype below, from ROUTES.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface ApiClient extends EndpointMethods {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ApiClient {
   constructor(private readonly sessions: SessionStore = session) {}
+
+  /** Calls an endpoint of the contract: its success body, or ApiError / NetworkError. */
+  call<N extends EndpointName>(name: N, input: EndpointInput<N>): Promise<EndpointResponse<N>> {
+    const { params, query, body } = input as {
+      params?: Record<string, string>;
+      query?: Record<string, unknown>;
+      body?: unknown;
+    };
+    const route = ROUTES[name];
+    return this.request(route.method, routeUrl(route, params, query), body);
+  }
 
   async request<T>(method: Method, path: string, data?: unknown, retried = false): Promise<T> {
     const token = this.sessions.get()?.accessToken;
@@ -196,44 +218,21 @@ export class ApiClient {
     return this.request<PolicyResponse>('GET', '/api/v1/policy');
   }
 
-  /** 预判: what each purpose would give if submitted now (nothing is recorded). */
-  checkInPreview(body: CheckInPreviewRequest): Promise<CheckInPreview> {
-    return this.request<CheckInPreview>('POST', '/api/v1/check-ins/preview', body);
-  }
-
   /** 201 → accepted; 409 CHECK_IN_REFUSED → refused (recorded); anything else throws. */
-  async checkIn(
+  async submitCheckIn(
     body: CheckInRequest,
   ): Promise<
-    { accepted: true; result: CheckInAccepted } | { accepted: false; result: CheckInRefused }
+    | { accepted: true; result: EndpointResponse<'checkIn'> }
+    | { accepted: false; result: CheckInRefused }
   > {
     try {
-      return {
-        accepted: true,
-        result: await this.request<CheckInAccepted>('POST', '/api/v1/check-ins', body),
-      };
+      return { accepted: true, result: await this.checkIn({ body }) };
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CHECK_IN_REFUSED') {
         return { accepted: false, result: error.body as unknown as CheckInRefused };
       }
       throw error;
     }
-  }
-
-  visits(filters: VisitFilters = {}): Promise<VisitPage> {
-    return this.request<VisitPage>('GET', `/api/v1/visits${queryString(filters)}`);
-  }
-
-  visit(id: string): Promise<VisitView> {
-    return this.request<VisitView>('GET', `/api/v1/visits/${id}`);
-  }
-
-  visitAudit(id: string): Promise<{ items: AuditEntryView[] }> {
-    return this.request<{ items: AuditEntryView[] }>('GET', `/api/v1/visits/${id}/audit`);
-  }
-
-  checkOut(id: string, body: CheckOutRequest): Promise<VisitView> {
-    return this.request<VisitView>('POST', `/api/v1/visits/${id}/check-out`, body);
   }
 
   async notifications(): Promise<NotificationView[]> {
@@ -446,13 +445,14 @@ export interface HealthReport {
   database: string;
 }
 
-export interface AuditEntryView {
-  seq: string;
-  at: string;
-  actorId: string | null;
-  action: string;
-  data: Record<string, unknown>;
-  hash: string;
+for (const name of Object.keys(ROUTES) as EndpointName[]) {
+  Object.defineProperty(ApiClient.prototype, name, {
+    value(this: ApiClient, input: EndpointInput<typeof name>) {
+      return this.call(name, input);
+    },
+    writable: true,
+    configurable: true,
+  });
 }
 
 export const api = new ApiClient();

@@ -127,7 +127,10 @@ export function useCheckIn(me: SessionUser | undefined, initialCode: string, aft
 
   // The officer's visits not yet checked out (the home page's 待签退), to warn before another.
   const recent = useRequest(
-    () => api.visits({ officerId: me?.id, from: chinaMidnight(new Date(), 2), limit: 50 }),
+    () =>
+      api.listVisits({
+        query: { officerId: me?.id, from: chinaMidnight(new Date(), 2), limit: 50 },
+      }),
     [me?.id],
     { enabled: Boolean(me) },
   );

@@ -72,7 +72,7 @@ export function useFirmHome(enabled: boolean): FirmHome {
   const refresh = useCallback(async () => {
     try {
       const [page, notes, mine] = await Promise.all([
-        api.visits({ limit: 20 }),
+        api.listVisits({ query: { limit: 20 } }),
         api.notifications(),
         firms.length > 0 ? Promise.resolve(firms) : api.enterprises(),
       ]);

@@ -30,7 +30,9 @@ export function useVisitLog(enabled: boolean) {
       setSections((all) => ({ ...all, [section.key]: change(all[section.key] ?? EMPTY) }));
     update((s) => ({ ...s, loading: true, error: '' }));
     try {
-      const page = await api.visits({ ...section.filters, ...(cursor ? { cursor } : {}) });
+      const page = await api.listVisits({
+        query: { ...section.filters, ...(cursor ? { cursor } : {}) },
+      });
       update((s) => ({
         items: cursor ? appendPage(s.items, page.items) : page.items,
         nextCursor: page.nextCursor,

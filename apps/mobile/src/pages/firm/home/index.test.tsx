@@ -70,7 +70,7 @@ beforeEach(() => {
   });
   jest.spyOn(api, 'enterprises').mockResolvedValue([]);
   jest.spyOn(api, 'notifications').mockResolvedValue([]);
-  jest.spyOn(api, 'visits').mockResolvedValue({
+  jest.spyOn(api, 'listVisits').mockResolvedValue({
     items: [
       visit('open'),
       visit('rated'),

@@ -62,7 +62,7 @@ beforeEach(() => {
     user: { id: 'f1', role: 'enterprise', name: '王经理', username: 'firm1' },
   });
   taro.useRouter.mockReturnValue({ params: { visitId: 'v1' } });
-  jest.spyOn(api, 'visit').mockResolvedValue(VISIT);
+  jest.spyOn(api, 'getVisit').mockResolvedValue(VISIT);
 });
 
 async function open(): Promise<void> {

@@ -82,8 +82,8 @@ beforeEach(() => {
   });
   Taro.removeStorageSync('qinqing.officer.lastCoOfficers');
   jest
-    .spyOn(api, 'checkInPreview')
-    .mockImplementation((body) => serverPreviewOn(snapshotOf([firm]))(body));
+    .spyOn(api, 'previewCheckIn')
+    .mockImplementation(({ body }) => serverPreviewOn(snapshotOf([firm]))(body));
   jest.spyOn(api, 'officers').mockResolvedValue(officers);
   jest.mocked(loadSnapshot).mockReturnValue(undefined);
 });
