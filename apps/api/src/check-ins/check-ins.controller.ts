@@ -1,5 +1,6 @@
 import { Body, Controller } from '@nestjs/common';
 import type { EndpointResponse, ParsedBody } from '@qinqing/domain';
+import { ApiTags } from '@nestjs/swagger';
 import { ENDPOINTS } from '@qinqing/domain/schemas';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -9,6 +10,7 @@ import { RateLimit } from '../common/rate-limit';
 import { CheckInReplay } from './check-in-replay';
 import { CheckInsService } from './check-ins.service';
 
+@ApiTags('check-ins')
 @Controller()
 export class CheckInsController {
   constructor(private readonly checkIns: CheckInsService) {}

@@ -1,11 +1,13 @@
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import type { EndpointResponse, ParsedBody, ParsedParams, ParsedQuery } from '@qinqing/domain';
+import { ApiTags } from '@nestjs/swagger';
 import { ENDPOINTS } from '@qinqing/domain/schemas';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Endpoint } from '../common/contract/endpoint.decorator';
 import { VisitsService } from './visits.service';
 
+@ApiTags('visits')
 @Controller()
 export class VisitsController {
   constructor(private readonly visits: VisitsService) {}

@@ -27,7 +27,6 @@ import {
 export interface EndpointSpec {
   summary: string;
   description?: string;
-  tag: string;
   /** 'public': no login; 'user': any logged-in account; or the roles that may call it */
   access: 'public' | 'user' | readonly Role[];
   /** the success status */
@@ -51,7 +50,6 @@ function endpoint<N extends RouteName, const S extends EndpointSpec>(
 
 export const ENDPOINTS = {
   checkIn: endpoint('checkIn', {
-    tag: 'check-ins',
     summary: '先扫码、后入企: check in at a gate (idempotent on clientId)',
     description:
       '201 ALLOWED or FLAGGED; a refusal is recorded too and answered 409 CHECK_IN_REFUSED with ' +
@@ -63,7 +61,6 @@ export const ENDPOINTS = {
     errors: ['CHECK_IN_REFUSED', 'CLIENT_ID_REUSED', 'RATE_LIMITED'],
   }),
   previewCheckIn: endpoint('previewCheckIn', {
-    tag: 'check-ins',
     summary: '预判: what each purpose would give if submitted now (nothing is recorded)',
     access: ['officer'],
     status: 200,
@@ -72,7 +69,6 @@ export const ENDPOINTS = {
     errors: ['RATE_LIMITED'],
   }),
   listVisits: endpoint('listVisits', {
-    tag: 'visits',
     summary: 'Visits and refused attempts in the caller’s scope, newest first, keyset-paginated',
     access: 'user',
     status: 200,
@@ -80,7 +76,6 @@ export const ENDPOINTS = {
     response: visitPage,
   }),
   getVisit: endpoint('getVisit', {
-    tag: 'visits',
     summary: 'One visit; 404 when it does not exist or is outside the caller’s scope',
     access: 'user',
     status: 200,
@@ -89,7 +84,6 @@ export const ENDPOINTS = {
     errors: ['NOT_FOUND'],
   }),
   visitAudit: endpoint('visitAudit', {
-    tag: 'visits',
     summary: 'The audit entries of a visit (check-in, check-out, auto-close …)',
     access: ['supervisor', 'admin'],
     status: 200,
@@ -98,7 +92,6 @@ export const ENDPOINTS = {
     errors: ['NOT_FOUND'],
   }),
   checkOut: endpoint('checkOut', {
-    tag: 'visits',
     summary: 'Check out with findings (an officer of the visit, once)',
     access: ['officer'],
     status: 200,

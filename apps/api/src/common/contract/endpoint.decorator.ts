@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { ERROR_MESSAGES, type ErrorCode } from '@qinqing/domain';
 import { checkInRefusedDetails, errorBody, type Endpoint } from '@qinqing/domain/schemas';
 import * as z from 'zod';
@@ -30,7 +30,8 @@ const METHODS = { GET: Get, POST: Post, PUT: Put, PATCH: Patch, DELETE: Delete }
 
 /**
  * Serves a handler as the contract's endpoint (libs/domain/src/contract): its method and path
- * (the controller has no prefix), status, access (@Public or @Roles), and OpenAPI operation with
+ * (the controller has no prefix; its @ApiTags groups the operations), status, access (@Public or
+ * @Roles), and OpenAPI operation with
  * request and response schemas, success and errors. The handler's whole-part `@Body()`,
  * `@Query()` and `@Param()` get the endpoint's schemas, which the global schema pipe validates:
  * a part the endpoint defines must be taken by the handler, and the other way round, or the class
@@ -46,7 +47,6 @@ export function Endpoint(endpoint: Endpoint): MethodDecorator {
     attachSchemas(endpoint),
     METHODS[endpoint.method](endpoint.path.replace(/^\/api\//, '')),
     HttpCode(endpoint.status),
-    ApiTags(endpoint.tag),
     ApiOperation({
       operationId: endpoint.name,
       summary: endpoint.summary,
@@ -106,6 +106,25 @@ export function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
 /** What an example body of each code carries besides {code, message}. */
 const EXAMPLE_DETAILS: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   VALIDATION_FAILED: { errors: [{ field: 'clientTime', message: '必填' }] },
+  CHECK_IN_REFUSED: {
+    reasons: [
+      {
+        code: 'QUIET_PERIOD',
+        message: '当前处于企业安静期，不开展日常检查；信访举报核实不受限制。',
+      },
+    ],
+    attemptId: '6f1c2a4e-8b0d-4c3e-9a57-2d1e0f3b4c5a',
+    decision: {
+      outcome: 'REFUSED',
+      reasons: [
+        {
+          code: 'QUIET_PERIOD',
+          message: '当前处于企业安静期，不开展日常检查；信访举报核实不受限制。',
+        },
+      ],
+      policyVersion: 2,
+    },
+  },
   RATE_LIMITED: { retryAfterSeconds: 60 },
   SERVICE_UNAVAILABLE: { retryAfterSeconds: 5 },
   INTERNAL_ERROR: { requestId: '0b7f3c9e-5d0a-4d7e-9a39-8f0f4f0c2a11' },
