@@ -8,8 +8,6 @@ import {
   type AuditCheckpoint,
   type AuditCheckpointKeysResponse,
   type PublicAuditCheckpoint,
-  type BadgeCodeResponse,
-  type BadgeVerification,
   type ChainVerification,
   type CheckInRefused,
   type ChainCheckStatus,
@@ -35,12 +33,8 @@ import {
   type SpotCheckRequest,
   type SpotCheckResultRequest,
   type SpotCheckView,
-  type EnterpriseView,
   type CheckInRequest,
   type ErrorCode,
-  type GateCodeKeysResponse,
-  type NotificationView,
-  type OfficerView,
   type OfflineSnapshotResponse,
   type PolicyResponse,
   type SessionResponse,
@@ -115,7 +109,10 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * from ROUTES, the types from the schemas; nothing of it is written here.
  */
 export type EndpointMethods = {
-  [N in EndpointName]: (input: EndpointInput<N>) => Promise<EndpointResponse<N>>;
+  [N in EndpointName]: (
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an endpoint without input
+    ...input: {} extends EndpointInput<N> ? [input?: EndpointInput<N>] : [input: EndpointInput<N>]
+  ) => Promise<EndpointResponse<N>>;
 };
 
 /** A typed client of the API; one instance per app, a separate one per test. */
@@ -127,7 +124,10 @@ export class ApiClient {
   constructor(private readonly sessions: SessionStore = session) {}
 
   /** Calls an endpoint of the contract: its success body, or ApiError / NetworkError. */
-  call<N extends EndpointName>(name: N, input: EndpointInput<N>): Promise<EndpointResponse<N>> {
+  call<N extends EndpointName>(
+    name: N,
+    input: EndpointInput<N> = {} as EndpointInput<N>,
+  ): Promise<EndpointResponse<N>> {
     const { params, query, body } = input as {
       params?: Record<string, string>;
       query?: Record<string, unknown>;
@@ -175,9 +175,11 @@ export class ApiClient {
     const refreshToken = this.sessions.get()?.refreshToken;
     if (!refreshToken) return false;
     try {
-      const fresh = await this.request<SessionResponse>(
-        'POST',
-        '/api/v1/auth/refresh',
+      // Not this.refreshSession(): a refresh answered TOKEN_EXPIRED must not refresh again.
+      const route = ROUTES.refreshSession;
+      const fresh: SessionResponse = await this.request(
+        route.method,
+        route.path,
         { refreshToken },
         true,
       );
@@ -194,24 +196,13 @@ export class ApiClient {
   }
 
   async login(username: string, password: string): Promise<SessionResponse> {
-    const fresh = await this.request<SessionResponse>('POST', '/api/v1/auth/login', {
-      username,
-      password,
-    });
+    const fresh = await this.passwordLogin({ body: { username, password } });
     this.sessions.save(fresh);
     return fresh;
   }
 
   logout(): void {
     this.sessions.clear();
-  }
-
-  async enterprises(): Promise<EnterpriseView[]> {
-    return (await this.request<{ items: EnterpriseView[] }>('GET', '/api/v1/enterprises')).items;
-  }
-
-  async officers(): Promise<OfficerView[]> {
-    return (await this.request<{ items: OfficerView[] }>('GET', '/api/v1/officers')).items;
   }
 
   policy(): Promise<PolicyResponse> {
@@ -235,30 +226,8 @@ export class ApiClient {
     }
   }
 
-  async notifications(): Promise<NotificationView[]> {
-    return (await this.request<{ items: NotificationView[] }>('GET', '/api/v1/notifications'))
-      .items;
-  }
-
-  markNotificationRead(id: string): Promise<void> {
-    return this.request<void>('POST', `/api/v1/notifications/${id}/read`);
-  }
-
-  /** The Ed25519 keys that verify gate codes, badge codes and snapshots (public, no login). */
-  gateCodeKeys(): Promise<GateCodeKeysResponse> {
-    return this.request<GateCodeKeysResponse>('GET', '/api/v1/gate-codes/keys');
-  }
-
   offlineSnapshot(): Promise<OfflineSnapshotResponse> {
     return this.request<OfflineSnapshotResponse>('GET', '/api/v1/offline/snapshot');
-  }
-
-  badgeCode(): Promise<BadgeCodeResponse> {
-    return this.request<BadgeCodeResponse>('GET', '/api/v1/officers/me/badge-code');
-  }
-
-  verifyBadge(code: string): Promise<BadgeVerification> {
-    return this.request<BadgeVerification>('POST', '/api/v1/badge-codes/verify', { code });
   }
 
   auditVerify(): Promise<ChainVerification> {
@@ -447,7 +416,7 @@ export interface HealthReport {
 
 for (const name of Object.keys(ROUTES) as EndpointName[]) {
   Object.defineProperty(ApiClient.prototype, name, {
-    value(this: ApiClient, input: EndpointInput<typeof name>) {
+    value(this: ApiClient, input?: EndpointInput<typeof name>) {
       return this.call(name, input);
     },
     writable: true,

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { ErrorCode } from '../errors';
 import type { Role } from '../roles';
 import { ROUTES, type Route, type RouteName } from './routes';
+import { loginRequest, refreshRequest, sessionResponse, wechatCodeRequest } from './schemas/auth';
 import {
   checkInAccepted,
   checkInPreview,
@@ -16,6 +17,31 @@ import {
   visitPage,
   visitView,
 } from './schemas/visits';
+import {
+  addPositiveListRequest,
+  createEnterpriseRequest,
+  endPositiveListRequest,
+  enterpriseIdParams,
+  enterpriseRecord,
+  enterpriseView,
+  positiveListEntry,
+  updateEnterpriseRequest,
+} from './schemas/enterprises';
+import {
+  gateCodeHistory,
+  gateIdParams,
+  gateListItem,
+  issuedGateCode,
+  publicKeys,
+} from './schemas/gates';
+import {
+  badgeCodeResponse,
+  badgeVerification,
+  notificationIdParams,
+  notificationView,
+  officerView,
+  verifyBadgeRequest,
+} from './schemas/officers';
 
 /**
  * One endpoint, defined once: where it is (ROUTES), who may call it, what it takes (params, query,
@@ -49,6 +75,41 @@ function endpoint<N extends RouteName, const S extends EndpointSpec>(
 }
 
 export const ENDPOINTS = {
+  passwordLogin: endpoint('passwordLogin', {
+    summary: 'Username/password login → access and refresh tokens',
+    description:
+      '5 failures from one address in 15 minutes: 429 with Retry-After for that address; ' +
+      'failures of one account slow its next attempts down, never lock it out.',
+    access: 'public',
+    status: 200,
+    body: loginRequest,
+    response: sessionResponse,
+    errors: ['INVALID_CREDENTIALS', 'RATE_LIMITED'],
+  }),
+  wechatLogin: endpoint('wechatLogin', {
+    summary: '微信登录: mini-program login code → session, for an account bound to WeChat',
+    access: 'public',
+    status: 200,
+    body: wechatCodeRequest,
+    response: sessionResponse,
+    errors: ['WECHAT_NOT_BOUND', 'WECHAT_LOGIN_FAILED', 'WECHAT_NOT_CONFIGURED'],
+  }),
+  bindWechat: endpoint('bindWechat', {
+    summary: 'Bind the WeChat account of a login code to the logged-in account',
+    access: 'user',
+    status: 204,
+    body: wechatCodeRequest,
+    response: z.void(),
+    errors: ['WECHAT_LOGIN_FAILED', 'WECHAT_NOT_CONFIGURED'],
+  }),
+  refreshSession: endpoint('refreshSession', {
+    summary: 'A new access token (and refresh token) from a refresh token',
+    access: 'public',
+    status: 200,
+    body: refreshRequest,
+    response: sessionResponse,
+    errors: ['UNAUTHENTICATED', 'TOKEN_EXPIRED'],
+  }),
   checkIn: endpoint('checkIn', {
     summary: '先扫码、后入企: check in at a gate (idempotent on clientId)',
     description:
@@ -99,5 +160,113 @@ export const ENDPOINTS = {
     body: checkOutRequest,
     response: visitView,
     errors: ['NOT_FOUND', 'VISIT_ALREADY_CHECKED_OUT', 'VISIT_REFUSED_NO_CHECK_OUT'],
+  }),
+  listEnterprises: endpoint('listEnterprises', {
+    summary:
+      'Firms in the caller’s scope (officer: the unit’s; supervisor: the jurisdiction’s; ' +
+      'enterprise user: its own; admin: all), with gates and 正面清单 status today',
+    access: 'user',
+    status: 200,
+    response: z.object({ items: z.array(enterpriseView) }),
+  }),
+  createEnterprise: endpoint('createEnterprise', {
+    summary: 'Register a firm with its gates (admin); the USCC is checked',
+    description: 'A USCC already registered answers 409 CONFLICT with the field.',
+    access: ['admin'],
+    status: 201,
+    body: createEnterpriseRequest,
+    response: enterpriseRecord,
+    errors: ['CONFLICT'],
+  }),
+  updateEnterprise: endpoint('updateEnterprise', {
+    summary: 'Change credit grade, supervision class, liaison officer or address (admin)',
+    access: ['admin'],
+    status: 200,
+    params: enterpriseIdParams,
+    body: updateEnterpriseRequest,
+    response: enterpriseRecord,
+    errors: ['NOT_FOUND'],
+  }),
+  addToPositiveList: endpoint('addToPositiveList', {
+    summary: 'Put the firm on the 正面清单 from a day (admin)',
+    description: 'A firm already on the list answers 409 CONFLICT.',
+    access: ['admin'],
+    status: 201,
+    params: enterpriseIdParams,
+    body: addPositiveListRequest,
+    response: positiveListEntry,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  removeFromPositiveList: endpoint('removeFromPositiveList', {
+    summary: 'End the firm’s 正面清单 membership on a day, with the reason (admin)',
+    description: 'A firm not on the list answers 409 CONFLICT.',
+    access: ['admin'],
+    status: 200,
+    params: enterpriseIdParams,
+    body: endPositiveListRequest,
+    response: positiveListEntry,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  listGates: endpoint('listGates', {
+    summary: 'Every firm’s gates with the code version in force (admin)',
+    access: ['admin'],
+    status: 200,
+    response: z.object({ items: z.array(gateListItem) }),
+  }),
+  gateCodeHistory: endpoint('gateCodeHistory', {
+    summary: 'Every version of a gate’s code, newest first, with its issuer (admin)',
+    access: ['admin'],
+    status: 200,
+    params: gateIdParams,
+    response: gateCodeHistory,
+    errors: ['NOT_FOUND'],
+  }),
+  issueGateCode: endpoint('issueGateCode', {
+    summary: 'Issue a new 执法打卡码 for a gate, revoking the older one (admin)',
+    access: ['admin'],
+    status: 201,
+    params: gateIdParams,
+    response: issuedGateCode,
+    errors: ['NOT_FOUND'],
+  }),
+  gateCodeKeys: endpoint('gateCodeKeys', {
+    summary: 'Public keys that verify gate codes (the phone verifies offline)',
+    access: 'public',
+    status: 200,
+    response: publicKeys,
+  }),
+  listOfficers: endpoint('listOfficers', {
+    summary: 'Officers in scope (an officer: the unit’s — the co-officer picker)',
+    access: ['officer', 'supervisor', 'admin'],
+    status: 200,
+    response: z.object({ items: z.array(officerView) }),
+  }),
+  badgeCode: endpoint('badgeCode', {
+    summary: '电子执法证: a signed badge code valid for two minutes',
+    access: ['officer'],
+    status: 200,
+    response: badgeCodeResponse,
+  }),
+  verifyBadge: endpoint('verifyBadge', {
+    summary: 'Check a scanned badge code: real (signature), current, on duty',
+    description: 'A code that is not valid is answered 200 with valid: false and the reason.',
+    access: 'user',
+    status: 200,
+    body: verifyBadgeRequest,
+    response: badgeVerification,
+  }),
+  listNotifications: endpoint('listNotifications', {
+    summary: 'The caller’s own notifications, newest first (e.g. an officer at the gate)',
+    access: 'user',
+    status: 200,
+    response: z.object({ items: z.array(notificationView) }),
+  }),
+  markNotificationRead: endpoint('markNotificationRead', {
+    summary: 'Mark one of the caller’s notifications read',
+    access: 'user',
+    status: 204,
+    params: notificationIdParams,
+    response: z.void(),
+    errors: ['NOT_FOUND'],
   }),
 } satisfies { [N in RouteName]: Endpoint<N> };

@@ -6,8 +6,8 @@ import type { AuditCheckpoint, AuditCheckpointProblem } from '../audit-checkpoin
 import type { CreditGrade, SupervisionClass } from '../enterprise';
 import type { Purpose } from '../purposes';
 import type { ReasonCode } from '../reasons';
-import type { Role } from '../roles';
 import type { CheckInPolicy } from '../rules/policy';
+import type { EnterpriseView, GateCodeKeysResponse, OfficerView } from './types';
 import type { CheckInOutcome, Findings } from '../visit';
 import type { DrawWeights } from '../draws/draw';
 import type { LevelCounts, RatingLevel } from '../rating';
@@ -20,64 +20,6 @@ import type {
   ReportStatus,
   SpotCheckResult,
 } from '../oversight';
-
-/** POST /auth/login {username, password}, POST /auth/refresh {refreshToken}, POST /auth/wechat {code} */
-export interface SessionResponse {
-  accessToken: string;
-  refreshToken: string;
-  /** seconds until the access token expires */
-  expiresIn: number;
-  user: SessionUser;
-}
-
-export interface SessionUser {
-  id: string;
-  role: Role;
-  name: string;
-  username: string;
-  unitId: string | null;
-  badgeNumber: string | null;
-}
-
-export interface GateView {
-  id: string;
-  name: string;
-  lat: number;
-  lng: number;
-  /** the gate's geofence, or the policy's default */
-  radiusM: number;
-}
-
-/** GET /enterprises → {items: EnterpriseView[]} */
-export interface EnterpriseView {
-  id: string;
-  uscc: string;
-  name: string;
-  address: string;
-  district: string;
-  industry: string;
-  creditGrade: CreditGrade;
-  supervisionClass: SupervisionClass;
-  unitId: string;
-  liaisonOfficer: { id: string; name: string; phone: string | null } | null;
-  /** membership of the 正面清单 in force today */
-  onPositiveList: boolean;
-  positiveList: PositiveListPeriod[];
-  gates: GateView[];
-}
-
-export interface PositiveListPeriod {
-  batch: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  removalReason: string | null;
-}
-
-/** GET /gate-codes/keys */
-export interface GateCodeKeysResponse {
-  algorithm: 'Ed25519';
-  keys: { keyId: number; publicKey: string }[];
-}
 
 /** GET /policy */
 export type PolicyResponse = CheckInPolicy;
@@ -155,16 +97,6 @@ export interface AuditCheckpointKeysResponse {
   keys: { keyId: number; publicKey: string }[];
 }
 
-/** GET /notifications → {items} */
-export interface NotificationView {
-  id: string;
-  userId: string;
-  kind: 'OFFICER_AT_GATE' | string;
-  payload: Record<string, unknown>;
-  createdAt: string;
-  readAt: string | null;
-}
-
 export interface OfficerAtGatePayload {
   visitId: string;
   gateName: string | null;
@@ -174,31 +106,6 @@ export interface OfficerAtGatePayload {
   outcome: CheckInOutcome;
   at: string;
   officers: { name: string; badgeNumber: string | null; unitName: string | null }[];
-}
-
-/** GET /officers → {items}: the unit's officers (co-officer picker) */
-export interface OfficerView {
-  id: string;
-  name: string;
-  badgeNumber: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  active: boolean;
-}
-
-/** GET /officers/me/badge-code */
-export interface BadgeCodeResponse {
-  code: string;
-  expiresAt: string;
-}
-
-/** POST /badge-codes/verify {code} */
-export interface BadgeVerification {
-  valid: boolean;
-  /** valid signature and time, and the account is active today */
-  onDuty: boolean;
-  officer: { id: string; name: string; badgeNumber: string; unitName: string } | null;
-  message: string;
 }
 
 /**
@@ -630,34 +537,4 @@ export interface ImportReport {
   problems: ImportProblem[];
   /** Sheets of the workbook the import does not read. */
   ignoredSheets: string[];
-}
-
-/** GET /api/v1/gates (admin): a gate as the 门口码与海报 list shows it: the firm, and its code in force. */
-export interface GateListItem {
-  gateId: string;
-  gateName: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  uscc: string;
-  district: string;
-  /** the active version, or null when the gate has no code in force */
-  activeVersion: number | null;
-  activeIssuedAt: string | null;
-  activeIssuedByName: string | null;
-}
-
-/** GET /api/v1/gates/:gateId/codes: one issued version of a gate's code: when, by whom, and whether it was revoked. */
-export interface GateCodeVersion {
-  version: number;
-  issuedAt: string;
-  issuedBy: { id: string; name: string } | null;
-  revokedAt: string | null;
-}
-
-export interface GateCodeHistory {
-  gateId: string;
-  gateName: string;
-  enterpriseName: string;
-  /** newest first */
-  items: GateCodeVersion[];
 }

@@ -9,12 +9,30 @@ export interface Route {
 }
 
 export const ROUTES = {
+  passwordLogin: { method: 'POST', path: '/api/v1/auth/login' },
+  wechatLogin: { method: 'POST', path: '/api/v1/auth/wechat' },
+  bindWechat: { method: 'POST', path: '/api/v1/auth/wechat/bind' },
+  refreshSession: { method: 'POST', path: '/api/v1/auth/refresh' },
   checkIn: { method: 'POST', path: '/api/v1/check-ins' },
   previewCheckIn: { method: 'POST', path: '/api/v1/check-ins/preview' },
   listVisits: { method: 'GET', path: '/api/v1/visits' },
   getVisit: { method: 'GET', path: '/api/v1/visits/:id' },
   visitAudit: { method: 'GET', path: '/api/v1/visits/:id/audit' },
   checkOut: { method: 'POST', path: '/api/v1/visits/:id/check-out' },
+  listEnterprises: { method: 'GET', path: '/api/v1/enterprises' },
+  createEnterprise: { method: 'POST', path: '/api/v1/enterprises' },
+  updateEnterprise: { method: 'PATCH', path: '/api/v1/enterprises/:id' },
+  addToPositiveList: { method: 'POST', path: '/api/v1/enterprises/:id/positive-list' },
+  removeFromPositiveList: { method: 'POST', path: '/api/v1/enterprises/:id/positive-list/removal' },
+  listGates: { method: 'GET', path: '/api/v1/gates' },
+  gateCodeHistory: { method: 'GET', path: '/api/v1/gates/:gateId/codes' },
+  issueGateCode: { method: 'POST', path: '/api/v1/gates/:gateId/codes' },
+  gateCodeKeys: { method: 'GET', path: '/api/v1/gate-codes/keys' },
+  listOfficers: { method: 'GET', path: '/api/v1/officers' },
+  badgeCode: { method: 'GET', path: '/api/v1/officers/me/badge-code' },
+  verifyBadge: { method: 'POST', path: '/api/v1/badge-codes/verify' },
+  listNotifications: { method: 'GET', path: '/api/v1/notifications' },
+  markNotificationRead: { method: 'POST', path: '/api/v1/notifications/:id/read' },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof ROUTES;

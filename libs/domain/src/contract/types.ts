@@ -4,7 +4,11 @@
  */
 import type * as z from 'zod';
 import type { ENDPOINTS } from './endpoints';
+import type * as auth from './schemas/auth';
 import type * as checkIns from './schemas/check-ins';
+import type * as enterprises from './schemas/enterprises';
+import type * as gates from './schemas/gates';
+import type * as officers from './schemas/officers';
 import type * as visits from './schemas/visits';
 
 export type Endpoints = typeof ENDPOINTS;
@@ -48,3 +52,22 @@ export type CheckInRefused = {
   code: 'CHECK_IN_REFUSED';
   message: string;
 } & z.output<typeof checkIns.checkInRefusedDetails>;
+
+export type GateView = z.output<typeof enterprises.gateView>;
+export type PositiveListPeriod = z.output<typeof enterprises.positiveListPeriod>;
+export type EnterpriseView = z.output<typeof enterprises.enterpriseView>;
+export type EnterpriseRecord = z.output<typeof enterprises.enterpriseRecord>;
+export type PositiveListEntryView = z.output<typeof enterprises.positiveListEntry>;
+
+export type OfficerView = z.output<typeof officers.officerView>;
+export type BadgeCodeResponse = z.output<typeof officers.badgeCodeResponse>;
+export type BadgeVerification = z.output<typeof officers.badgeVerification>;
+export type NotificationView = z.output<typeof officers.notificationView>;
+
+export type GateListItem = z.output<typeof gates.gateListItem>;
+export type GateCodeVersion = z.output<typeof gates.gateCodeVersion>;
+export type GateCodeHistory = z.output<typeof gates.gateCodeHistory>;
+export type GateCodeKeysResponse = z.output<typeof gates.publicKeys>;
+
+export type SessionUser = z.output<typeof auth.sessionUser>;
+export type SessionResponse = z.output<typeof auth.sessionResponse>;

@@ -53,11 +53,13 @@ export function Endpoint(endpoint: Endpoint): MethodDecorator {
       description: endpoint.description,
     }),
     ...access,
-    ApiResponse({
-      status: endpoint.status,
-      description: 'OK',
-      standardSchema: endpoint.response,
-    }),
+    endpoint.status === 204
+      ? ApiResponse({ status: 204, description: 'No content' })
+      : ApiResponse({
+          status: endpoint.status,
+          description: 'OK',
+          standardSchema: endpoint.response,
+        }),
     ...errorResponses(endpoint),
   );
 }

@@ -107,18 +107,21 @@ export function useCheckIn(me: SessionUser | undefined, initialCode: string, aft
     void refreshSnapshotIfStale().then((refreshed) => {
       if (refreshed) setSnapshot(loadSnapshot({ officerId: me.id }));
     });
-    void api.officers().then(
-      (list) => {
-        const others = othersActive(list, me.id);
-        setColleagues(others);
-        setCoIds((ids) => ids.filter((id) => others.some((o) => o.id === id)));
-      },
-      () => {
-        const others = othersActive(stored?.colleagues ?? [], me.id);
-        setColleagues(others);
-        if (stored) setCoIds((ids) => ids.filter((id) => others.some((o) => o.id === id)));
-      },
-    );
+    void api
+      .listOfficers()
+      .then((r) => r.items)
+      .then(
+        (list) => {
+          const others = othersActive(list, me.id);
+          setColleagues(others);
+          setCoIds((ids) => ids.filter((id) => others.some((o) => o.id === id)));
+        },
+        () => {
+          const others = othersActive(stored?.colleagues ?? [], me.id);
+          setColleagues(others);
+          if (stored) setCoIds((ids) => ids.filter((id) => others.some((o) => o.id === id)));
+        },
+      );
     locating.current = locateOfficer();
     void locating.current.then((fix) =>
       setLocated(fix ? { state: 'found', fix } : { state: 'none' }),

@@ -73,8 +73,8 @@ export function useFirmHome(enabled: boolean): FirmHome {
     try {
       const [page, notes, mine] = await Promise.all([
         api.listVisits({ query: { limit: 20 } }),
-        api.notifications(),
-        firms.length > 0 ? Promise.resolve(firms) : api.enterprises(),
+        api.listNotifications().then((r) => r.items),
+        firms.length > 0 ? Promise.resolve(firms) : api.listEnterprises().then((r) => r.items),
       ]);
       setVisits(page.items);
       setNotifications(notes);

@@ -37,7 +37,7 @@ export function useReportForm(presetVisitId: string, enabled: boolean) {
   // The firm(s), and the visit the home passed (when it is one of theirs).
   const base = useRequest(
     async () => {
-      const firms = await api.enterprises();
+      const firms = (await api.listEnterprises()).items;
       let preset: VisitView | null = null;
       let presetNote = '';
       if (presetVisitId) {

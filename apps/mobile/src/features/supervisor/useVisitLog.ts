@@ -50,8 +50,8 @@ export function useVisitLog(enabled: boolean) {
     for (const section of plan) void loadSection(section);
   }, [enabled, plan, loadSection]);
 
-  const firms = useRequest(() => api.enterprises(), [], { enabled });
-  const officers = useRequest(() => api.officers(), [], { enabled });
+  const firms = useRequest(async () => (await api.listEnterprises()).items, [], { enabled });
+  const officers = useRequest(async () => (await api.listOfficers()).items, [], { enabled });
   const units = useMemo(() => unitsOf(officers.data ?? []), [officers.data]);
   const choicesError = firms.error || officers.error;
 

@@ -7,7 +7,11 @@ import type { FieldError } from '../../errors';
 import { fieldErrorsOf, issueMessage } from './messages';
 
 export * from './common';
+export * from './auth';
 export * from './check-ins';
+export * from './enterprises';
+export * from './gates';
+export * from './officers';
 export * from './visits';
 export * from './messages';
 export * from '../endpoints';

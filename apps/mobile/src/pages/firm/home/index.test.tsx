@@ -68,8 +68,8 @@ beforeEach(() => {
     expiresIn: 900,
     user: { id: 'f1', role: 'enterprise', name: '王经理', username: 'firm1' },
   });
-  jest.spyOn(api, 'enterprises').mockResolvedValue([]);
-  jest.spyOn(api, 'notifications').mockResolvedValue([]);
+  jest.spyOn(api, 'listEnterprises').mockResolvedValue({ items: [] });
+  jest.spyOn(api, 'listNotifications').mockResolvedValue({ items: [] });
   jest.spyOn(api, 'listVisits').mockResolvedValue({
     items: [
       visit('open'),

@@ -38,7 +38,7 @@ beforeEach(() => {
     expiresIn: 900,
     user: { id: 'f1', role: 'enterprise', name: '王经理', username: 'firm2' },
   });
-  jest.spyOn(api, 'enterprises').mockResolvedValue(FIRMS);
+  jest.spyOn(api, 'listEnterprises').mockResolvedValue({ items: FIRMS });
   jest.spyOn(api, 'getVisit').mockResolvedValue(VISIT);
   jest.spyOn(api, 'listVisits').mockResolvedValue({ items: [VISIT], nextCursor: null });
 });

@@ -80,7 +80,7 @@ beforeEach(() => {
   facts = snapshotOf([firm]);
   jest.spyOn(api, 'previewCheckIn').mockImplementation(({ body }) => serverPreviewOn(facts)(body));
   jest.spyOn(api, 'listVisits').mockResolvedValue({ items: [], nextCursor: null });
-  jest.spyOn(api, 'officers').mockResolvedValue(officers);
+  jest.spyOn(api, 'listOfficers').mockResolvedValue({ items: officers });
   jest.mocked(loadSnapshot).mockReturnValue(undefined);
   jest.mocked(snapshotInfo).mockReturnValue(undefined);
 });
@@ -289,7 +289,7 @@ describe('预判: every rule before submitting', () => {
 
   it('without the API reads the snapshot: the firm, its colleagues and the verdict, with its age', async () => {
     jest.spyOn(api, 'previewCheckIn').mockRejectedValue(new NetworkError());
-    jest.spyOn(api, 'officers').mockRejectedValue(new NetworkError());
+    jest.spyOn(api, 'listOfficers').mockRejectedValue(new NetworkError());
     const issuedAt = new Date(Date.now() - 30 * 3_600_000).toISOString();
     jest.mocked(loadSnapshot).mockReturnValue(snapshotOf([firm], { issuedAt }));
     jest.mocked(snapshotInfo).mockReturnValue({ envelope: '', issuedAt, fetchedAt: issuedAt });

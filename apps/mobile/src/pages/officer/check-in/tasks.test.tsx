@@ -84,7 +84,7 @@ beforeEach(() => {
   jest
     .spyOn(api, 'previewCheckIn')
     .mockImplementation(({ body }) => serverPreviewOn(snapshotOf([firm]))(body));
-  jest.spyOn(api, 'officers').mockResolvedValue(officers);
+  jest.spyOn(api, 'listOfficers').mockResolvedValue({ items: officers });
   jest.mocked(loadSnapshot).mockReturnValue(undefined);
 });
 
