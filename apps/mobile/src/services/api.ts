@@ -5,12 +5,7 @@ import {
   type EndpointInput,
   type EndpointName,
   type EndpointResponse,
-  type AuditCheckpoint,
-  type AuditCheckpointKeysResponse,
-  type PublicAuditCheckpoint,
-  type ChainVerification,
   type CheckInRefused,
-  type ChainCheckStatus,
   type DeskSummary,
   type DrawRequest,
   type DrawStatistics,
@@ -230,25 +225,6 @@ export class ApiClient {
     return this.request<OfflineSnapshotResponse>('GET', '/api/v1/offline/snapshot');
   }
 
-  auditVerify(): Promise<ChainVerification> {
-    return this.request<ChainVerification>('GET', '/api/v1/audit/verify');
-  }
-
-  /** Verifies the chain, the rows and the signed checkpoints this phone kept (recorded as a check). */
-  auditVerifyWith(checkpoints: AuditCheckpoint[]): Promise<ChainVerification> {
-    return this.request<ChainVerification>('POST', '/api/v1/audit/verify', { checkpoints });
-  }
-
-  /** The latest signed checkpoint of the audit log (no login). */
-  publicAuditCheckpoint(): Promise<PublicAuditCheckpoint> {
-    return this.request<PublicAuditCheckpoint>('GET', '/api/v1/public/audit/checkpoint');
-  }
-
-  /** The keys that verify audit checkpoints (no login). */
-  auditCheckpointKeys(): Promise<AuditCheckpointKeysResponse> {
-    return this.request<AuditCheckpointKeysResponse>('GET', '/api/v1/public/audit/keys');
-  }
-
   // ——— 好差评 ———
 
   rate(visitId: string, body: RatingRequest): Promise<RatingView> {
@@ -347,14 +323,6 @@ export class ApiClient {
 
   deskSummary(filters: { from?: string; to?: string; unitId?: string } = {}): Promise<DeskSummary> {
     return this.request<DeskSummary>('GET', `/api/v1/desk/summary${queryString(filters)}`);
-  }
-
-  chainStatus(): Promise<ChainCheckStatus> {
-    return this.request<ChainCheckStatus>('GET', '/api/v1/audit/checks/latest');
-  }
-
-  runChainCheck(): Promise<ChainCheckStatus> {
-    return this.request<ChainCheckStatus>('POST', '/api/v1/audit/checks');
   }
 
   // ——— 双随机、一公开 ———

@@ -2,6 +2,13 @@ import * as z from 'zod';
 import type { ErrorCode } from '../errors';
 import type { Role } from '../roles';
 import { ROUTES, type Route, type RouteName } from './routes';
+import {
+  auditCheckpointKeys,
+  auditVerifyRequest,
+  chainCheckStatus,
+  chainVerification,
+  publicAuditCheckpoint,
+} from './schemas/audit';
 import { loginRequest, refreshRequest, sessionResponse, wechatCodeRequest } from './schemas/auth';
 import {
   checkInAccepted,
@@ -234,6 +241,60 @@ export const ENDPOINTS = {
     access: 'public',
     status: 200,
     response: publicKeys,
+  }),
+  verifyAudit: endpoint('verifyAudit', {
+    summary:
+      'Walk the hash chain, compare every audited row with its latest entry and the stored ' +
+      'signed checkpoints with the chain (the result is recorded)',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    response: chainVerification,
+  }),
+  verifyAuditWith: endpoint('verifyAuditWith', {
+    summary:
+      'As GET verify, also comparing the signed checkpoints the caller kept; a checkpoint whose ' +
+      'signature does not verify is listed in rejectedCheckpoints and not compared',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    body: auditVerifyRequest,
+    response: chainVerification,
+  }),
+  signAuditCheckpoint: endpoint('signAuditCheckpoint', {
+    summary: 'Sign a checkpoint of the chain head now (stored and archived)',
+    description: 'NOT_FOUND while the audit log has no entry.',
+    access: ['supervisor', 'admin'],
+    status: 201,
+    response: publicAuditCheckpoint,
+    errors: ['NOT_FOUND'],
+  }),
+  runChainCheck: endpoint('runChainCheck', {
+    summary: 'Run an audit chain check now, record it, answer the chain status',
+    access: ['supervisor', 'admin'],
+    status: 201,
+    response: chainCheckStatus,
+  }),
+  chainStatus: endpoint('chainStatus', {
+    summary: 'The latest recorded chain check, the last failure, and whether the desk alerts',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    response: chainCheckStatus,
+  }),
+  publicAuditCheckpoint: endpoint('publicAuditCheckpoint', {
+    summary:
+      'The latest signed checkpoint {seq, hash, at, keyId, signature} and its public key; keep it ' +
+      'and send it to POST /audit/verify later (signed anew when older than ' +
+      'AUDIT_CHECKPOINT_FRESH_MINUTES and the chain has grown)',
+    description: 'NOT_FOUND while the audit log has no entry.',
+    access: 'public',
+    status: 200,
+    response: publicAuditCheckpoint,
+    errors: ['NOT_FOUND'],
+  }),
+  auditCheckpointKeys: endpoint('auditCheckpointKeys', {
+    summary: 'The Ed25519 public keys that verify audit checkpoints, by key id',
+    access: 'public',
+    status: 200,
+    response: auditCheckpointKeys,
   }),
   listOfficers: endpoint('listOfficers', {
     summary: 'Officers in scope (an officer: the unit’s — the co-officer picker)',

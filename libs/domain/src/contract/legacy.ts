@@ -1,13 +1,13 @@
 /**
- * The API's request and response shapes, shared by the server (which answers them) and the phone
- * (which sends and reads them). Paths are under /api/v1. Errors are ErrorBody (./errors).
+ * The request and response shapes of the endpoints not yet defined by a schema (./schemas),
+ * written by hand, shared by the server and the phone. Paths are under /api/v1. Errors are
+ * ErrorBody (../errors). Each endpoint moved to a schema takes its types out of here.
  */
-import type { AuditCheckpoint, AuditCheckpointProblem } from '../audit-checkpoint';
 import type { CreditGrade, SupervisionClass } from '../enterprise';
 import type { Purpose } from '../purposes';
 import type { ReasonCode } from '../reasons';
 import type { CheckInPolicy } from '../rules/policy';
-import type { EnterpriseView, GateCodeKeysResponse, OfficerView } from './types';
+import type { ChainCheckStatus, EnterpriseView, GateCodeKeysResponse, OfficerView } from './types';
 import type { CheckInOutcome, Findings } from '../visit';
 import type { DrawWeights } from '../draws/draw';
 import type { LevelCounts, RatingLevel } from '../rating';
@@ -32,70 +32,7 @@ export type PolicyResponse = CheckInPolicy;
 export const AUDITED_TABLES = ['visit', 'rating', 'misconduct_report', 'follow_up_case'] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];
 
-/** A row that differs from the digest in its latest audit entry, has none, or is gone. */
-export interface RowMismatch {
-  table: AuditedTable;
-  id: string;
-}
-
-/** A signed checkpoint the chain no longer holds: `found` is the hash now at `seq` (null: none). */
-export interface CheckpointConflict {
-  seq: number;
-  expected: string;
-  found: string | null;
-}
-
-/** A checkpoint given to verify whose signature does not verify: it was not compared. */
-export interface RejectedCheckpoint {
-  seq: number | null;
-  hash: string | null;
-  problem: AuditCheckpointProblem;
-}
-
-/**
- * GET /audit/verify; POST /audit/verify {checkpoints} (AuditVerifyRequest). `ok` is false when an
- * entry does not hash right (firstBrokenSeq), a row does not match its digest (rowMismatches) or a
- * signed checkpoint is no longer in the chain (checkpointConflicts). The server's own stored
- * checkpoints are compared on every verification; POST adds the ones the caller kept.
- */
-export interface ChainVerification {
-  ok: boolean;
-  entries: number;
-  firstBrokenSeq: number | null;
-  /** rows compared with their latest audit entry's digest */
-  rowsChecked: number;
-  /** how many rows do not match (at most 100 are listed) */
-  rowMismatchCount: number;
-  rowMismatches: RowMismatch[];
-  /** signed checkpoints compared with the chain (stored and given) */
-  checkpointsChecked: number;
-  checkpointConflicts: CheckpointConflict[];
-  /** given or stored checkpoints whose signature does not verify (not counted against the chain) */
-  rejectedCheckpoints: RejectedCheckpoint[];
-  checkedAt: string;
-}
-
-/** POST /audit/verify: the checkpoints a phone kept (at most AUDIT_VERIFY_MAX_CHECKPOINTS). */
-export interface AuditVerifyRequest {
-  checkpoints: AuditCheckpoint[];
-}
-
 export const AUDIT_VERIFY_MAX_CHECKPOINTS = 500;
-
-/**
- * GET /public/audit/checkpoint (no login): the latest signed checkpoint with the public key that
- * verifies it (verifyAuditCheckpoint); POST /audit/checkpoints makes one now.
- */
-export interface PublicAuditCheckpoint extends AuditCheckpoint {
-  algorithm: 'Ed25519';
-  publicKey: string;
-}
-
-/** GET /public/audit/keys */
-export interface AuditCheckpointKeysResponse {
-  algorithm: 'Ed25519';
-  keys: { keyId: number; publicKey: string }[];
-}
 
 export interface OfficerAtGatePayload {
   visitId: string;
@@ -375,15 +312,6 @@ export interface DeskSummary {
   reports: Record<ReportStatus, number>;
   spotCheck: { month: string; ratings: number; sampled: number; verified: number } | null;
   chain: ChainCheckStatus;
-}
-
-/** GET /audit/checks/latest; POST /audit/checks runs one now */
-export interface ChainCheckStatus {
-  latest: ChainVerification | null;
-  /** the newest failed check ever recorded: the desk keeps alerting until the chain is sound again */
-  lastFailure: ChainVerification | null;
-  /** the latest check failed */
-  alert: boolean;
 }
 
 /** Items of GET /ratings (supervisors): a rating without its signature image, with its visit. */

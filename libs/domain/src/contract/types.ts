@@ -4,6 +4,7 @@
  */
 import type * as z from 'zod';
 import type { ENDPOINTS } from './endpoints';
+import type * as audit from './schemas/audit';
 import type * as auth from './schemas/auth';
 import type * as checkIns from './schemas/check-ins';
 import type * as enterprises from './schemas/enterprises';
@@ -71,3 +72,12 @@ export type GateCodeKeysResponse = z.output<typeof gates.publicKeys>;
 
 export type SessionUser = z.output<typeof auth.sessionUser>;
 export type SessionResponse = z.output<typeof auth.sessionResponse>;
+
+export type AuditVerifyRequest = z.input<typeof audit.auditVerifyRequest>;
+export type PublicAuditCheckpoint = z.output<typeof audit.publicAuditCheckpoint>;
+export type AuditCheckpointKeysResponse = z.output<typeof audit.auditCheckpointKeys>;
+export type ChainVerification = z.output<typeof audit.chainVerification>;
+export type RowMismatch = ChainVerification['rowMismatches'][number];
+export type CheckpointConflict = ChainVerification['checkpointConflicts'][number];
+export type RejectedCheckpoint = ChainVerification['rejectedCheckpoints'][number];
+export type ChainCheckStatus = z.output<typeof audit.chainCheckStatus>;

@@ -62,7 +62,7 @@ export function useDesk(user: SessionUser | undefined) {
       await fetchAndKeepCheckpoint().catch(() => undefined);
       const held = keptCheckpoints();
       setKept(held.length);
-      await api.auditVerifyWith(held);
+      await api.verifyAuditWith({ body: { checkpoints: held } });
       setChecked(await api.chainStatus());
     } catch (e) {
       setChainError(`校验未完成：${errorText(e)}`);

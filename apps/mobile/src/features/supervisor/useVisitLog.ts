@@ -62,7 +62,7 @@ export function useVisitLog(enabled: boolean) {
     setChainBusy(true);
     setChainError('');
     try {
-      setChain(await api.auditVerifyWith(keptCheckpoints()));
+      setChain(await api.verifyAuditWith({ body: { checkpoints: keptCheckpoints() } }));
     } catch (e) {
       setChain(null);
       setChainError(`核验未完成：${errorText(e)}`);

@@ -7,6 +7,7 @@ import type { FieldError } from '../../errors';
 import { fieldErrorsOf, issueMessage } from './messages';
 
 export * from './common';
+export * from './audit';
 export * from './auth';
 export * from './check-ins';
 export * from './enterprises';
