@@ -1,6 +1,5 @@
-import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
-import { RatingListQuery } from '../ratings/ratings.dto';
 
 /** GET /desk/summary */
 export class DeskSummaryQuery {
@@ -19,6 +18,3 @@ export class DeskSummaryQuery {
   @IsUUID()
   unitId?: string;
 }
-
-/** GET /exports/ratings.{xlsx,csv}: the filters of GET /ratings (RatingFilters), without paging. */
-export class ExportRatingsQuery extends OmitType(RatingListQuery, ['cursor', 'limit'] as const) {}

@@ -7,13 +7,12 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { VisitFilterValues } from '@qinqing/domain';
-import { visitFilters } from '@qinqing/domain/schemas';
+import type { RatingFilterValues, VisitFilterValues } from '@qinqing/domain';
+import { ratingFilters, visitFilters } from '@qinqing/domain/schemas';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { attachmentDisposition } from '../gates/poster/attachment';
-import { ExportRatingsQuery } from './desk.dto';
 import { toCsv, toXlsx } from './export-table';
 import { EXPORT_ROW_CAP, type ExportData, ExportsService } from './exports.service';
 
@@ -68,7 +67,7 @@ export class ExportsController {
   @Header('Cache-Control', 'no-store')
   async ratingsXlsx(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: ExportRatingsQuery,
+    @Query({ schema: ratingFilters }) query: RatingFilterValues,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     return send(await this.exports.ratings(user, query), 'xlsx', reply);
@@ -83,7 +82,7 @@ export class ExportsController {
   @Header('Cache-Control', 'no-store')
   async ratingsCsv(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: ExportRatingsQuery,
+    @Query({ schema: ratingFilters }) query: RatingFilterValues,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     return send(await this.exports.ratings(user, query), 'csv', reply);

@@ -27,8 +27,7 @@ import { Visit } from '../visits/visit.entity';
 import { formatBureauTime } from '../common/bureau-time';
 import { applyRatingFilters } from '../ratings/rating-filters';
 import { applyUnitOrFirmScope } from '../scope/scope-sql';
-import type { VisitFilterValues } from '@qinqing/domain';
-import type { ExportRatingsQuery } from './desk.dto';
+import type { RatingFilterValues, VisitFilterValues } from '@qinqing/domain';
 import type { CellValue, ExportTable } from './export-table';
 import { applyVisitFilters } from '../visits/visit-filters';
 
@@ -180,7 +179,7 @@ export class ExportsService {
   }
 
   /** Ratings of the caller's scope with these filters, newest first, without signatures. */
-  async ratings(caller: AuthenticatedUser, filters: ExportRatingsQuery): Promise<ExportData> {
+  async ratings(caller: AuthenticatedUser, filters: RatingFilterValues): Promise<ExportData> {
     const scope = await this.scopes.forUser(caller);
     const { utcOffsetMinutes } = await this.policies.current();
     const query = this.dataSource

@@ -4,29 +4,20 @@ import {
   FOLLOW_UP_FINDINGS,
   FOLLOW_UP_STATUSES,
   OVERSIGHT_NOTE_MAX,
-  RATING_COMMENT_MAX,
-  RATING_ITEMS,
-  RATING_LEVELS,
   SPOT_CHECK_RESULTS,
   type FollowUpContactMethod,
   type FollowUpFinding,
   type FollowUpStatus,
-  type RatingLevel,
   type SpotCheckResult,
 } from '@qinqing/domain';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -34,56 +25,6 @@ import {
 } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-export class RatingDto {
-  @ApiProperty({ enum: RATING_LEVELS, description: '总体评价：好 / 中 / 差' })
-  @IsIn(RATING_LEVELS, { message: '请选择总体评价（好 / 中 / 差）' })
-  overall: RatingLevel;
-
-  @ApiProperty({
-    enum: RATING_LEVELS,
-    isArray: true,
-    minItems: 5,
-    maxItems: 5,
-    description: `the five items in the card's order: ${RATING_ITEMS.join('；')}`,
-  })
-  @IsArray({ message: '五项评价应为列表' })
-  @ArrayMinSize(RATING_ITEMS.length, { message: '请对全部五项逐一评价' })
-  @ArrayMaxSize(RATING_ITEMS.length, { message: '评价卡只有五项' })
-  @IsIn(RATING_LEVELS, { each: true, message: '每项评价应为 好 / 中 / 差' })
-  items: RatingLevel[];
-
-  @ApiPropertyOptional({ maxLength: RATING_COMMENT_MAX, description: '意见或建议' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(RATING_COMMENT_MAX, { message: `意见或建议不超过 ${RATING_COMMENT_MAX} 字` })
-  comment?: string;
-
-  @ApiProperty({ description: '企业签字: a PNG data URL (data:image/png;base64,…)' })
-  @IsString({ message: '请手写签名' })
-  @IsNotEmpty({ message: '请手写签名' })
-  signature: string;
-}
-
-export class RatingListQuery {
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) to?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() officerId?: string;
-  @ApiPropertyOptional({ enum: RATING_LEVELS })
-  @IsOptional()
-  @IsIn(RATING_LEVELS)
-  overall?: RatingLevel;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-}
 
 export class FollowUpListQuery {
   @ApiPropertyOptional({ enum: FOLLOW_UP_STATUSES })

@@ -16,12 +16,6 @@ import {
   type FollowUpCloseRequest,
   type FollowUpContactRequest,
   type FollowUpFilters,
-  type RatingFilters,
-  type RatingListItem,
-  type RatingRequest,
-  type RatingStatusView,
-  type RatingSummary,
-  type RatingView,
   type ReportRequest,
   type ReportStatusRequest,
   type ReportView,
@@ -30,7 +24,6 @@ import {
   type SpotCheckView,
   type CheckInRequest,
   type ErrorCode,
-  type OfflineSnapshotResponse,
   type PolicyResponse,
   type SessionResponse,
 } from '@qinqing/domain';
@@ -219,34 +212,6 @@ export class ApiClient {
       }
       throw error;
     }
-  }
-
-  offlineSnapshot(): Promise<OfflineSnapshotResponse> {
-    return this.request<OfflineSnapshotResponse>('GET', '/api/v1/offline/snapshot');
-  }
-
-  // ——— 好差评 ———
-
-  rate(visitId: string, body: RatingRequest): Promise<RatingView> {
-    return this.request<RatingView>('POST', `/api/v1/visits/${visitId}/rating`, body);
-  }
-
-  rating(visitId: string): Promise<RatingView> {
-    return this.request<RatingView>('GET', `/api/v1/visits/${visitId}/rating`);
-  }
-
-  ratingStatus(visitId: string): Promise<RatingStatusView> {
-    return this.request<RatingStatusView>('GET', `/api/v1/visits/${visitId}/rating-status`);
-  }
-
-  ratings(
-    filters: RatingFilters = {},
-  ): Promise<{ items: RatingListItem[]; nextCursor: string | null }> {
-    return this.request('GET', `/api/v1/ratings${queryString(filters)}`);
-  }
-
-  myRatingSummary(): Promise<RatingSummary> {
-    return this.request<RatingSummary>('GET', '/api/v1/officers/me/rating-summary');
   }
 
   // ——— 回访核实 ———

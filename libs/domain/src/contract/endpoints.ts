@@ -43,12 +43,21 @@ import {
 } from './schemas/gates';
 import {
   badgeCodeResponse,
+  offlineSnapshotResponse,
   badgeVerification,
   notificationIdParams,
   notificationView,
   officerView,
   verifyBadgeRequest,
 } from './schemas/officers';
+import {
+  listRatingsQuery,
+  ratingPage,
+  ratingRequest,
+  ratingStatusView,
+  ratingSummary,
+  ratingView,
+} from './schemas/ratings';
 
 /**
  * One endpoint, defined once: where it is (ROUTES), who may call it, what it takes (params, query,
@@ -295,6 +304,59 @@ export const ENDPOINTS = {
     access: 'public',
     status: 200,
     response: auditCheckpointKeys,
+  }),
+  rateVisit: endpoint('rateVisit', {
+    summary:
+      '好差评: a user of the visited firm rates a checked-out visit, once, within the window',
+    access: ['enterprise'],
+    status: 201,
+    params: visitIdParams,
+    body: ratingRequest,
+    response: ratingView,
+    errors: [
+      'NOT_FOUND',
+      'RATING_EXISTS',
+      'RATING_WINDOW_CLOSED',
+      'VISIT_NOT_CHECKED_OUT',
+      'RATING_NOT_APPLICABLE',
+      'SIGNATURE_INVALID',
+    ],
+  }),
+  visitRating: endpoint('visitRating', {
+    summary: 'The rating of a visit (the firm, supervisors); 404 when not rated',
+    access: ['enterprise', 'supervisor', 'admin'],
+    status: 200,
+    params: visitIdParams,
+    response: ratingView,
+    errors: ['NOT_FOUND'],
+  }),
+  ratingStatus: endpoint('ratingStatus', {
+    summary: 'Whether the visit can be rated now, and until when',
+    access: ['enterprise', 'supervisor', 'admin'],
+    status: 200,
+    params: visitIdParams,
+    response: ratingStatusView,
+    errors: ['NOT_FOUND'],
+  }),
+  listRatings: endpoint('listRatings', {
+    summary: 'Ratings of the jurisdiction, newest first, keyset-paginated',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    query: listRatingsQuery,
+    response: ratingPage,
+  }),
+  myRatingSummary: endpoint('myRatingSummary', {
+    summary: 'The officer’s own ratings, aggregated over released monthly batches (anonymous)',
+    access: ['officer'],
+    status: 200,
+    response: ratingSummary,
+  }),
+  offlineSnapshot: endpoint('offlineSnapshot', {
+    summary:
+      'The signed snapshot for 离线预判: the unit’s firms, earlier visits, code versions, policy, keys',
+    access: ['officer'],
+    status: 200,
+    response: offlineSnapshotResponse,
   }),
   listOfficers: endpoint('listOfficers', {
     summary: 'Officers in scope (an officer: the unit’s — the co-officer picker)',

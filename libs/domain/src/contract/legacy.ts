@@ -76,70 +76,7 @@ export interface OfflineSnapshot {
 
 export const OFFLINE_SNAPSHOT_KIND = 'qs1';
 
-/** GET /offline/snapshot */
-export interface OfflineSnapshotResponse {
-  /** a signed envelope (see signed-envelope.ts) of OfflineSnapshot */
-  snapshot: string;
-  issuedAt: string;
-}
-
 // ——— 好差评 ratings, follow-up cases, spot checks, misconduct reports, the supervisor's desk ———
-
-/** POST /visits/:id/rating (a user of the visited firm, within the window after check-out) */
-export interface RatingRequest {
-  overall: RatingLevel;
-  /** the five items of the card, in the card's order (RATING_ITEMS) */
-  items: RatingLevel[];
-  comment?: string;
-  /** a PNG data URL of the handwritten 企业签字 */
-  signature: string;
-}
-
-/** 201 from POST /visits/:id/rating; GET /visits/:id/rating (the firm, supervisors, admins) */
-export interface RatingView {
-  id: string;
-  visitId: string;
-  enterpriseId: string;
-  enterpriseName: string | null;
-  overall: RatingLevel;
-  items: RatingLevel[];
-  comment: string;
-  /** PNG data URL */
-  signature: string;
-  signer: { id: string; name: string };
-  submittedAt: string;
-  /** the 回访核实 case a 差 opened, if any */
-  followUpCaseId: string | null;
-}
-
-/**
- * GET /officers/me/rating-summary: the officer's own ratings, aggregated over released batches of
- * whole months (never per firm or per visit, never the comments).
- */
-export interface RatingSummary {
-  /** ratings released so far (0 until the first batch is released) */
-  total: number;
-  /** first and last released month, 'YYYY-MM' */
-  releasedFrom: string | null;
-  releasedThrough: string | null;
-  overall: LevelCounts;
-  /** per card item, in the card's order */
-  items: LevelCounts[];
-  /** how ratings are released, in words for the officer */
-  releaseRule: string;
-}
-
-/** the state of the visit's rating, for the firm's list (GET /visits/:id/rating-status) */
-export interface RatingStatusView {
-  visitId: string;
-  rated: boolean;
-  /** whether the firm may rate now */
-  open: boolean;
-  /** ISO time the window closes (null while the visit is not checked out, or if refused) */
-  closesAt: string | null;
-  /** why it cannot be rated, when `open` is false and `rated` is false */
-  reason: 'NOT_CHECKED_OUT' | 'REFUSED' | 'WINDOW_CLOSED' | null;
-}
 
 /** 回访核实 (GET /follow-ups, GET /follow-ups/:id) */
 export interface FollowUpCaseView {
@@ -312,26 +249,6 @@ export interface DeskSummary {
   reports: Record<ReportStatus, number>;
   spotCheck: { month: string; ratings: number; sampled: number; verified: number } | null;
   chain: ChainCheckStatus;
-}
-
-/** Items of GET /ratings (supervisors): a rating without its signature image, with its visit. */
-export interface RatingListItem extends Omit<RatingView, 'signature'> {
-  unitId: string;
-  unitName: string | null;
-  purpose: Purpose;
-  checkedInAt: string;
-  officers: { id: string; name: string; badgeNumber: string | null }[];
-}
-
-/** GET /ratings query (supervisors, admins); GET /exports/ratings.{xlsx,csv} takes the same */
-export interface RatingFilters {
-  from?: string;
-  to?: string;
-  unitId?: string;
-  officerId?: string;
-  overall?: RatingLevel;
-  cursor?: string;
-  limit?: number;
 }
 
 // ——— 双随机、一公开: draws and their tasks ———

@@ -10,6 +10,7 @@ import type * as checkIns from './schemas/check-ins';
 import type * as enterprises from './schemas/enterprises';
 import type * as gates from './schemas/gates';
 import type * as officers from './schemas/officers';
+import type * as ratings from './schemas/ratings';
 import type * as visits from './schemas/visits';
 
 export type Endpoints = typeof ENDPOINTS;
@@ -81,3 +82,12 @@ export type RowMismatch = ChainVerification['rowMismatches'][number];
 export type CheckpointConflict = ChainVerification['checkpointConflicts'][number];
 export type RejectedCheckpoint = ChainVerification['rejectedCheckpoints'][number];
 export type ChainCheckStatus = z.output<typeof audit.chainCheckStatus>;
+
+export type OfflineSnapshotResponse = z.output<typeof officers.offlineSnapshotResponse>;
+export type RatingRequest = z.input<typeof ratings.ratingRequest>;
+export type RatingView = z.output<typeof ratings.ratingView>;
+export type RatingStatusView = z.output<typeof ratings.ratingStatusView>;
+export type RatingFilters = z.input<typeof ratings.listRatingsQuery>;
+export type RatingFilterValues = z.output<typeof ratings.ratingFilters>;
+export type RatingListItem = z.output<typeof ratings.ratingListItem>;
+export type RatingSummary = z.output<typeof ratings.ratingSummary>;

@@ -60,7 +60,7 @@ export function useFirmHome(enabled: boolean): FirmHome {
   const refreshRatings = useCallback(async (list: VisitView[]) => {
     const ids = visitsNeedingStatus(list, ratingCache.current);
     if (ids.length === 0) return;
-    const results = await Promise.allSettled(ids.map((id) => api.ratingStatus(id)));
+    const results = await Promise.allSettled(ids.map((id) => api.ratingStatus({ params: { id } })));
     const next = new Map(ratingCache.current);
     results.forEach((r) => {
       if (r.status === 'fulfilled') next.set(r.value.visitId, r.value);

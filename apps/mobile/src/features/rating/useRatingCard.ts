@@ -42,9 +42,9 @@ export function useRatingCard(visitId: string, enabled: boolean) {
       if (!visitId) throw new Error(MISSING_VISIT);
       const [visit, status] = await Promise.all([
         api.getVisit({ params: { id: visitId } }),
-        api.ratingStatus(visitId),
+        api.ratingStatus({ params: { id: visitId } }),
       ]);
-      const rating = status.rated ? await api.rating(visitId) : null;
+      const rating = status.rated ? await api.visitRating({ params: { id: visitId } }) : null;
       return { visit, status, rating };
     },
     [visitId],

@@ -50,3 +50,9 @@ export const notificationView = z
   .meta({ id: 'Notification' });
 
 export const notificationIdParams = z.strictObject({ id: uuid() });
+
+/** GET /offline/snapshot: a signed envelope (kind qs1) of the OfflineSnapshot. */
+export const offlineSnapshotResponse = z.object({
+  snapshot: z.string().meta({ description: 'the signed envelope (see signed-envelope.ts)' }),
+  issuedAt: timestamp(),
+});
