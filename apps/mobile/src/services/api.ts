@@ -12,16 +12,9 @@ import {
   type DrawTaskView,
   type DrawView,
   type PublicDrawView,
-  type FollowUpCaseView,
-  type FollowUpCloseRequest,
-  type FollowUpContactRequest,
-  type FollowUpFilters,
   type ReportRequest,
   type ReportStatusRequest,
   type ReportView,
-  type SpotCheckRequest,
-  type SpotCheckResultRequest,
-  type SpotCheckView,
   type CheckInRequest,
   type ErrorCode,
   type PolicyResponse,
@@ -212,56 +205,6 @@ export class ApiClient {
       }
       throw error;
     }
-  }
-
-  // ——— 回访核实 ———
-
-  async followUps(filters: FollowUpFilters = {}): Promise<FollowUpCaseView[]> {
-    return (
-      await this.request<{ items: FollowUpCaseView[] }>(
-        'GET',
-        `/api/v1/follow-ups${queryString(filters)}`,
-      )
-    ).items;
-  }
-
-  followUp(id: string): Promise<FollowUpCaseView> {
-    return this.request<FollowUpCaseView>('GET', `/api/v1/follow-ups/${id}`);
-  }
-
-  recordFollowUpContact(id: string, body: FollowUpContactRequest): Promise<FollowUpCaseView> {
-    return this.request<FollowUpCaseView>('POST', `/api/v1/follow-ups/${id}/contacts`, body);
-  }
-
-  closeFollowUp(id: string, body: FollowUpCloseRequest): Promise<FollowUpCaseView> {
-    return this.request<FollowUpCaseView>('POST', `/api/v1/follow-ups/${id}/close`, body);
-  }
-
-  // ——— 抽查 ———
-
-  drawSpotCheck(body: SpotCheckRequest): Promise<SpotCheckView> {
-    return this.request<SpotCheckView>('POST', '/api/v1/rating-spot-checks', body);
-  }
-
-  async spotChecks(): Promise<SpotCheckView[]> {
-    return (await this.request<{ items: SpotCheckView[] }>('GET', '/api/v1/rating-spot-checks'))
-      .items;
-  }
-
-  spotCheck(id: string): Promise<SpotCheckView> {
-    return this.request<SpotCheckView>('GET', `/api/v1/rating-spot-checks/${id}`);
-  }
-
-  recordSpotCheckResult(
-    id: string,
-    ratingId: string,
-    body: SpotCheckResultRequest,
-  ): Promise<SpotCheckView> {
-    return this.request<SpotCheckView>(
-      'POST',
-      `/api/v1/rating-spot-checks/${id}/items/${ratingId}`,
-      body,
-    );
   }
 
   // ——— 监督举报 ———

@@ -10,16 +10,8 @@ import type { CheckInPolicy } from '../rules/policy';
 import type { ChainCheckStatus, EnterpriseView, GateCodeKeysResponse, OfficerView } from './types';
 import type { CheckInOutcome, Findings } from '../visit';
 import type { DrawWeights } from '../draws/draw';
-import type { LevelCounts, RatingLevel } from '../rating';
-import type {
-  FollowUpContactMethod,
-  FollowUpFinding,
-  FollowUpStatus,
-  MisconductCategory,
-  ReportOutcome,
-  ReportStatus,
-  SpotCheckResult,
-} from '../oversight';
+import type { LevelCounts } from '../rating';
+import type { MisconductCategory, ReportOutcome, ReportStatus } from '../oversight';
 
 /** GET /policy */
 export type PolicyResponse = CheckInPolicy;
@@ -77,107 +69,6 @@ export interface OfflineSnapshot {
 export const OFFLINE_SNAPSHOT_KIND = 'qs1';
 
 // ——— 好差评 ratings, follow-up cases, spot checks, misconduct reports, the supervisor's desk ———
-
-/** 回访核实 (GET /follow-ups, GET /follow-ups/:id) */
-export interface FollowUpCaseView {
-  id: string;
-  ratingId: string;
-  visitId: string;
-  enterpriseId: string;
-  enterpriseName: string | null;
-  unitId: string;
-  unitName: string | null;
-  officers: { id: string; name: string; badgeNumber: string | null }[];
-  overall: RatingLevel;
-  /** the items marked 差, as indexes into RATING_ITEMS */
-  poorItems: number[];
-  comment: string;
-  status: FollowUpStatus;
-  openedAt: string;
-  dueAt: string;
-  /** open and past its due time */
-  overdue: boolean;
-  contacts: FollowUpContactView[];
-  finding: FollowUpFinding | null;
-  resolution: string | null;
-  closedAt: string | null;
-  closedBy: { id: string; name: string } | null;
-}
-
-export interface FollowUpContactView {
-  at: string;
-  method: FollowUpContactMethod;
-  note: string;
-  by: { id: string; name: string };
-}
-
-/** GET /follow-ups query */
-export interface FollowUpFilters {
-  status?: FollowUpStatus;
-  overdue?: boolean;
-}
-
-/** POST /follow-ups/:id/contacts */
-export interface FollowUpContactRequest {
-  method: FollowUpContactMethod;
-  note: string;
-}
-
-/** POST /follow-ups/:id/close (needs a contact recorded first) */
-export interface FollowUpCloseRequest {
-  finding: FollowUpFinding;
-  resolution: string;
-}
-
-/** POST /rating-spot-checks {month, sampleSize}: a supervisor's draw of ratings for phone checks */
-export interface SpotCheckRequest {
-  /** 'YYYY-MM', a month that has begun */
-  month: string;
-  sampleSize: number;
-}
-
-/**
- * A spot check (抽查): the seed is published with the rating ids drawn from, so anyone can re-draw
- * the sample with seededSample(poolRatingIds, seed, sampleSize).
- */
-export interface SpotCheckView {
-  id: string;
-  month: string;
-  /** the jurisdiction the draw was made over */
-  unitId: string;
-  unitName: string | null;
-  seed: string;
-  sampleSize: number;
-  /** every rating of the month in the jurisdiction when the draw was made, sorted */
-  poolRatingIds: string[];
-  createdAt: string;
-  createdBy: { id: string; name: string };
-  items: SpotCheckItemView[];
-  /** items with a result / items */
-  verifiedShare: number;
-}
-
-export interface SpotCheckItemView {
-  ratingId: string;
-  rank: number;
-  visitId: string;
-  enterpriseName: string | null;
-  /** whom to call: the firm user who signed the rating */
-  contactName: string;
-  contactPhone: string | null;
-  overall: RatingLevel;
-  submittedAt: string;
-  result: SpotCheckResult | null;
-  note: string | null;
-  verifiedAt: string | null;
-  verifiedBy: { id: string; name: string } | null;
-}
-
-/** POST /rating-spot-checks/:id/items/:ratingId */
-export interface SpotCheckResultRequest {
-  result: SpotCheckResult;
-  note?: string;
-}
 
 /** POST /reports (a user of the firm): 监督举报 */
 export interface ReportRequest {

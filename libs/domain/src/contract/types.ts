@@ -10,6 +10,7 @@ import type * as checkIns from './schemas/check-ins';
 import type * as enterprises from './schemas/enterprises';
 import type * as gates from './schemas/gates';
 import type * as officers from './schemas/officers';
+import type * as oversight from './schemas/oversight';
 import type * as ratings from './schemas/ratings';
 import type * as visits from './schemas/visits';
 
@@ -91,3 +92,13 @@ export type RatingFilters = z.input<typeof ratings.listRatingsQuery>;
 export type RatingFilterValues = z.output<typeof ratings.ratingFilters>;
 export type RatingListItem = z.output<typeof ratings.ratingListItem>;
 export type RatingSummary = z.output<typeof ratings.ratingSummary>;
+
+export type FollowUpCaseView = z.output<typeof oversight.followUpCaseView>;
+export type FollowUpContactView = z.output<typeof oversight.followUpContactView>;
+export type FollowUpFilters = z.input<typeof oversight.listFollowUpsQuery>;
+export type FollowUpContactRequest = z.input<typeof oversight.followUpContactRequest>;
+export type FollowUpCloseRequest = z.input<typeof oversight.followUpCloseRequest>;
+export type SpotCheckView = z.output<typeof oversight.spotCheckView>;
+export type SpotCheckItemView = z.output<typeof oversight.spotCheckItemView>;
+export type SpotCheckRequest = z.input<typeof oversight.spotCheckRequest>;
+export type SpotCheckResultRequest = z.input<typeof oversight.spotCheckResultRequest>;

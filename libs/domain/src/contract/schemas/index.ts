@@ -13,6 +13,7 @@ export * from './check-ins';
 export * from './enterprises';
 export * from './gates';
 export * from './officers';
+export * from './oversight';
 export * from './ratings';
 export * from './visits';
 export * from './messages';
