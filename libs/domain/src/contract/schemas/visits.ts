@@ -3,7 +3,7 @@ import { FIELD_LIMITS, PAGE_SIZE } from '../../limits';
 import { PURPOSES } from '../../purposes';
 import { REASON_CODES } from '../../reasons';
 import { CHECK_IN_OUTCOMES, FINDINGS } from '../../visit';
-import { cursorPage, isoDate, isoDateTime, timestamp, uuid } from './common';
+import { cursorPage, isoDateTime, timestamp, uuid } from './common';
 
 /** A reason of a decision: the rule's code, the sentence an officer reads, and details. */
 export const decisionReason = z
@@ -110,6 +110,8 @@ export const auditTrailEntry = z
   })
   .meta({ id: 'AuditTrailEntry' });
 
+const RECTIFY_BY_MESSAGE = '整改期限（rectifyBy）应为真实的日期，如 2026-12-31';
+
 /** POST /visits/:id/check-out */
 export const checkOutRequest = z
   .strictObject({
@@ -117,7 +119,8 @@ export const checkOutRequest = z
       description: '未发现问题 / 责令整改 / 立案查处 / 轻微违法免罚 / 服务指导',
     }),
     notes: z.string().max(FIELD_LIMITS.checkOutNotes).optional(),
-    rectifyBy: isoDate()
+    rectifyBy: z.iso
+      .date({ error: RECTIFY_BY_MESSAGE })
       .optional()
       .meta({ description: 'deadline of the ordered rectification; required for RECTIFY_ORDERED' }),
   })
@@ -126,7 +129,7 @@ export const checkOutRequest = z
       ctx.addIssue({
         code: 'custom',
         path: ['rectifyBy'],
-        message: '整改期限（rectifyBy）应为日期，如 2026-12-31',
+        message: RECTIFY_BY_MESSAGE,
       });
     }
   })
