@@ -34,6 +34,25 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
+      // The phone takes the API's routes and types from @qinqing/domain; the schemas (and zod)
+      // stay on the server, out of the mini-program's package.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@qinqing/domain/schemas',
+              message: 'Server only: use the types and ROUTES of @qinqing/domain.',
+              allowTypeImports: true,
+            },
+            {
+              name: 'zod',
+              message: 'Server only: the phone does not ship zod.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
   {

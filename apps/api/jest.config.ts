@@ -24,7 +24,10 @@ const config: Config = {
   transformIgnorePatterns: [
     '/node_modules/(?!(@nestjs|content-disposition|cookie|file-type|strtok3|token-types|@tokenizer|@borewit|uint8array-extras)/)',
   ],
-  moduleNameMapper: { '^@qinqing/domain$': '<rootDir>/../../libs/domain/src/index.ts' },
+  moduleNameMapper: {
+    '^@qinqing/domain$': '<rootDir>/../../libs/domain/src/index.ts',
+    '^@qinqing/domain/schemas$': '<rootDir>/../../libs/domain/src/contract/schemas/index.ts',
+  },
   globalSetup: '<rootDir>/test/support/postgres-global-setup.ts',
   globalTeardown: '<rootDir>/test/support/postgres-global-teardown.ts',
 };

@@ -11,6 +11,7 @@ export * from './gate-code';
 export * from './conduct';
 export * from './rules';
 export * from './contract';
+export * from './limits';
 export * from './canonical-json';
 export * from './utf8';
 export * from './signed-envelope';

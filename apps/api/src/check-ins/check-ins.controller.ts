@@ -1,42 +1,26 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import type { CheckInPreview } from '@qinqing/domain';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { Body, Controller } from '@nestjs/common';
+import type { EndpointResponse, ParsedBody } from '@qinqing/domain';
+import { ApiTags } from '@nestjs/swagger';
+import { ENDPOINTS } from '@qinqing/domain/schemas';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Endpoint } from '../common/contract/endpoint.decorator';
 import { DomainException } from '../common/errors/domain.exception';
 import { RateLimit } from '../common/rate-limit';
-import type { VisitView } from '../visits/visit-view';
 import { CheckInReplay } from './check-in-replay';
-import { CheckInDto, CheckInPreviewDto } from './check-in.dto';
 import { CheckInsService } from './check-ins.service';
 
 @ApiTags('check-ins')
-@ApiBearerAuth()
-@Controller('v1/check-ins')
+@Controller()
 export class CheckInsController {
   constructor(private readonly checkIns: CheckInsService) {}
 
-  @Post()
-  @Roles('officer')
+  @Endpoint(ENDPOINTS.checkIn)
   @RateLimit('CHECK_IN_RATE_LIMIT_PER_MINUTE', { exempt: CheckInReplay })
-  @ApiOperation({ summary: '先扫码、后入企: check in at a gate (idempotent on clientId)' })
-  @ApiCreatedResponse({
-    description: '{visit, decision: {outcome: ALLOWED | FLAGGED, reasons, policyVersion}}',
-  })
-  @ApiConflictResponse({
-    description: '{code: CHECK_IN_REFUSED, reasons, attemptId, decision}: recorded too',
-  })
   async checkIn(
     @CurrentUser() user: AuthenticatedUser,
-    @Body() body: CheckInDto,
-  ): Promise<{ visit: VisitView; decision: VisitView['decision'] }> {
+    @Body() body: ParsedBody<'checkIn'>,
+  ): Promise<EndpointResponse<'checkIn'>> {
     const result = await this.checkIns.checkIn(user, body);
     if (result.refused) {
       throw new DomainException(
@@ -52,21 +36,12 @@ export class CheckInsController {
     return { visit: result.visit, decision: result.decision };
   }
 
-  @Post('preview')
-  @HttpCode(200)
-  @Roles('officer')
+  @Endpoint(ENDPOINTS.previewCheckIn)
   @RateLimit('CHECK_IN_PREVIEW_RATE_LIMIT_PER_MINUTE')
-  @ApiOperation({
-    summary: '预判: what each purpose would give if submitted now (nothing is recorded)',
-  })
-  @ApiOkResponse({
-    description:
-      '{enterprise, gate, policyVersion, decisions: {<purpose>: {outcome, reasons}}, evaluatedAt}',
-  })
   preview(
     @CurrentUser() user: AuthenticatedUser,
-    @Body() body: CheckInPreviewDto,
-  ): Promise<CheckInPreview> {
+    @Body() body: ParsedBody<'previewCheckIn'>,
+  ): Promise<EndpointResponse<'previewCheckIn'>> {
     return this.checkIns.preview(user, body);
   }
 }

@@ -11,6 +11,7 @@ import {
   refuseUnverifiableCode,
   type CheckInPolicy,
   type LaterVisit,
+  type ParsedBody,
   type PriorVisit,
 } from '@qinqing/domain';
 import { randomUUID } from 'node:crypto';
@@ -29,10 +30,11 @@ import { User } from '../users/user.entity';
 import { toVisitViews, type VisitView } from '../visits/visit-view';
 import { VisitOfficer } from '../visits/visit-officer.entity';
 import { Visit } from '../visits/visit.entity';
-import type { CheckInDto, CheckInPreviewDto } from './check-in.dto';
 
 /** What a scan says before its purpose: the check-in's body, or the preview's. */
-type ScanInput = Pick<CheckInDto, 'code' | 'reference' | 'coOfficerIds' | 'location'> & {
+type CheckInBody = ParsedBody<'checkIn'>;
+
+type ScanInput = Pick<CheckInBody, 'code' | 'reference' | 'coOfficerIds' | 'location'> & {
   clientTime?: string;
 };
 
@@ -69,7 +71,7 @@ export class CheckInsService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async checkIn(caller: AuthenticatedUser, dto: CheckInDto): Promise<CheckInResult> {
+  async checkIn(caller: AuthenticatedUser, dto: CheckInBody): Promise<CheckInResult> {
     const earlier = await this.replay(caller, dto.clientId);
     if (earlier) return earlier;
     try {
@@ -109,7 +111,10 @@ export class CheckInsService {
    * 预判: what each purpose would give if submitted now, judged on the same facts and by the same
    * rules as a check-in (nothing is recorded, nothing locked).
    */
-  async preview(caller: AuthenticatedUser, dto: CheckInPreviewDto): Promise<CheckInPreview> {
+  async preview(
+    caller: AuthenticatedUser,
+    dto: ParsedBody<'previewCheckIn'>,
+  ): Promise<CheckInPreview> {
     const receivedAt = new Date();
     const facts = await this.facts(this.dataSource.manager, caller, dto, receivedAt, {
       lockFirm: false,
@@ -136,7 +141,7 @@ export class CheckInsService {
   private async record(
     manager: EntityManager,
     caller: AuthenticatedUser,
-    dto: CheckInDto,
+    dto: CheckInBody,
   ): Promise<string> {
     const receivedAt = new Date();
     const clientTime = new Date(dto.clientTime);
@@ -395,7 +400,7 @@ export class CheckInsService {
     visitId: string,
     gate: Gate,
     officers: User[],
-    dto: CheckInDto,
+    dto: CheckInBody,
     decision: CheckInDecision,
   ): Promise<void> {
     const units = await manager.getRepository(Unit).findBy({

@@ -1,8 +1,6 @@
-import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { IsDateTime, Optional } from '../common/validators';
-import { RatingListQuery } from '../ratings/ratings.dto';
-import { ListVisitsQuery } from '../visits/visits.dto';
 
 /** GET /desk/summary */
 export class DeskSummaryQuery {
@@ -30,9 +28,3 @@ export class DeskSummaryQuery {
   @IsUUID()
   unitId?: string;
 }
-
-/** GET /exports/visits.{xlsx,csv}: the filters of GET /visits, without paging. */
-export class ExportVisitsQuery extends OmitType(ListVisitsQuery, ['cursor', 'limit'] as const) {}
-
-/** GET /exports/ratings.{xlsx,csv}: the filters of GET /ratings (RatingFilters), without paging. */
-export class ExportRatingsQuery extends OmitType(RatingListQuery, ['cursor', 'limit'] as const) {}

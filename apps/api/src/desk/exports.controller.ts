@@ -7,11 +7,12 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import type { RatingFilterValues, VisitFilterValues } from '@qinqing/domain';
+import { ratingFilters, visitFilters } from '@qinqing/domain/schemas';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { attachmentDisposition } from '../gates/poster/attachment';
-import { ExportRatingsQuery, ExportVisitsQuery } from './desk.dto';
 import { toCsv, toXlsx } from './export-table';
 import { EXPORT_ROW_CAP, type ExportData, ExportsService } from './exports.service';
 
@@ -36,7 +37,7 @@ export class ExportsController {
   @Header('Cache-Control', 'no-store')
   async visitsXlsx(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: ExportVisitsQuery,
+    @Query({ schema: visitFilters }) query: VisitFilterValues,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     return send(await this.exports.visits(user, query), 'xlsx', reply);
@@ -51,7 +52,7 @@ export class ExportsController {
   @Header('Cache-Control', 'no-store')
   async visitsCsv(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: ExportVisitsQuery,
+    @Query({ schema: visitFilters }) query: VisitFilterValues,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     return send(await this.exports.visits(user, query), 'csv', reply);
@@ -66,7 +67,7 @@ export class ExportsController {
   @Header('Cache-Control', 'no-store')
   async ratingsXlsx(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: ExportRatingsQuery,
+    @Query({ schema: ratingFilters }) query: RatingFilterValues,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     return send(await this.exports.ratings(user, query), 'xlsx', reply);
@@ -81,7 +82,7 @@ export class ExportsController {
   @Header('Cache-Control', 'no-store')
   async ratingsCsv(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: ExportRatingsQuery,
+    @Query({ schema: ratingFilters }) query: RatingFilterValues,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     return send(await this.exports.ratings(user, query), 'csv', reply);

@@ -27,7 +27,7 @@ import { Visit } from '../visits/visit.entity';
 import { formatBureauTime } from '../common/bureau-time';
 import { applyRatingFilters } from '../ratings/rating-filters';
 import { applyUnitOrFirmScope } from '../scope/scope-sql';
-import type { ExportRatingsQuery, ExportVisitsQuery } from './desk.dto';
+import type { RatingFilterValues, VisitFilterValues } from '@qinqing/domain';
 import type { CellValue, ExportTable } from './export-table';
 import { applyVisitFilters } from '../visits/visit-filters';
 
@@ -94,7 +94,7 @@ export class ExportsService {
   ) {}
 
   /** The visits GET /visits would list with these filters, newest first. */
-  async visits(caller: AuthenticatedUser, filters: ExportVisitsQuery): Promise<ExportData> {
+  async visits(caller: AuthenticatedUser, filters: VisitFilterValues): Promise<ExportData> {
     const scope = await this.scopes.forUser(caller);
     const { utcOffsetMinutes } = await this.policies.current();
     const query = applyVisitFilters(
@@ -179,7 +179,7 @@ export class ExportsService {
   }
 
   /** Ratings of the caller's scope with these filters, newest first, without signatures. */
-  async ratings(caller: AuthenticatedUser, filters: ExportRatingsQuery): Promise<ExportData> {
+  async ratings(caller: AuthenticatedUser, filters: RatingFilterValues): Promise<ExportData> {
     const scope = await this.scopes.forUser(caller);
     const { utcOffsetMinutes } = await this.policies.current();
     const query = this.dataSource

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { checkUscc } from '@qinqing/domain';
+import {
+  checkUscc,
+  type EnterpriseRecord,
+  type ParsedBody,
+  type PositiveListEntryView,
+} from '@qinqing/domain';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
-import type {
-  AddPositiveListDto,
-  CreateEnterpriseDto,
-  EndPositiveListDto,
-  UpdateEnterpriseDto,
-} from './enterprise-admin.dto';
 import { Enterprise } from './enterprise.entity';
 import { Gate } from './gate.entity';
 import { PositiveListEntry } from './positive-list-entry.entity';
@@ -23,7 +22,7 @@ export class EnterpriseAdminService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(dto: CreateEnterpriseDto, actorId: string): Promise<Enterprise> {
+  async create(dto: ParsedBody<'createEnterprise'>, actorId: string): Promise<EnterpriseRecord> {
     const uscc = checkUscc(dto.uscc);
     if (!uscc.valid) {
       throw new DomainException('VALIDATION_FAILED', {
@@ -54,11 +53,15 @@ export class EnterpriseAdminService {
         subjectId: firm.id,
         data: { ...dto, uscc: uscc.uscc },
       });
-      return firm;
+      return toRecord(await manager.findOneByOrFail(Enterprise, { id: firm.id }));
     });
   }
 
-  async update(id: string, dto: UpdateEnterpriseDto, actorId: string): Promise<Enterprise> {
+  async update(
+    id: string,
+    dto: ParsedBody<'updateEnterprise'>,
+    actorId: string,
+  ): Promise<EnterpriseRecord> {
     return this.dataSource.transaction(async (manager) => {
       const firm = await lockFirm(manager, id);
       if (dto.liaisonOfficerId) await requireOfficer(manager, dto.liaisonOfficerId);
@@ -73,16 +76,16 @@ export class EnterpriseAdminService {
         subjectId: id,
         data: { before, after: changes },
       });
-      return firm;
+      return toRecord(firm);
     });
   }
 
   /** Puts a firm on the 正面清单 from a day; refused while an open membership exists. */
   async addToPositiveList(
     id: string,
-    dto: AddPositiveListDto,
+    dto: ParsedBody<'addToPositiveList'>,
     actorId: string,
-  ): Promise<PositiveListEntry> {
+  ): Promise<PositiveListEntryView> {
     return this.dataSource.transaction(async (manager) => {
       await lockFirm(manager, id);
       const entries = manager.getRepository(PositiveListEntry);
@@ -101,16 +104,16 @@ export class EnterpriseAdminService {
         subjectId: id,
         data: { ...dto },
       });
-      return entry;
+      return toEntryView(entry);
     });
   }
 
   /** Ends the open membership on a day, with the reason: the history stays. */
   async removeFromPositiveList(
     id: string,
-    dto: EndPositiveListDto,
+    dto: ParsedBody<'removeFromPositiveList'>,
     actorId: string,
-  ): Promise<PositiveListEntry> {
+  ): Promise<PositiveListEntryView> {
     return this.dataSource.transaction(async (manager) => {
       await lockFirm(manager, id);
       const entries = manager.getRepository(PositiveListEntry);
@@ -131,7 +134,7 @@ export class EnterpriseAdminService {
         subjectId: id,
         data: { batch: open.batch, ...dto },
       });
-      return open;
+      return toEntryView(open);
     });
   }
 }
@@ -159,4 +162,32 @@ function fieldError(field: string, message: string): DomainException {
 
 function pick<T extends object>(source: T, keys: (keyof T)[]): Partial<T> {
   return Object.fromEntries(keys.map((k) => [k, source[k]])) as Partial<T>;
+}
+
+function toRecord(firm: Enterprise): EnterpriseRecord {
+  return {
+    id: firm.id,
+    uscc: firm.uscc,
+    name: firm.name,
+    address: firm.address,
+    district: firm.district,
+    industry: firm.industry,
+    creditGrade: firm.creditGrade,
+    supervisionClass: firm.supervisionClass,
+    unitId: firm.unitId,
+    liaisonOfficerId: firm.liaisonOfficerId,
+    createdAt: firm.createdAt.toISOString(),
+    updatedAt: firm.updatedAt.toISOString(),
+  };
+}
+
+function toEntryView(entry: PositiveListEntry): PositiveListEntryView {
+  return {
+    id: entry.id,
+    enterpriseId: entry.enterpriseId,
+    batch: entry.batch,
+    effectiveFrom: entry.effectiveFrom,
+    effectiveTo: entry.effectiveTo,
+    removalReason: entry.removalReason,
+  };
 }

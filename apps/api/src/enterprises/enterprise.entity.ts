@@ -1,6 +1,7 @@
 import { sqlList } from '../common/sql';
 import {
   CREDIT_GRADES,
+  FIELD_LIMITS,
   SUPERVISION_CLASSES,
   type CreditGrade,
   type SupervisionClass,
@@ -36,16 +37,16 @@ export class Enterprise {
   @Column({ type: 'char', length: 18 })
   uscc: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @Column({ type: 'varchar', length: FIELD_LIMITS.enterpriseName })
   name: string;
 
-  @Column({ type: 'varchar', length: 300, default: '' })
+  @Column({ type: 'varchar', length: FIELD_LIMITS.enterpriseAddress, default: '' })
   address: string;
 
-  @Column({ type: 'varchar', length: 50, default: '' })
+  @Column({ type: 'varchar', length: FIELD_LIMITS.enterpriseDistrict, default: '' })
   district: string;
 
-  @Column({ type: 'varchar', length: 100, default: '' })
+  @Column({ type: 'varchar', length: FIELD_LIMITS.enterpriseIndustry, default: '' })
   industry: string;
 
   @Column({

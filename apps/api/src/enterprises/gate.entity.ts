@@ -1,3 +1,4 @@
+import { FIELD_LIMITS } from '@qinqing/domain';
 import {
   Column,
   Entity,
@@ -25,7 +26,7 @@ export class Gate {
   @JoinColumn({ name: 'enterprise_id' })
   enterprise?: Relation<Enterprise>;
 
-  @Column({ type: 'varchar', length: 100 })
+  @Column({ type: 'varchar', length: FIELD_LIMITS.gateName })
   name: string;
 
   @Column({ type: 'double precision' })

@@ -1,3 +1,4 @@
+import { FIELD_LIMITS } from '@qinqing/domain';
 import {
   Column,
   Entity,
@@ -29,7 +30,7 @@ export class PositiveListEntry {
   enterprise?: Relation<Enterprise>;
 
   /** e.g. 第一批 */
-  @Column({ type: 'varchar', length: 50 })
+  @Column({ type: 'varchar', length: FIELD_LIMITS.positiveListBatch })
   batch: string;
 
   @Column({ name: 'effective_from', type: 'date' })

@@ -1,7 +1,6 @@
-import { Controller, Get, Header, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Param, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -10,16 +9,18 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import type { EndpointResponse, ParsedParams } from '@qinqing/domain';
+import { ENDPOINTS } from '@qinqing/domain/schemas';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Endpoint } from '../common/contract/endpoint.decorator';
 import { Public } from '../common/public.decorator';
+import { UuidParam } from '../common/uuid-param';
 import { GateCodeKeys } from './gate-code-keys';
-import type { GateCodeHistory, GateListItem } from '@qinqing/domain';
 import { GateCodesService } from './gate-codes.service';
 import { GatePosterService, type PosterFile } from './gate-poster.service';
 import { attachmentDisposition } from './poster/attachment';
-import { UuidParam } from '../common/uuid-param';
 
 @ApiTags('gate codes')
 @Controller()
@@ -30,45 +31,23 @@ export class GatesController {
     private readonly posters: GatePosterService,
   ) {}
 
-  @Get('v1/gates')
-  @Roles('admin')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: "Every firm's gates with the code version in force (admin)" })
-  @ApiOkResponse({
-    description:
-      '{items: [{gateId, gateName, enterpriseId, enterpriseName, uscc, district, activeVersion, ' +
-      'activeIssuedAt, activeIssuedByName}]}: activeVersion null when the gate has no code',
-  })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: admins only' })
-  async gates(): Promise<{ items: GateListItem[] }> {
+  @Endpoint(ENDPOINTS.listGates)
+  async gates(): Promise<EndpointResponse<'listGates'>> {
     return { items: await this.codes.listGates() };
   }
 
-  @Get('v1/gates/:gateId/codes')
-  @Roles('admin')
-  @ApiBearerAuth()
-  @ApiOperation({
-    summary: "Every version of a gate's code, newest first, with its issuer (admin)",
-  })
-  @ApiOkResponse({
-    description:
-      '{gateId, gateName, enterpriseName, items: [{version, issuedAt, issuedBy: {id, name} | null, revokedAt}]}',
-  })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: admins only' })
-  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such gate' })
-  history(@Param('gateId', UuidParam) gateId: string): Promise<GateCodeHistory> {
+  @Endpoint(ENDPOINTS.gateCodeHistory)
+  history(
+    @Param() { gateId }: ParsedParams<'gateCodeHistory'>,
+  ): Promise<EndpointResponse<'gateCodeHistory'>> {
     return this.codes.history(gateId);
   }
 
-  @Post('v1/gates/:gateId/codes')
-  @Roles('admin')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Issue a new 执法打卡码 for a gate, revoking the older one (admin)' })
-  @ApiCreatedResponse({ description: '{code, version, gateId}: `code` is the text the QR encodes' })
+  @Endpoint(ENDPOINTS.issueGateCode)
   issue(
-    @Param('gateId', UuidParam) gateId: string,
+    @Param() { gateId }: ParsedParams<'issueGateCode'>,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<{ code: string; version: number; gateId: string }> {
+  ): Promise<EndpointResponse<'issueGateCode'>> {
     return this.codes.issue(gateId, user.id);
   }
 
@@ -106,10 +85,8 @@ export class GatesController {
     return download(await this.posters.render(gateId, 'png'));
   }
 
-  @Get('v1/gate-codes/keys')
-  @Public()
-  @ApiOperation({ summary: 'Public keys that verify gate codes (the phone verifies offline)' })
-  publicKeys(): ReturnType<GateCodeKeys['published']> {
+  @Endpoint(ENDPOINTS.gateCodeKeys)
+  publicKeys(): EndpointResponse<'gateCodeKeys'> {
     return this.keys.published();
   }
 }

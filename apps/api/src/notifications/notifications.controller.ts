@@ -1,32 +1,39 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { EndpointResponse, ParsedParams } from '@qinqing/domain';
+import { ENDPOINTS } from '@qinqing/domain/schemas';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Endpoint } from '../common/contract/endpoint.decorator';
 import { DomainException } from '../common/errors/domain.exception';
-import type { Notification } from './notification.entity';
 import { NotificationsService } from './notifications.service';
-import { UuidParam } from '../common/uuid-param';
 
 @ApiTags('notifications')
-@ApiBearerAuth()
-@Controller('v1/notifications')
+@Controller()
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  @Get()
-  @ApiOperation({
-    summary: 'The caller’s own notifications, newest first (e.g. an officer at the gate)',
-  })
-  async list(@CurrentUser() user: AuthenticatedUser): Promise<{ items: Notification[] }> {
-    return { items: await this.notifications.listFor(user.id) };
+  @Endpoint(ENDPOINTS.listNotifications)
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<EndpointResponse<'listNotifications'>> {
+    const items = await this.notifications.listFor(user.id);
+    return {
+      items: items.map((n) => ({
+        id: n.id,
+        userId: n.userId,
+        kind: n.kind,
+        payload: n.payload,
+        createdAt: n.createdAt.toISOString(),
+        readAt: n.readAt?.toISOString() ?? null,
+      })),
+    };
   }
 
-  @Post(':id/read')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Mark one of the caller’s notifications read' })
+  @Endpoint(ENDPOINTS.markNotificationRead)
   async read(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam) id: string,
+    @Param() { id }: ParsedParams<'markNotificationRead'>,
   ): Promise<void> {
     if (!(await this.notifications.markRead(user.id, id))) throw new DomainException('NOT_FOUND');
   }

@@ -1,47 +1,33 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { BadgeCodeResponse, BadgeVerification, OfficerView } from '@qinqing/domain';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { Body, Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { EndpointResponse, ParsedBody } from '@qinqing/domain';
+import { ENDPOINTS } from '@qinqing/domain/schemas';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Endpoint } from '../common/contract/endpoint.decorator';
 import { ScopeService } from '../scope/scope.service';
 import { OfficersService } from './officers.service';
 
-export class VerifyBadgeDto {
-  @ApiProperty({ description: 'the scanned text of an officer’s badge code' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  code: string;
-}
-
 @ApiTags('officers')
-@ApiBearerAuth()
-@Controller('v1')
+@Controller()
 export class OfficersController {
   constructor(
     private readonly officers: OfficersService,
     private readonly scopes: ScopeService,
   ) {}
 
-  @Get('officers')
-  @Roles('officer', 'supervisor', 'admin')
-  @ApiOperation({ summary: 'Officers in scope (an officer: the unit’s — the co-officer picker)' })
-  async list(@CurrentUser() user: AuthenticatedUser): Promise<{ items: OfficerView[] }> {
+  @Endpoint(ENDPOINTS.listOfficers)
+  async list(@CurrentUser() user: AuthenticatedUser): Promise<EndpointResponse<'listOfficers'>> {
     return { items: await this.officers.list(await this.scopes.forUser(user)) };
   }
 
-  @Get('officers/me/badge-code')
-  @Roles('officer')
-  @ApiOperation({ summary: '电子执法证: a signed badge code valid for two minutes' })
-  badgeCode(@CurrentUser() user: AuthenticatedUser): Promise<BadgeCodeResponse> {
+  @Endpoint(ENDPOINTS.badgeCode)
+  badgeCode(@CurrentUser() user: AuthenticatedUser): Promise<EndpointResponse<'badgeCode'>> {
     return this.officers.badgeCode(user.id);
   }
 
-  @Post('badge-codes/verify')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Check a scanned badge code: real (signature), current, on duty' })
-  verify(@Body() body: VerifyBadgeDto): Promise<BadgeVerification> {
+  @Endpoint(ENDPOINTS.verifyBadge)
+  verify(@Body() body: ParsedBody<'verifyBadge'>): Promise<EndpointResponse<'verifyBadge'>> {
     return this.officers.verifyBadge(body.code);
   }
 }

@@ -1,24 +1,19 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { OfflineSnapshotResponse } from '@qinqing/domain';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { EndpointResponse } from '@qinqing/domain';
+import { ENDPOINTS } from '@qinqing/domain/schemas';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Endpoint } from '../common/contract/endpoint.decorator';
 import { OfflineSnapshotService } from './offline-snapshot.service';
 
 @ApiTags('offline')
-@ApiBearerAuth()
-@Controller('v1/offline')
+@Controller()
 export class OfflineController {
   constructor(private readonly snapshots: OfflineSnapshotService) {}
 
-  @Get('snapshot')
-  @Roles('officer')
-  @ApiOperation({
-    summary:
-      'The signed snapshot an officer’s phone keeps for check-ins without signal: the unit’s firms, ' +
-      'their earlier visits, active code versions, the policy and the verification keys',
-  })
-  snapshot(@CurrentUser() user: AuthenticatedUser): Promise<OfflineSnapshotResponse> {
+  @Endpoint(ENDPOINTS.offlineSnapshot)
+  snapshot(@CurrentUser() user: AuthenticatedUser): Promise<EndpointResponse<'offlineSnapshot'>> {
     return this.snapshots.forOfficer(user);
   }
 }

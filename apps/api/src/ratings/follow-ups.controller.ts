@@ -1,55 +1,48 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FollowUpCaseView } from '@qinqing/domain';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { EndpointResponse, ParsedBody, ParsedParams, ParsedQuery } from '@qinqing/domain';
+import { ENDPOINTS } from '@qinqing/domain/schemas';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Endpoint } from '../common/contract/endpoint.decorator';
 import { FollowUpsService } from './follow-ups.service';
-import { FollowUpCloseDto, FollowUpContactDto, FollowUpListQuery } from './ratings.dto';
-import { UuidParam } from '../common/uuid-param';
 
 @ApiTags('follow-ups')
-@ApiBearerAuth()
-@Roles('supervisor', 'admin')
-@Controller('v1/follow-ups')
+@Controller()
 export class FollowUpsController {
   constructor(private readonly followUps: FollowUpsService) {}
 
-  @Get()
-  @ApiOperation({ summary: '回访核实 cases of the jurisdiction: open ones first, by due time' })
+  @Endpoint(ENDPOINTS.listFollowUps)
   async list(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: FollowUpListQuery,
-  ): Promise<{ items: FollowUpCaseView[] }> {
+    @Query() query: ParsedQuery<'listFollowUps'>,
+  ): Promise<EndpointResponse<'listFollowUps'>> {
     return { items: await this.followUps.list(user, query) };
   }
 
-  @Get(':id')
+  @Endpoint(ENDPOINTS.getFollowUp)
   get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam) id: string,
-  ): Promise<FollowUpCaseView> {
+    @Param() { id }: ParsedParams<'getFollowUp'>,
+  ): Promise<EndpointResponse<'getFollowUp'>> {
     return this.followUps.get(user, id);
   }
 
-  @Post(':id/contacts')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Record a contact with the firm (call, visit …)' })
+  @Endpoint(ENDPOINTS.recordFollowUpContact)
   contact(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam) id: string,
-    @Body() body: FollowUpContactDto,
-  ): Promise<FollowUpCaseView> {
+    @Param() { id }: ParsedParams<'recordFollowUpContact'>,
+    @Body() body: ParsedBody<'recordFollowUpContact'>,
+  ): Promise<EndpointResponse<'recordFollowUpContact'>> {
     return this.followUps.addContact(user, id, body);
   }
 
-  @Post(':id/close')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Close with the finding and resolution (after at least one contact)' })
+  @Endpoint(ENDPOINTS.closeFollowUp)
   close(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam) id: string,
-    @Body() body: FollowUpCloseDto,
-  ): Promise<FollowUpCaseView> {
+    @Param() { id }: ParsedParams<'closeFollowUp'>,
+    @Body() body: ParsedBody<'closeFollowUp'>,
+  ): Promise<EndpointResponse<'closeFollowUp'>> {
     return this.followUps.close(user, id, body);
   }
 }

@@ -8,7 +8,7 @@ import type { AccessScope } from '../scope/access-scope';
 import { scopeCondition } from '../scope/scope-sql';
 import { ScopeService } from '../scope/scope.service';
 import { FollowUpCase, FollowUpContact } from './follow-up-case.entity';
-import type { FollowUpCloseDto, FollowUpContactDto, FollowUpListQuery } from './ratings.dto';
+import type { ParsedBody, ParsedQuery } from '@qinqing/domain';
 
 interface CaseRow {
   id: string;
@@ -52,7 +52,10 @@ export class FollowUpsService {
   ) {}
 
   /** Overdue cases first, then open by due time, then closed, newest first. */
-  async list(caller: AuthenticatedUser, query: FollowUpListQuery): Promise<FollowUpCaseView[]> {
+  async list(
+    caller: AuthenticatedUser,
+    query: ParsedQuery<'listFollowUps'>,
+  ): Promise<FollowUpCaseView[]> {
     const scope = await this.scopes.forUser(caller);
     const where: string[] = [];
     const params: unknown[] = [];
@@ -88,7 +91,7 @@ export class FollowUpsService {
   async addContact(
     caller: AuthenticatedUser,
     id: string,
-    dto: FollowUpContactDto,
+    dto: ParsedBody<'recordFollowUpContact'>,
   ): Promise<FollowUpCaseView> {
     const scope = await this.scopes.forUser(caller);
     return this.dataSource.transaction(async (manager) => {
@@ -116,7 +119,7 @@ export class FollowUpsService {
   async close(
     caller: AuthenticatedUser,
     id: string,
-    dto: FollowUpCloseDto,
+    dto: ParsedBody<'closeFollowUp'>,
   ): Promise<FollowUpCaseView> {
     const scope = await this.scopes.forUser(caller);
     return this.dataSource.transaction(async (manager) => {

@@ -1,11 +1,11 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import type { Rating } from './rating.entity';
-import type { RatingListQuery } from './ratings.dto';
+import type { RatingFilterValues } from '@qinqing/domain';
 
 /** The filters of GET /ratings (and its exports) on a rating query aliased `r`. */
 export function applyRatingFilters(
   builder: SelectQueryBuilder<Rating>,
-  filters: Omit<RatingListQuery, 'cursor' | 'limit'>,
+  filters: RatingFilterValues,
 ): SelectQueryBuilder<Rating> {
   if (filters.unitId) builder.andWhere('r.unit_id = :unitId', { unitId: filters.unitId });
   if (filters.overall) builder.andWhere('r.overall = :overall', { overall: filters.overall });

@@ -1,68 +1,52 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { RatingListItem, RatingStatusView, RatingSummary, RatingView } from '@qinqing/domain';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { EndpointResponse, ParsedBody, ParsedParams, ParsedQuery } from '@qinqing/domain';
+import { ENDPOINTS } from '@qinqing/domain/schemas';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { RatingDto, RatingListQuery } from './ratings.dto';
+import { Endpoint } from '../common/contract/endpoint.decorator';
 import { RatingsService } from './ratings.service';
-import { UuidParam } from '../common/uuid-param';
 
 @ApiTags('ratings')
-@ApiBearerAuth()
-@Controller('v1')
+@Controller()
 export class RatingsController {
   constructor(private readonly ratings: RatingsService) {}
 
-  @Post('visits/:id/rating')
-  @Roles('enterprise')
-  @ApiOperation({
-    summary:
-      '好差评: a user of the visited firm rates a checked-out visit, once, within the window',
-  })
+  @Endpoint(ENDPOINTS.rateVisit)
   rate(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam) id: string,
-    @Body() body: RatingDto,
-  ): Promise<RatingView> {
+    @Param() { id }: ParsedParams<'rateVisit'>,
+    @Body() body: ParsedBody<'rateVisit'>,
+  ): Promise<EndpointResponse<'rateVisit'>> {
     return this.ratings.rate(user, id, body);
   }
 
-  @Get('visits/:id/rating')
-  @Roles('enterprise', 'supervisor', 'admin')
-  @ApiOperation({ summary: 'The rating of a visit (the firm, supervisors); 404 when not rated' })
+  @Endpoint(ENDPOINTS.visitRating)
   get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam) id: string,
-  ): Promise<RatingView> {
+    @Param() { id }: ParsedParams<'visitRating'>,
+  ): Promise<EndpointResponse<'visitRating'>> {
     return this.ratings.get(user, id);
   }
 
-  @Get('visits/:id/rating-status')
-  @Roles('enterprise', 'supervisor', 'admin')
-  @ApiOperation({ summary: 'Whether the visit can be rated now, and until when' })
+  @Endpoint(ENDPOINTS.ratingStatus)
   status(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam) id: string,
-  ): Promise<RatingStatusView> {
+    @Param() { id }: ParsedParams<'ratingStatus'>,
+  ): Promise<EndpointResponse<'ratingStatus'>> {
     return this.ratings.status(user, id);
   }
 
-  @Get('ratings')
-  @Roles('supervisor', 'admin')
-  @ApiOperation({ summary: 'Ratings of the jurisdiction, newest first, keyset-paginated' })
+  @Endpoint(ENDPOINTS.listRatings)
   list(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: RatingListQuery,
-  ): Promise<{ items: RatingListItem[]; nextCursor: string | null }> {
+    @Query() query: ParsedQuery<'listRatings'>,
+  ): Promise<EndpointResponse<'listRatings'>> {
     return this.ratings.list(user, query);
   }
 
-  @Get('officers/me/rating-summary')
-  @Roles('officer')
-  @ApiOperation({
-    summary: 'The officer’s own ratings, aggregated over released monthly batches (anonymous)',
-  })
-  summary(@CurrentUser() user: AuthenticatedUser): Promise<RatingSummary> {
+  @Endpoint(ENDPOINTS.myRatingSummary)
+  summary(@CurrentUser() user: AuthenticatedUser): Promise<EndpointResponse<'myRatingSummary'>> {
     return this.ratings.officerSummary(user);
   }
 }

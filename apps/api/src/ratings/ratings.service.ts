@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  PAGE_SIZE,
+  type ParsedBody,
+  type ParsedQuery,
   emptyLevelCounts,
   lastReleasedMonth,
   RATING_ITEMS,
@@ -26,7 +29,6 @@ import { applyRatingFilters } from './rating-filters';
 import { applyUnitOrFirmScope } from '../scope/scope-sql';
 import { ratingListItems, ratingOfVisit } from './rating-views';
 import { Rating } from './rating.entity';
-import type { RatingDto, RatingListQuery } from './ratings.dto';
 import { bureauMonth } from '../common/bureau-time';
 import { parseSignature } from './signature';
 
@@ -54,7 +56,11 @@ export class RatingsService {
    * A user of the visited firm rates a checked-out visit, once, within the policy's window. A 差
    * anywhere opens a follow-up case. The rating, the case and their audit entries commit together.
    */
-  async rate(caller: AuthenticatedUser, visitId: string, dto: RatingDto): Promise<RatingView> {
+  async rate(
+    caller: AuthenticatedUser,
+    visitId: string,
+    dto: ParsedBody<'rateVisit'>,
+  ): Promise<RatingView> {
     const scope = await this.scopes.forUser(caller);
     const signature = parseSignature(dto.signature);
     await this.dataSource.transaction(async (manager) => {
@@ -131,10 +137,10 @@ export class RatingsService {
   /** Ratings in a supervisor's jurisdiction (all for an admin), newest first. */
   async list(
     caller: AuthenticatedUser,
-    query: RatingListQuery,
+    query: ParsedQuery<'listRatings'>,
   ): Promise<{ items: RatingListItem[]; nextCursor: string | null }> {
     const scope = await this.scopes.forUser(caller);
-    const limit = query.limit ?? 50;
+    const limit = query.limit ?? PAGE_SIZE.default;
     const builder = this.dataSource.getRepository(Rating).createQueryBuilder('r').select('r.id');
     applyRatingFilters(applyUnitOrFirmScope(builder, 'r', scope), query);
     if (query.cursor) {

@@ -1,52 +1,44 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SpotCheckView } from '@qinqing/domain';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { EndpointResponse, ParsedBody, ParsedParams } from '@qinqing/domain';
+import { ENDPOINTS } from '@qinqing/domain/schemas';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { SpotCheckDto, SpotCheckResultDto } from './ratings.dto';
+import { Endpoint } from '../common/contract/endpoint.decorator';
 import { SpotChecksService } from './spot-checks.service';
-import { UuidParam } from '../common/uuid-param';
 
 @ApiTags('rating-spot-checks')
-@ApiBearerAuth()
-@Controller('v1/rating-spot-checks')
+@Controller()
 export class SpotChecksController {
   constructor(private readonly spotChecks: SpotChecksService) {}
 
-  @Post()
-  @Roles('supervisor')
-  @ApiOperation({
-    summary: '抽查: draw a month’s ratings of the jurisdiction with a fresh published seed',
-  })
-  draw(@CurrentUser() user: AuthenticatedUser, @Body() body: SpotCheckDto): Promise<SpotCheckView> {
+  @Endpoint(ENDPOINTS.drawSpotCheck)
+  draw(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: ParsedBody<'drawSpotCheck'>,
+  ): Promise<EndpointResponse<'drawSpotCheck'>> {
     return this.spotChecks.draw(user, body);
   }
 
-  @Get()
-  @Roles('supervisor', 'admin')
-  async list(@CurrentUser() user: AuthenticatedUser): Promise<{ items: SpotCheckView[] }> {
+  @Endpoint(ENDPOINTS.listSpotChecks)
+  async list(@CurrentUser() user: AuthenticatedUser): Promise<EndpointResponse<'listSpotChecks'>> {
     return { items: await this.spotChecks.list(user) };
   }
 
-  @Get(':id')
-  @Roles('supervisor', 'admin')
+  @Endpoint(ENDPOINTS.getSpotCheck)
   get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam) id: string,
-  ): Promise<SpotCheckView> {
+    @Param() { id }: ParsedParams<'getSpotCheck'>,
+  ): Promise<EndpointResponse<'getSpotCheck'>> {
     return this.spotChecks.get(user, id);
   }
 
-  @Post(':id/items/:ratingId')
-  @HttpCode(200)
-  @Roles('supervisor', 'admin')
-  @ApiOperation({ summary: 'Record what the phone call about a drawn rating found' })
+  @Endpoint(ENDPOINTS.recordSpotCheckResult)
   record(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam) id: string,
-    @Param('ratingId', UuidParam) ratingId: string,
-    @Body() body: SpotCheckResultDto,
-  ): Promise<SpotCheckView> {
+    @Param() { id, ratingId }: ParsedParams<'recordSpotCheckResult'>,
+    @Body() body: ParsedBody<'recordSpotCheckResult'>,
+  ): Promise<EndpointResponse<'recordSpotCheckResult'>> {
     return this.spotChecks.record(user, id, ratingId, body);
   }
 }

@@ -11,7 +11,7 @@ import { scopeCondition } from '../scope/scope-sql';
 import { ScopeService } from '../scope/scope.service';
 import { User } from '../users/user.entity';
 import { bureauMonth } from '../common/bureau-time';
-import type { SpotCheckDto, SpotCheckResultDto } from './ratings.dto';
+import type { ParsedBody } from '@qinqing/domain';
 import { RatingSpotCheck, RatingSpotCheckItem } from './spot-check.entity';
 
 /**
@@ -27,7 +27,7 @@ export class SpotChecksService {
     private readonly policies: PolicyService,
   ) {}
 
-  async draw(caller: AuthenticatedUser, dto: SpotCheckDto): Promise<SpotCheckView> {
+  async draw(caller: AuthenticatedUser, dto: ParsedBody<'drawSpotCheck'>): Promise<SpotCheckView> {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: caller.id });
     const root = user.jurisdictionUnitId;
     if (!root) throw new DomainException('FORBIDDEN', {}, '该账号没有管辖范围，不能抽查评价。');
@@ -110,7 +110,7 @@ export class SpotChecksService {
     caller: AuthenticatedUser,
     id: string,
     ratingId: string,
-    dto: SpotCheckResultDto,
+    dto: ParsedBody<'recordSpotCheckResult'>,
   ): Promise<SpotCheckView> {
     const scope = await this.scopes.forUser(caller);
     return this.dataSource.transaction(async (manager) => {

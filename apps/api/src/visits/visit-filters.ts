@@ -1,15 +1,15 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import type { Visit } from '../visits/visit.entity';
-import type { ListVisitsQuery } from './visits.dto';
+import type { VisitFilterValues } from '@qinqing/domain';
 
 /**
- * The filters of GET /visits (ListVisitsQuery without paging) on a visit query, with the same
+ * The filters of GET /visits (without paging) on a visit query, with the same
  * meaning: exact unit, any officer of the visit, a reason code carried, checked in within [from, to).
  */
 export function applyVisitFilters(
   query: SelectQueryBuilder<Visit>,
   alias: string,
-  filters: Omit<ListVisitsQuery, 'cursor' | 'limit'>,
+  filters: VisitFilterValues,
 ): SelectQueryBuilder<Visit> {
   if (filters.enterpriseId) {
     query.andWhere(`${alias}.enterprise_id = :enterpriseId`, {

@@ -1,5 +1,6 @@
 import {
   CHECK_IN_OUTCOMES,
+  FIELD_LIMITS,
   FINDINGS,
   PURPOSES,
   type CheckInOutcome,
@@ -49,7 +50,7 @@ export class Visit {
   @Column({ type: 'varchar', length: 32 })
   purpose: Purpose;
 
-  @Column({ type: 'varchar', length: 100, nullable: true })
+  @Column({ type: 'varchar', length: FIELD_LIMITS.visitReference, nullable: true })
   reference: string | null;
 
   @Column({ type: 'varchar', length: 10 })

@@ -1,59 +1,47 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import type { EndpointResponse, ParsedBody, ParsedParams, ParsedQuery } from '@qinqing/domain';
+import { ApiTags } from '@nestjs/swagger';
+import { ENDPOINTS } from '@qinqing/domain/schemas';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import type { VisitView } from './visit-view';
-import { CheckOutDto, ListVisitsQuery } from './visits.dto';
-import { type AuditTrailEntry, VisitsService } from './visits.service';
-import { UuidParam } from '../common/uuid-param';
+import { Endpoint } from '../common/contract/endpoint.decorator';
+import { VisitsService } from './visits.service';
 
 @ApiTags('visits')
-@ApiBearerAuth()
-@Controller('v1/visits')
+@Controller()
 export class VisitsController {
   constructor(private readonly visits: VisitsService) {}
 
-  @Get()
-  @ApiOperation({
-    summary: 'Visits and refused attempts in the caller’s scope, newest first, keyset-paginated',
-  })
+  @Endpoint(ENDPOINTS.listVisits)
   list(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: ListVisitsQuery,
-  ): Promise<{ items: VisitView[]; nextCursor: string | null }> {
+    @Query() query: ParsedQuery<'listVisits'>,
+  ): Promise<EndpointResponse<'listVisits'>> {
     return this.visits.list(user, query);
   }
 
-  @Get(':id')
-  @ApiOperation({
-    summary: 'One visit; 404 when it does not exist or is outside the caller’s scope',
-  })
+  @Endpoint(ENDPOINTS.getVisit)
   get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam) id: string,
-  ): Promise<VisitView> {
+    @Param() { id }: ParsedParams<'getVisit'>,
+  ): Promise<EndpointResponse<'getVisit'>> {
     return this.visits.get(user, id);
   }
 
-  @Get(':id/audit')
-  @Roles('supervisor', 'admin')
-  @ApiOperation({ summary: 'The audit entries of a visit (check-in, check-out, auto-close …)' })
+  @Endpoint(ENDPOINTS.visitAudit)
   async audit(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam) id: string,
-  ): Promise<{ items: AuditTrailEntry[] }> {
+    @Param() { id }: ParsedParams<'visitAudit'>,
+  ): Promise<EndpointResponse<'visitAudit'>> {
     return { items: await this.visits.auditTrail(user, id) };
   }
 
-  @Post(':id/check-out')
-  @HttpCode(200)
-  @Roles('officer')
-  @ApiOperation({ summary: 'Check out with findings (an officer of the visit, once)' })
+  @Endpoint(ENDPOINTS.checkOut)
   checkOut(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam) id: string,
-    @Body() body: CheckOutDto,
-  ): Promise<VisitView> {
+    @Param() { id }: ParsedParams<'checkOut'>,
+    @Body() body: ParsedBody<'checkOut'>,
+  ): Promise<EndpointResponse<'checkOut'>> {
     return this.visits.checkOut(user, id, body);
   }
 }

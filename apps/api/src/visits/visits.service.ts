@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { PAGE_SIZE, type ParsedBody, type ParsedQuery } from '@qinqing/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuditService } from '../audit/audit.service';
@@ -11,7 +12,6 @@ import { applyVisitFilters } from './visit-filters';
 import { applyVisitScope, findVisitInScope } from './visit-scope';
 import { toVisitViews, type VisitView } from './visit-view';
 import { Visit } from './visit.entity';
-import type { CheckOutDto, ListVisitsQuery } from './visits.dto';
 
 /** Visits left open longer than this are closed by the system and flagged as such. */
 export const AUTO_CLOSE_AFTER_HOURS = 12;
@@ -54,10 +54,10 @@ export class VisitsService implements OnModuleInit {
 
   async list(
     caller: AuthenticatedUser,
-    filters: ListVisitsQuery,
+    filters: ParsedQuery<'listVisits'>,
   ): Promise<{ items: VisitView[]; nextCursor: string | null }> {
     const scope = await this.scopes.forUser(caller);
-    const limit = filters.limit ?? 50;
+    const limit = filters.limit ?? PAGE_SIZE.default;
     const query = applyVisitScope(
       this.dataSource.getRepository(Visit).createQueryBuilder('v'),
       'v',
@@ -101,7 +101,11 @@ export class VisitsService implements OnModuleInit {
   }
 
   /** Check-out by an officer of the visit, once, with findings. */
-  async checkOut(caller: AuthenticatedUser, id: string, dto: CheckOutDto): Promise<VisitView> {
+  async checkOut(
+    caller: AuthenticatedUser,
+    id: string,
+    dto: ParsedBody<'checkOut'>,
+  ): Promise<VisitView> {
     const scope = await this.scopes.forUser(caller);
     const visit = await this.dataSource.transaction(async (manager) => {
       const found = await findVisitInScope(manager, scope, id, true);

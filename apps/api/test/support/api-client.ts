@@ -1,5 +1,6 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { DEMO_PASSWORD } from '../../src/database/seed/demo-data';
+import { assertConformsToContract } from './contract-conformance';
 import type { TestApp } from './test-app';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -24,12 +25,15 @@ export async function login(t: TestApp, username: string): Promise<ApiUser> {
   return {
     id: user.id,
     token: accessToken,
-    request: (method, url, payload) =>
-      t.inject({
+    request: async (method, url, payload) => {
+      const res = await t.inject({
         method,
         url,
         headers: { authorization: `Bearer ${accessToken}` },
         ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
-      }),
+      });
+      assertConformsToContract(method, url, res);
+      return res;
+    },
   };
 }

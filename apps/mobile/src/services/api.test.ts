@@ -17,7 +17,7 @@ describe('ApiClient: an answer that says when to come back', () => {
       },
     } as never);
     const client = new ApiClient(noSession as unknown as SessionStore);
-    const error = await client.visits().catch((e: unknown) => e);
+    const error = await client.listVisits({ query: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
       statusCode: 503,

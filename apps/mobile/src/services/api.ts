@@ -1,51 +1,24 @@
 import {
   ERROR_MESSAGES,
-  type AuditCheckpoint,
-  type AuditCheckpointKeysResponse,
-  type PublicAuditCheckpoint,
-  type BadgeCodeResponse,
-  type BadgeVerification,
-  type ChainVerification,
-  type CheckInAccepted,
-  type CheckInPreview,
-  type CheckInPreviewRequest,
+  ROUTES,
+  routeUrl,
+  type EndpointInput,
+  type EndpointName,
+  type EndpointResponse,
   type CheckInRefused,
-  type CheckInRequest,
-  type CheckOutRequest,
-  type ChainCheckStatus,
   type DeskSummary,
   type DrawRequest,
   type DrawStatistics,
   type DrawTaskView,
   type DrawView,
   type PublicDrawView,
-  type FollowUpCaseView,
-  type FollowUpCloseRequest,
-  type FollowUpContactRequest,
-  type FollowUpFilters,
-  type RatingFilters,
-  type RatingListItem,
-  type RatingRequest,
-  type RatingStatusView,
-  type RatingSummary,
-  type RatingView,
   type ReportRequest,
   type ReportStatusRequest,
   type ReportView,
-  type SpotCheckRequest,
-  type SpotCheckResultRequest,
-  type SpotCheckView,
-  type EnterpriseView,
+  type CheckInRequest,
   type ErrorCode,
-  type GateCodeKeysResponse,
-  type NotificationView,
-  type OfficerView,
-  type OfflineSnapshotResponse,
   type PolicyResponse,
   type SessionResponse,
-  type VisitFilters,
-  type VisitPage,
-  type VisitView,
 } from '@qinqing/domain';
 import Taro from '@tarojs/taro';
 import { session, type SessionStore } from './session';
@@ -109,11 +82,41 @@ export class NetworkError extends Error {
 /** Kept for the health check, which reads the raw status. */
 export { ApiError as ApiHttpError };
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * A method per endpoint defined by a schema (libs/domain/src/contract), named after it:
+ * `api.listVisits({ query })`, `api.checkOut({ params: { id }, body })`. The path and method come
+ * from ROUTES, the types from the schemas; nothing of it is written here.
+ */
+export type EndpointMethods = {
+  [N in EndpointName]: (
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an endpoint without input
+    ...input: {} extends EndpointInput<N> ? [input?: EndpointInput<N>] : [input: EndpointInput<N>]
+  ) => Promise<EndpointResponse<N>>;
+};
 
 /** A typed client of the API; one instance per app, a separate one per test. */
+// The endpoint methods are put on the prototype below, from ROUTES.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface ApiClient extends EndpointMethods {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ApiClient {
   constructor(private readonly sessions: SessionStore = session) {}
+
+  /** Calls an endpoint of the contract: its success body, or ApiError / NetworkError. */
+  call<N extends EndpointName>(
+    name: N,
+    input: EndpointInput<N> = {} as EndpointInput<N>,
+  ): Promise<EndpointResponse<N>> {
+    const { params, query, body } = input as {
+      params?: Record<string, string>;
+      query?: Record<string, unknown>;
+      body?: unknown;
+    };
+    const route = ROUTES[name];
+    return this.request(route.method, routeUrl(route, params, query), body);
+  }
 
   async request<T>(method: Method, path: string, data?: unknown, retried = false): Promise<T> {
     const token = this.sessions.get()?.accessToken;
@@ -153,9 +156,11 @@ export class ApiClient {
     const refreshToken = this.sessions.get()?.refreshToken;
     if (!refreshToken) return false;
     try {
-      const fresh = await this.request<SessionResponse>(
-        'POST',
-        '/api/v1/auth/refresh',
+      // Not this.refreshSession(): a refresh answered TOKEN_EXPIRED must not refresh again.
+      const route = ROUTES.refreshSession;
+      const fresh: SessionResponse = await this.request(
+        route.method,
+        route.path,
         { refreshToken },
         true,
       );
@@ -172,10 +177,7 @@ export class ApiClient {
   }
 
   async login(username: string, password: string): Promise<SessionResponse> {
-    const fresh = await this.request<SessionResponse>('POST', '/api/v1/auth/login', {
-      username,
-      password,
-    });
+    const fresh = await this.passwordLogin({ body: { username, password } });
     this.sessions.save(fresh);
     return fresh;
   }
@@ -184,175 +186,25 @@ export class ApiClient {
     this.sessions.clear();
   }
 
-  async enterprises(): Promise<EnterpriseView[]> {
-    return (await this.request<{ items: EnterpriseView[] }>('GET', '/api/v1/enterprises')).items;
-  }
-
-  async officers(): Promise<OfficerView[]> {
-    return (await this.request<{ items: OfficerView[] }>('GET', '/api/v1/officers')).items;
-  }
-
   policy(): Promise<PolicyResponse> {
     return this.request<PolicyResponse>('GET', '/api/v1/policy');
   }
 
-  /** 预判: what each purpose would give if submitted now (nothing is recorded). */
-  checkInPreview(body: CheckInPreviewRequest): Promise<CheckInPreview> {
-    return this.request<CheckInPreview>('POST', '/api/v1/check-ins/preview', body);
-  }
-
   /** 201 → accepted; 409 CHECK_IN_REFUSED → refused (recorded); anything else throws. */
-  async checkIn(
+  async submitCheckIn(
     body: CheckInRequest,
   ): Promise<
-    { accepted: true; result: CheckInAccepted } | { accepted: false; result: CheckInRefused }
+    | { accepted: true; result: EndpointResponse<'checkIn'> }
+    | { accepted: false; result: CheckInRefused }
   > {
     try {
-      return {
-        accepted: true,
-        result: await this.request<CheckInAccepted>('POST', '/api/v1/check-ins', body),
-      };
+      return { accepted: true, result: await this.checkIn({ body }) };
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CHECK_IN_REFUSED') {
         return { accepted: false, result: error.body as unknown as CheckInRefused };
       }
       throw error;
     }
-  }
-
-  visits(filters: VisitFilters = {}): Promise<VisitPage> {
-    return this.request<VisitPage>('GET', `/api/v1/visits${queryString(filters)}`);
-  }
-
-  visit(id: string): Promise<VisitView> {
-    return this.request<VisitView>('GET', `/api/v1/visits/${id}`);
-  }
-
-  visitAudit(id: string): Promise<{ items: AuditEntryView[] }> {
-    return this.request<{ items: AuditEntryView[] }>('GET', `/api/v1/visits/${id}/audit`);
-  }
-
-  checkOut(id: string, body: CheckOutRequest): Promise<VisitView> {
-    return this.request<VisitView>('POST', `/api/v1/visits/${id}/check-out`, body);
-  }
-
-  async notifications(): Promise<NotificationView[]> {
-    return (await this.request<{ items: NotificationView[] }>('GET', '/api/v1/notifications'))
-      .items;
-  }
-
-  markNotificationRead(id: string): Promise<void> {
-    return this.request<void>('POST', `/api/v1/notifications/${id}/read`);
-  }
-
-  /** The Ed25519 keys that verify gate codes, badge codes and snapshots (public, no login). */
-  gateCodeKeys(): Promise<GateCodeKeysResponse> {
-    return this.request<GateCodeKeysResponse>('GET', '/api/v1/gate-codes/keys');
-  }
-
-  offlineSnapshot(): Promise<OfflineSnapshotResponse> {
-    return this.request<OfflineSnapshotResponse>('GET', '/api/v1/offline/snapshot');
-  }
-
-  badgeCode(): Promise<BadgeCodeResponse> {
-    return this.request<BadgeCodeResponse>('GET', '/api/v1/officers/me/badge-code');
-  }
-
-  verifyBadge(code: string): Promise<BadgeVerification> {
-    return this.request<BadgeVerification>('POST', '/api/v1/badge-codes/verify', { code });
-  }
-
-  auditVerify(): Promise<ChainVerification> {
-    return this.request<ChainVerification>('GET', '/api/v1/audit/verify');
-  }
-
-  /** Verifies the chain, the rows and the signed checkpoints this phone kept (recorded as a check). */
-  auditVerifyWith(checkpoints: AuditCheckpoint[]): Promise<ChainVerification> {
-    return this.request<ChainVerification>('POST', '/api/v1/audit/verify', { checkpoints });
-  }
-
-  /** The latest signed checkpoint of the audit log (no login). */
-  publicAuditCheckpoint(): Promise<PublicAuditCheckpoint> {
-    return this.request<PublicAuditCheckpoint>('GET', '/api/v1/public/audit/checkpoint');
-  }
-
-  /** The keys that verify audit checkpoints (no login). */
-  auditCheckpointKeys(): Promise<AuditCheckpointKeysResponse> {
-    return this.request<AuditCheckpointKeysResponse>('GET', '/api/v1/public/audit/keys');
-  }
-
-  // ——— 好差评 ———
-
-  rate(visitId: string, body: RatingRequest): Promise<RatingView> {
-    return this.request<RatingView>('POST', `/api/v1/visits/${visitId}/rating`, body);
-  }
-
-  rating(visitId: string): Promise<RatingView> {
-    return this.request<RatingView>('GET', `/api/v1/visits/${visitId}/rating`);
-  }
-
-  ratingStatus(visitId: string): Promise<RatingStatusView> {
-    return this.request<RatingStatusView>('GET', `/api/v1/visits/${visitId}/rating-status`);
-  }
-
-  ratings(
-    filters: RatingFilters = {},
-  ): Promise<{ items: RatingListItem[]; nextCursor: string | null }> {
-    return this.request('GET', `/api/v1/ratings${queryString(filters)}`);
-  }
-
-  myRatingSummary(): Promise<RatingSummary> {
-    return this.request<RatingSummary>('GET', '/api/v1/officers/me/rating-summary');
-  }
-
-  // ——— 回访核实 ———
-
-  async followUps(filters: FollowUpFilters = {}): Promise<FollowUpCaseView[]> {
-    return (
-      await this.request<{ items: FollowUpCaseView[] }>(
-        'GET',
-        `/api/v1/follow-ups${queryString(filters)}`,
-      )
-    ).items;
-  }
-
-  followUp(id: string): Promise<FollowUpCaseView> {
-    return this.request<FollowUpCaseView>('GET', `/api/v1/follow-ups/${id}`);
-  }
-
-  recordFollowUpContact(id: string, body: FollowUpContactRequest): Promise<FollowUpCaseView> {
-    return this.request<FollowUpCaseView>('POST', `/api/v1/follow-ups/${id}/contacts`, body);
-  }
-
-  closeFollowUp(id: string, body: FollowUpCloseRequest): Promise<FollowUpCaseView> {
-    return this.request<FollowUpCaseView>('POST', `/api/v1/follow-ups/${id}/close`, body);
-  }
-
-  // ——— 抽查 ———
-
-  drawSpotCheck(body: SpotCheckRequest): Promise<SpotCheckView> {
-    return this.request<SpotCheckView>('POST', '/api/v1/rating-spot-checks', body);
-  }
-
-  async spotChecks(): Promise<SpotCheckView[]> {
-    return (await this.request<{ items: SpotCheckView[] }>('GET', '/api/v1/rating-spot-checks'))
-      .items;
-  }
-
-  spotCheck(id: string): Promise<SpotCheckView> {
-    return this.request<SpotCheckView>('GET', `/api/v1/rating-spot-checks/${id}`);
-  }
-
-  recordSpotCheckResult(
-    id: string,
-    ratingId: string,
-    body: SpotCheckResultRequest,
-  ): Promise<SpotCheckView> {
-    return this.request<SpotCheckView>(
-      'POST',
-      `/api/v1/rating-spot-checks/${id}/items/${ratingId}`,
-      body,
-    );
   }
 
   // ——— 监督举报 ———
@@ -379,14 +231,6 @@ export class ApiClient {
 
   deskSummary(filters: { from?: string; to?: string; unitId?: string } = {}): Promise<DeskSummary> {
     return this.request<DeskSummary>('GET', `/api/v1/desk/summary${queryString(filters)}`);
-  }
-
-  chainStatus(): Promise<ChainCheckStatus> {
-    return this.request<ChainCheckStatus>('GET', '/api/v1/audit/checks/latest');
-  }
-
-  runChainCheck(): Promise<ChainCheckStatus> {
-    return this.request<ChainCheckStatus>('POST', '/api/v1/audit/checks');
   }
 
   // ——— 双随机、一公开 ———
@@ -446,13 +290,14 @@ export interface HealthReport {
   database: string;
 }
 
-export interface AuditEntryView {
-  seq: string;
-  at: string;
-  actorId: string | null;
-  action: string;
-  data: Record<string, unknown>;
-  hash: string;
+for (const name of Object.keys(ROUTES) as EndpointName[]) {
+  Object.defineProperty(ApiClient.prototype, name, {
+    value(this: ApiClient, input?: EndpointInput<typeof name>) {
+      return this.call(name, input);
+    },
+    writable: true,
+    configurable: true,
+  });
 }
 
 export const api = new ApiClient();

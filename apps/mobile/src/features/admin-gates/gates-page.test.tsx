@@ -81,12 +81,12 @@ describe('门口码与海报', () => {
     fireEvent.click(screen.getByTestId('gate-issue-cancel'));
     await settle();
     expect(screen.queryByTestId('gate-issue-warning')).toBeNull();
-    expect(request).not.toHaveBeenCalledWith('POST', '/api/v1/gates/g1/codes');
+    expect(request).not.toHaveBeenCalledWith('POST', '/api/v1/gates/g1/codes', undefined);
 
     fireEvent.click(within(first).getByTestId('gate-issue'));
     fireEvent.click(screen.getByTestId('gate-issue-confirm'));
     await settle();
-    expect(request).toHaveBeenCalledWith('POST', '/api/v1/gates/g1/codes');
+    expect(request).toHaveBeenCalledWith('POST', '/api/v1/gates/g1/codes', undefined);
     const card = screen.getAllByTestId('gate-card')[0];
     expect(within(card).getByTestId('gate-message').textContent).toContain(
       '已生成第 2 版打卡码，第 1 版已作废',

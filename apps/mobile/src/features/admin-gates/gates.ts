@@ -12,15 +12,15 @@ export type { GateCodeHistory, GateCodeVersion };
 export type PosterFormat = 'pdf' | 'png';
 
 export async function fetchGates(): Promise<GateItem[]> {
-  return (await api.request<{ items: GateItem[] }>('GET', '/api/v1/gates')).items;
+  return (await api.listGates()).items;
 }
 
 export function fetchGateHistory(gateId: string): Promise<GateCodeHistory> {
-  return api.request<GateCodeHistory>('GET', `/api/v1/gates/${gateId}/codes`);
+  return api.gateCodeHistory({ params: { gateId } });
 }
 
 export function issueGateCode(gateId: string): Promise<{ version: number; gateId: string }> {
-  return api.request<{ version: number; gateId: string }>('POST', `/api/v1/gates/${gateId}/codes`);
+  return api.issueGateCode({ params: { gateId } });
 }
 
 export const posterPath = (gateId: string, format: PosterFormat): string =>

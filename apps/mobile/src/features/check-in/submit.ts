@@ -45,7 +45,7 @@ export async function submitCheckIn(
 ): Promise<CheckInSubmission> {
   startOfflineSupport();
   try {
-    const answer = await client.checkIn(request);
+    const answer = await client.submitCheckIn(request);
     return answer.accepted
       ? { mode: 'online', accepted: true, result: answer.result }
       : { mode: 'online', accepted: false, result: answer.result };

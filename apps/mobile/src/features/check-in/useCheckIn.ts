@@ -107,18 +107,21 @@ export function useCheckIn(me: SessionUser | undefined, initialCode: string, aft
     void refreshSnapshotIfStale().then((refreshed) => {
       if (refreshed) setSnapshot(loadSnapshot({ officerId: me.id }));
     });
-    void api.officers().then(
-      (list) => {
-        const others = othersActive(list, me.id);
-        setColleagues(others);
-        setCoIds((ids) => ids.filter((id) => others.some((o) => o.id === id)));
-      },
-      () => {
-        const others = othersActive(stored?.colleagues ?? [], me.id);
-        setColleagues(others);
-        if (stored) setCoIds((ids) => ids.filter((id) => others.some((o) => o.id === id)));
-      },
-    );
+    void api
+      .listOfficers()
+      .then((r) => r.items)
+      .then(
+        (list) => {
+          const others = othersActive(list, me.id);
+          setColleagues(others);
+          setCoIds((ids) => ids.filter((id) => others.some((o) => o.id === id)));
+        },
+        () => {
+          const others = othersActive(stored?.colleagues ?? [], me.id);
+          setColleagues(others);
+          if (stored) setCoIds((ids) => ids.filter((id) => others.some((o) => o.id === id)));
+        },
+      );
     locating.current = locateOfficer();
     void locating.current.then((fix) =>
       setLocated(fix ? { state: 'found', fix } : { state: 'none' }),
@@ -127,7 +130,10 @@ export function useCheckIn(me: SessionUser | undefined, initialCode: string, aft
 
   // The officer's visits not yet checked out (the home page's 待签退), to warn before another.
   const recent = useRequest(
-    () => api.visits({ officerId: me?.id, from: chinaMidnight(new Date(), 2), limit: 50 }),
+    () =>
+      api.listVisits({
+        query: { officerId: me?.id, from: chinaMidnight(new Date(), 2), limit: 50 },
+      }),
     [me?.id],
     { enabled: Boolean(me) },
   );

@@ -54,7 +54,7 @@ export function usePreview(
     lastReference.current = input.reference;
     setChecking(true);
     const ask = () =>
-      client.checkInPreview(input).then(
+      client.previewCheckIn({ body: input }).then(
         (preview) => {
           if (!current) return;
           setServer({ key, preview });

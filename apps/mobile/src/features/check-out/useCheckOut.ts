@@ -9,7 +9,7 @@ import { deadlineProblem } from './deadline';
 
 /** 签退: the visit, what was found, notes, the rectification deadline; and the submission. */
 export function useCheckOut(visitId: string, enabled: boolean) {
-  const visit = useRequest(() => api.visit(visitId), [visitId], {
+  const visit = useRequest(() => api.getVisit({ params: { id: visitId } }), [visitId], {
     enabled: enabled && Boolean(visitId),
     notFound: '找不到这次检查（或不是您的检查）：请从首页的“待签退”进入。',
   });
@@ -34,10 +34,13 @@ export function useCheckOut(visitId: string, enabled: boolean) {
     setBusy(true);
     setError('');
     try {
-      const result = await api.checkOut(visitId, {
-        findings,
-        ...(notes.trim() ? { notes: notes.trim() } : {}),
-        ...(findings === 'RECTIFY_ORDERED' ? { rectifyBy } : {}),
+      const result = await api.checkOut({
+        params: { id: visitId },
+        body: {
+          findings,
+          ...(notes.trim() ? { notes: notes.trim() } : {}),
+          ...(findings === 'RECTIFY_ORDERED' ? { rectifyBy } : {}),
+        },
       });
       setDone(result);
     } catch (e) {

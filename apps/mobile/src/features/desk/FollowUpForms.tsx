@@ -31,7 +31,9 @@ export function ContactForm(props: { caseId: string; onSaved: (c: FollowUpCaseVi
     setBusy(true);
     setError('');
     try {
-      props.onSaved(await api.recordFollowUpContact(props.caseId, checked.body));
+      props.onSaved(
+        await api.recordFollowUpContact({ params: { id: props.caseId }, body: checked.body }),
+      );
       setMethod(undefined);
       setNote('');
     } catch (e) {
@@ -97,7 +99,7 @@ export function CloseForm(props: {
     setBusy(true);
     setError('');
     try {
-      props.onSaved(await api.closeFollowUp(props.item.id, checked.body));
+      props.onSaved(await api.closeFollowUp({ params: { id: props.item.id }, body: checked.body }));
     } catch (e) {
       setError(errorText(e));
     } finally {

@@ -33,7 +33,7 @@ export function RatingCard({ visitId }: { visitId: string }) {
     let alive = true;
     setLoaded({ state: 'loading' });
     api
-      .rating(visitId)
+      .visitRating({ params: { id: visitId } })
       .then((rating) => alive && setLoaded({ state: 'rated', rating }))
       .catch((e) => {
         if (!alive) return;

@@ -34,7 +34,7 @@ export function SpotCheckDrawForm({ onDrawn }: { onDrawn: (s: SpotCheckView) => 
     setBusy(true);
     setError('');
     try {
-      onDrawn(await api.drawSpotCheck(checked.body));
+      onDrawn(await api.drawSpotCheck({ body: checked.body }));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -107,9 +107,9 @@ export function SpotCheckItem(props: {
     setSaved(false);
     try {
       props.onSaved(
-        await api.recordSpotCheckResult(props.spotCheckId, item.ratingId, {
-          result,
-          ...(note.trim() ? { note: note.trim() } : {}),
+        await api.recordSpotCheckResult({
+          params: { id: props.spotCheckId, ratingId: item.ratingId },
+          body: { result, ...(note.trim() ? { note: note.trim() } : {}) },
         }),
       );
       setSaved(true);

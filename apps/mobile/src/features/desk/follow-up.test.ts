@@ -13,7 +13,7 @@ const NOW = new Date('2026-05-12T04:00:00Z');
 describe('followUpFilters', () => {
   it('maps 待核实 / 已逾期 / 已办结 to the API query', () => {
     expect(followUpFilters('OPEN')).toEqual({ status: 'OPEN' });
-    expect(followUpFilters('OVERDUE')).toEqual({ status: 'OPEN', overdue: true });
+    expect(followUpFilters('OVERDUE')).toEqual({ status: 'OPEN', overdue: 'true' });
     expect(followUpFilters('CLOSED')).toEqual({ status: 'CLOSED' });
   });
 });

@@ -16,7 +16,7 @@ export type FollowUpView = 'OPEN' | 'OVERDUE' | 'CLOSED';
 
 export const FOLLOW_UP_VIEWS: { key: FollowUpView; label: string; filters: FollowUpFilters }[] = [
   { key: 'OPEN', label: '待核实', filters: { status: 'OPEN' } },
-  { key: 'OVERDUE', label: '已逾期', filters: { status: 'OPEN', overdue: true } },
+  { key: 'OVERDUE', label: '已逾期', filters: { status: 'OPEN', overdue: 'true' } },
   { key: 'CLOSED', label: '已办结', filters: { status: 'CLOSED' } },
 ];
 

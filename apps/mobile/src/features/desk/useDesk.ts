@@ -34,7 +34,7 @@ export function useDesk(user: SessionUser | undefined) {
     [period, unitId],
     { enabled },
   );
-  const officers = useRequest(() => api.officers(), [], { enabled });
+  const officers = useRequest(async () => (await api.listOfficers()).items, [], { enabled });
   const units = useMemo(() => unitsOf(officers.data ?? []), [officers.data]);
 
   // The chain, read on its own (it shows even when the summary fails); 立即校验 replaces it.
@@ -62,7 +62,7 @@ export function useDesk(user: SessionUser | undefined) {
       await fetchAndKeepCheckpoint().catch(() => undefined);
       const held = keptCheckpoints();
       setKept(held.length);
-      await api.auditVerifyWith(held);
+      await api.verifyAuditWith({ body: { checkpoints: held } });
       setChecked(await api.chainStatus());
     } catch (e) {
       setChainError(`校验未完成：${errorText(e)}`);

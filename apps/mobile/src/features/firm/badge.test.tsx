@@ -99,7 +99,7 @@ describe('verifyBadgeText', () => {
     const { client, verifyBadge } = fakeClient({});
     const v = await verifyBadgeText(`  ${code}\n`, NOW, client, store);
     expect(v.tone).toBe('valid');
-    expect(verifyBadge).toHaveBeenCalledWith(code);
+    expect(verifyBadge).toHaveBeenCalledWith({ body: { code } });
     expect(store.get(BADGE_KEYS_STORAGE_KEY)).toEqual(KEYS_RESPONSE);
   });
 

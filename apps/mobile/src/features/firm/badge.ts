@@ -86,7 +86,7 @@ export async function verifyBadgeText(
     return badgeVerdict(offline, null);
   }
   try {
-    return badgeVerdict(offline, await client.verifyBadge(code));
+    return badgeVerdict(offline, await client.verifyBadge({ body: { code } }));
   } catch (error) {
     if (error instanceof ApiError) {
       return { tone: 'invalid', title: '身份无法确认', message: error.message, officer: null };

@@ -60,7 +60,7 @@ export function useFirmHome(enabled: boolean): FirmHome {
   const refreshRatings = useCallback(async (list: VisitView[]) => {
     const ids = visitsNeedingStatus(list, ratingCache.current);
     if (ids.length === 0) return;
-    const results = await Promise.allSettled(ids.map((id) => api.ratingStatus(id)));
+    const results = await Promise.allSettled(ids.map((id) => api.ratingStatus({ params: { id } })));
     const next = new Map(ratingCache.current);
     results.forEach((r) => {
       if (r.status === 'fulfilled') next.set(r.value.visitId, r.value);
@@ -72,9 +72,9 @@ export function useFirmHome(enabled: boolean): FirmHome {
   const refresh = useCallback(async () => {
     try {
       const [page, notes, mine] = await Promise.all([
-        api.visits({ limit: 20 }),
-        api.notifications(),
-        firms.length > 0 ? Promise.resolve(firms) : api.enterprises(),
+        api.listVisits({ query: { limit: 20 } }),
+        api.listNotifications().then((r) => r.items),
+        firms.length > 0 ? Promise.resolve(firms) : api.listEnterprises().then((r) => r.items),
       ]);
       setVisits(page.items);
       setNotifications(notes);

@@ -31,10 +31,12 @@ export function useOfficerHome(me: SessionUser | undefined) {
     async () => {
       // One request (a weak signal pays per round trip): the last two days hold today's visits
       // and any still to be checked out.
-      const recent = await api.visits({
-        officerId: me?.id,
-        from: chinaMidnight(new Date(), 2),
-        limit: 50,
+      const recent = await api.listVisits({
+        query: {
+          officerId: me?.id,
+          from: chinaMidnight(new Date(), 2),
+          limit: 50,
+        },
       });
       const midnight = Date.parse(chinaMidnight());
       return {

@@ -30,13 +30,15 @@ export function useMyVisits(me: SessionUser | undefined) {
     setLoading(true);
     setError('');
     try {
-      const page = await api.visits({
-        officerId: me.id,
-        from: chinaMidnight(new Date(), RANGES[range].daysBack),
-        purpose,
-        outcome,
-        limit: PAGE_SIZE,
-        ...(after ? { cursor: after } : {}),
+      const page = await api.listVisits({
+        query: {
+          officerId: me.id,
+          from: chinaMidnight(new Date(), RANGES[range].daysBack),
+          purpose,
+          outcome,
+          limit: PAGE_SIZE,
+          ...(after ? { cursor: after } : {}),
+        },
       });
       if (mine !== call.current) return;
       setItems((prev) => (after ? [...prev, ...page.items] : page.items));

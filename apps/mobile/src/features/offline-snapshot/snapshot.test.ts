@@ -116,7 +116,7 @@ function fakeClient(init: {
       calls.push('GET /api/v1/gate-codes/keys');
       return client.keys;
     },
-    checkIn: jest.fn(init.checkIn ?? (() => Promise.reject(new NetworkError()))),
+    submitCheckIn: jest.fn(init.checkIn ?? (() => Promise.reject(new NetworkError()))),
   };
   return client;
 }
@@ -266,7 +266,7 @@ describe('submitCheckIn offline', () => {
   it('returns the server’s decision when online and queues nothing', async () => {
     const accepted = { visit: { id: 'v1' }, decision: { outcome: 'ALLOWED', reasons: [] } };
     const client = fakeClient({ checkIn: () => Promise.resolve(accepted) as never });
-    client.checkIn.mockResolvedValue({ accepted: true, result: accepted } as never);
+    client.submitCheckIn.mockResolvedValue({ accepted: true, result: accepted } as never);
     const result = await submitCheckIn(request(), asApi(client), store);
     expect(result).toEqual({ mode: 'online', accepted: true, result: accepted });
     expect(store.get(queueKey(OFFICER))).toBeUndefined();
@@ -274,7 +274,7 @@ describe('submitCheckIn offline', () => {
 
   it('rethrows errors other than no signal (the form shows them) and queues nothing', async () => {
     const client = fakeClient({});
-    client.checkIn.mockRejectedValue(
+    client.submitCheckIn.mockRejectedValue(
       new ApiError(400, 'VALIDATION_FAILED', '提交的内容不完整', {}),
     );
     await expect(submitCheckIn(request(), asApi(client), store)).rejects.toThrow(
@@ -405,8 +405,8 @@ describe('submitCheckIn offline', () => {
     await refreshSnapshot(asApi(client), { store, officerId: OFFICER });
     await submitCheckIn(request(), asApi(client), store);
 
-    client.checkIn.mockReset();
-    client.checkIn.mockResolvedValue({
+    client.submitCheckIn.mockReset();
+    client.submitCheckIn.mockResolvedValue({
       accepted: false,
       result: {
         code: 'CHECK_IN_REFUSED',
@@ -424,8 +424,8 @@ describe('submitCheckIn offline', () => {
     const report = await queue.flush();
 
     expect(report).toMatchObject({ sent: 1, total: 1, remaining: 0 });
-    expect(client.checkIn).toHaveBeenCalledTimes(1);
-    expect((client.checkIn.mock.calls[0] as unknown[])[0]).toEqual(
+    expect(client.submitCheckIn).toHaveBeenCalledTimes(1);
+    expect((client.submitCheckIn.mock.calls[0] as unknown[])[0]).toEqual(
       request({ clientTime: expect.any(String) }),
     );
     expect(queue.results()[0]).toMatchObject({

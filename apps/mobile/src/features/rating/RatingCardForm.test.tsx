@@ -63,7 +63,7 @@ it('renders the pad as a real canvas and the five items verbatim', () => {
 });
 
 it('keeps submit blocked, saying why, until all six marks are chosen and the pad is signed', () => {
-  const rate = jest.spyOn(api, 'rate');
+  const rate = jest.spyOn(api, 'rateVisit');
   renderForm();
   expect(screen.getByTestId('rating-blocker').textContent).toContain('总体评价和五项评价');
 
@@ -87,7 +87,7 @@ it('keeps submit blocked, saying why, until all six marks are chosen and the pad
 });
 
 it('asks for confirmation, then sends the marks and the signature', async () => {
-  const rate = jest.spyOn(api, 'rate').mockResolvedValue(RATING);
+  const rate = jest.spyOn(api, 'rateVisit').mockResolvedValue(RATING);
   const { onRated } = renderForm();
   markAll('POOR');
   sign(200);
@@ -99,17 +99,20 @@ it('asks for confirmation, then sends the marks and the signature', async () => 
   await act(async () => {
     fireEvent.click(screen.getByTestId('rating-confirm'));
   });
-  expect(rate).toHaveBeenCalledWith('v1', {
-    overall: 'POOR',
-    items: ['GOOD', 'GOOD', 'GOOD', 'GOOD', 'GOOD'],
-    signature: SIGNATURE,
+  expect(rate).toHaveBeenCalledWith({
+    params: { id: 'v1' },
+    body: {
+      overall: 'POOR',
+      items: ['GOOD', 'GOOD', 'GOOD', 'GOOD', 'GOOD'],
+      signature: SIGNATURE,
+    },
   });
   expect(onRated).toHaveBeenCalledWith(RATING, true);
 });
 
 it('turns RATING_EXISTS into the 已评价 state', async () => {
   jest
-    .spyOn(api, 'rate')
+    .spyOn(api, 'rateVisit')
     .mockRejectedValue(new ApiError(409, 'RATING_EXISTS', '该次检查已经评价过', {}));
   const { onAlreadyRated, onRated } = renderForm();
   markAll();
@@ -121,7 +124,7 @@ it('turns RATING_EXISTS into the 已评价 state', async () => {
 
 it("shows the server's message when the window has closed", async () => {
   jest
-    .spyOn(api, 'rate')
+    .spyOn(api, 'rateVisit')
     .mockRejectedValue(
       new ApiError(409, 'RATING_WINDOW_CLOSED', '已超过评价期限，不能再评价。', {}),
     );

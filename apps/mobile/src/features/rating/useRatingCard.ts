@@ -40,8 +40,11 @@ export function useRatingCard(visitId: string, enabled: boolean) {
       rating: RatingView | null;
     }> => {
       if (!visitId) throw new Error(MISSING_VISIT);
-      const [visit, status] = await Promise.all([api.visit(visitId), api.ratingStatus(visitId)]);
-      const rating = status.rated ? await api.rating(visitId) : null;
+      const [visit, status] = await Promise.all([
+        api.getVisit({ params: { id: visitId } }),
+        api.ratingStatus({ params: { id: visitId } }),
+      ]);
+      const rating = status.rated ? await api.visitRating({ params: { id: visitId } }) : null;
       return { visit, status, rating };
     },
     [visitId],

@@ -63,7 +63,10 @@ export function useRatingForm(
         setConfirming(false);
         return;
       }
-      const rating = await api.rate(visitId, buildRatingRequest(draft, signature as string));
+      const rating = await api.rateVisit({
+        params: { id: visitId },
+        body: buildRatingRequest(draft, signature as string),
+      });
       onRated(rating, draftNeedsFollowUp(draft));
     } catch (e) {
       const failure = ratingFailure(e);

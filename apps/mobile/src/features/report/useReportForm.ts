@@ -37,12 +37,12 @@ export function useReportForm(presetVisitId: string, enabled: boolean) {
   // The firm(s), and the visit the home passed (when it is one of theirs).
   const base = useRequest(
     async () => {
-      const firms = await api.enterprises();
+      const firms = (await api.listEnterprises()).items;
       let preset: VisitView | null = null;
       let presetNote = '';
       if (presetVisitId) {
         try {
-          preset = await api.visit(presetVisitId);
+          preset = await api.getVisit({ params: { id: presetVisitId } });
         } catch (e) {
           presetNote = `未能读取首页选中的那次检查：${errorText(e)} 可在下方重新选择。`;
         }
@@ -73,7 +73,7 @@ export function useReportForm(presetVisitId: string, enabled: boolean) {
   // The chosen firm's recent visits (the preset visit stays first even if older).
   const enterpriseId = draft.enterpriseId;
   const recent = useRequest(
-    () => api.visits({ enterpriseId: enterpriseId as string, limit: RECENT_VISITS }),
+    () => api.listVisits({ query: { enterpriseId: enterpriseId as string, limit: RECENT_VISITS } }),
     [enterpriseId],
     { enabled: enabled && Boolean(enterpriseId) },
   );

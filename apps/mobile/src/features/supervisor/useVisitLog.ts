@@ -30,7 +30,9 @@ export function useVisitLog(enabled: boolean) {
       setSections((all) => ({ ...all, [section.key]: change(all[section.key] ?? EMPTY) }));
     update((s) => ({ ...s, loading: true, error: '' }));
     try {
-      const page = await api.visits({ ...section.filters, ...(cursor ? { cursor } : {}) });
+      const page = await api.listVisits({
+        query: { ...section.filters, ...(cursor ? { cursor } : {}) },
+      });
       update((s) => ({
         items: cursor ? appendPage(s.items, page.items) : page.items,
         nextCursor: page.nextCursor,
@@ -48,8 +50,8 @@ export function useVisitLog(enabled: boolean) {
     for (const section of plan) void loadSection(section);
   }, [enabled, plan, loadSection]);
 
-  const firms = useRequest(() => api.enterprises(), [], { enabled });
-  const officers = useRequest(() => api.officers(), [], { enabled });
+  const firms = useRequest(async () => (await api.listEnterprises()).items, [], { enabled });
+  const officers = useRequest(async () => (await api.listOfficers()).items, [], { enabled });
   const units = useMemo(() => unitsOf(officers.data ?? []), [officers.data]);
   const choicesError = firms.error || officers.error;
 
@@ -60,7 +62,7 @@ export function useVisitLog(enabled: boolean) {
     setChainBusy(true);
     setChainError('');
     try {
-      setChain(await api.auditVerifyWith(keptCheckpoints()));
+      setChain(await api.verifyAuditWith({ body: { checkpoints: keptCheckpoints() } }));
     } catch (e) {
       setChain(null);
       setChainError(`核验未完成：${errorText(e)}`);

@@ -7,7 +7,7 @@ const request = { clientId: 'c1' } as CheckInRequest;
 const decision = { outcome: 'REFUSED' as const, reasons: [], policyVersion: 3 };
 
 function sender(checkIn: jest.Mock) {
-  return apiSender({ checkIn } as unknown as ApiClient);
+  return apiSender({ submitCheckIn: checkIn } as unknown as ApiClient);
 }
 
 describe('apiSender: what each answer of POST /check-ins means for the queue', () => {

@@ -5,7 +5,7 @@ import type { Send } from './sync-queue';
 export function apiSender(client: ApiClient): Send {
   return async (request) => {
     try {
-      const answer = await client.checkIn(request);
+      const answer = await client.submitCheckIn(request);
       return answer.accepted
         ? {
             kind: 'recorded',

@@ -68,9 +68,9 @@ beforeEach(() => {
     expiresIn: 900,
     user: { id: 'f1', role: 'enterprise', name: '王经理', username: 'firm1' },
   });
-  jest.spyOn(api, 'enterprises').mockResolvedValue([]);
-  jest.spyOn(api, 'notifications').mockResolvedValue([]);
-  jest.spyOn(api, 'visits').mockResolvedValue({
+  jest.spyOn(api, 'listEnterprises').mockResolvedValue({ items: [] });
+  jest.spyOn(api, 'listNotifications').mockResolvedValue({ items: [] });
+  jest.spyOn(api, 'listVisits').mockResolvedValue({
     items: [
       visit('open'),
       visit('rated'),
@@ -84,11 +84,15 @@ beforeEach(() => {
 it('shows each checked-out visit as 去评价 / 已评价 / 评价已截止, and asks only those', async () => {
   const ratingStatus = jest
     .spyOn(api, 'ratingStatus')
-    .mockImplementation(async (id: string) => STATUSES[id]);
+    .mockImplementation(async ({ params }) => STATUSES[params.id]);
   render(<FirmHomePage />);
   await act(async () => {});
 
-  expect(ratingStatus.mock.calls.map(([id]) => id).sort()).toEqual(['closed', 'open', 'rated']);
+  expect(ratingStatus.mock.calls.map(([input]) => input.params.id).sort()).toEqual([
+    'closed',
+    'open',
+    'rated',
+  ]);
   expect(screen.getAllByTestId('firm-visit')).toHaveLength(4);
   expect(screen.getAllByTestId('visit-rating')).toHaveLength(3);
   expect(screen.getByTestId('visit-rated').textContent).toBe('已评价');
@@ -99,7 +103,7 @@ it('shows each checked-out visit as 去评价 / 已评价 / 评价已截止, and
 });
 
 it('leads to 监督举报 and 我的举报, and a visit to its report', async () => {
-  jest.spyOn(api, 'ratingStatus').mockImplementation(async (id: string) => STATUSES[id]);
+  jest.spyOn(api, 'ratingStatus').mockImplementation(async ({ params }) => STATUSES[params.id]);
   render(<FirmHomePage />);
   await act(async () => {});
 

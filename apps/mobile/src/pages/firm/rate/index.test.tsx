@@ -62,7 +62,7 @@ beforeEach(() => {
     user: { id: 'f1', role: 'enterprise', name: '王经理', username: 'firm1' },
   });
   taro.useRouter.mockReturnValue({ params: { visitId: 'v1' } });
-  jest.spyOn(api, 'visit').mockResolvedValue(VISIT);
+  jest.spyOn(api, 'getVisit').mockResolvedValue(VISIT);
 });
 
 async function open(): Promise<void> {
@@ -85,7 +85,7 @@ it('shows the card title, the visit, and the card back with hotlines to call', a
 
 it('after a rating with a 差, says the supervision office will call back', async () => {
   jest.spyOn(api, 'ratingStatus').mockResolvedValue(OPEN);
-  jest.spyOn(api, 'rate').mockResolvedValue(RATING);
+  jest.spyOn(api, 'rateVisit').mockResolvedValue(RATING);
   await open();
   fireEvent.click(screen.getByTestId('rating-overall-GOOD'));
   [0, 1, 2, 3].forEach((i) => fireEvent.click(screen.getByTestId(`rating-item-${i}-GOOD`)));
@@ -105,7 +105,7 @@ it('shows 已评价 for a rated visit, without the form', async () => {
   jest
     .spyOn(api, 'ratingStatus')
     .mockResolvedValue({ ...OPEN, rated: true, open: false, closesAt: null });
-  jest.spyOn(api, 'rating').mockResolvedValue(RATING);
+  jest.spyOn(api, 'visitRating').mockResolvedValue(RATING);
   await open();
   expect(screen.getByTestId('rating-rated').textContent).toContain('已评价');
   expect(screen.queryByTestId('rating-submit')).toBeNull();

@@ -38,9 +38,9 @@ beforeEach(() => {
     expiresIn: 900,
     user: { id: 'f1', role: 'enterprise', name: '王经理', username: 'firm2' },
   });
-  jest.spyOn(api, 'enterprises').mockResolvedValue(FIRMS);
-  jest.spyOn(api, 'visit').mockResolvedValue(VISIT);
-  jest.spyOn(api, 'visits').mockResolvedValue({ items: [VISIT], nextCursor: null });
+  jest.spyOn(api, 'listEnterprises').mockResolvedValue({ items: FIRMS });
+  jest.spyOn(api, 'getVisit').mockResolvedValue(VISIT);
+  jest.spyOn(api, 'listVisits').mockResolvedValue({ items: [VISIT], nextCursor: null });
 });
 
 async function open(params: Record<string, string> = {}): Promise<void> {
@@ -55,7 +55,7 @@ it('preselects the firm and the visit passed from the firm home, then an officer
 
   expect(screen.getByTestId('report-firm-e2').getAttribute('aria-checked')).toBe('true');
   expect(screen.getByTestId('report-visit-v1').getAttribute('aria-checked')).toBe('true');
-  expect(api.visits).toHaveBeenCalledWith({ enterpriseId: 'e2', limit: 10 });
+  expect(api.listVisits).toHaveBeenCalledWith({ query: { enterpriseId: 'e2', limit: 10 } });
 
   fireEvent.click(screen.getByTestId('report-officer-o2'));
   fireEvent.click(screen.getByTestId('report-category-SIX_2'));
@@ -117,6 +117,6 @@ it('asks the user to choose among several firms when nothing is preset', async (
   expect(screen.queryByTestId('report-visit')).toBeNull();
   fireEvent.click(screen.getByTestId('report-firm-e1'));
   await act(async () => {});
-  expect(api.visits).toHaveBeenCalledWith({ enterpriseId: 'e1', limit: 10 });
+  expect(api.listVisits).toHaveBeenCalledWith({ query: { enterpriseId: 'e1', limit: 10 } });
   expect(screen.getByTestId('report-visit-none').getAttribute('aria-checked')).toBe('true');
 });

@@ -10,7 +10,9 @@ import { Page } from '../../../shared/ui/Page';
 /** 企业状态: my firm(s): list membership and its history, credit grade, liaison officer, gates. */
 export default function FirmStatusPage() {
   const user = useSession('enterprise');
-  const firms = useRequest(() => api.enterprises(), [], { enabled: Boolean(user) });
+  const firms = useRequest(async () => (await api.listEnterprises()).items, [], {
+    enabled: Boolean(user),
+  });
 
   return (
     <Page title="企业状态" backTo="/pages/firm/home/index" testId="firm-status-page">

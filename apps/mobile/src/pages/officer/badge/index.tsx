@@ -54,10 +54,13 @@ export default function OfficerBadgePage() {
   useEffect(() => {
     if (!me) return;
     // The unit's name is a nicety on the card: without it the card still shows name and number.
-    api.officers().then(
-      (list) => setUnitName(list.find((o) => o.id === me.id)?.unitName ?? ''),
-      () => setUnitName(''),
-    );
+    api
+      .listOfficers()
+      .then((r) => r.items)
+      .then(
+        (list) => setUnitName(list.find((o) => o.id === me.id)?.unitName ?? ''),
+        () => setUnitName(''),
+      );
     void refresh();
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);

@@ -78,9 +78,9 @@ beforeEach(() => {
     },
   });
   facts = snapshotOf([firm]);
-  jest.spyOn(api, 'checkInPreview').mockImplementation((body) => serverPreviewOn(facts)(body));
-  jest.spyOn(api, 'visits').mockResolvedValue({ items: [], nextCursor: null });
-  jest.spyOn(api, 'officers').mockResolvedValue(officers);
+  jest.spyOn(api, 'previewCheckIn').mockImplementation(({ body }) => serverPreviewOn(facts)(body));
+  jest.spyOn(api, 'listVisits').mockResolvedValue({ items: [], nextCursor: null });
+  jest.spyOn(api, 'listOfficers').mockResolvedValue({ items: officers });
   jest.mocked(loadSnapshot).mockReturnValue(undefined);
   jest.mocked(snapshotInfo).mockReturnValue(undefined);
 });
@@ -202,7 +202,7 @@ describe('check-in screen', () => {
       checkedOutAt: null,
       decision: { outcome: 'ALLOWED', reasons: [], policyVersion: 1 },
     } as unknown as VisitView;
-    jest.spyOn(api, 'visits').mockResolvedValue({ items: [open1], nextCursor: null });
+    jest.spyOn(api, 'listVisits').mockResolvedValue({ items: [open1], nextCursor: null });
     await open(code);
     const notice = screen.getByTestId('checkin-open-visits');
     expect(notice.textContent).toContain('您还有未签退的检查');
@@ -288,8 +288,8 @@ describe('预判: every rule before submitting', () => {
   });
 
   it('without the API reads the snapshot: the firm, its colleagues and the verdict, with its age', async () => {
-    jest.spyOn(api, 'checkInPreview').mockRejectedValue(new NetworkError());
-    jest.spyOn(api, 'officers').mockRejectedValue(new NetworkError());
+    jest.spyOn(api, 'previewCheckIn').mockRejectedValue(new NetworkError());
+    jest.spyOn(api, 'listOfficers').mockRejectedValue(new NetworkError());
     const issuedAt = new Date(Date.now() - 30 * 3_600_000).toISOString();
     jest.mocked(loadSnapshot).mockReturnValue(snapshotOf([firm], { issuedAt }));
     jest.mocked(snapshotInfo).mockReturnValue({ envelope: '', issuedAt, fetchedAt: issuedAt });
@@ -307,7 +307,7 @@ describe('预判: every rule before submitting', () => {
   });
 
   it('a firm the snapshot does not hold, without signal, is named as such and never by its id', async () => {
-    jest.spyOn(api, 'checkInPreview').mockRejectedValue(new NetworkError());
+    jest.spyOn(api, 'previewCheckIn').mockRejectedValue(new NetworkError());
     jest.mocked(loadSnapshot).mockReturnValue(snapshotOf([]));
     await open(code);
     expect(screen.getByTestId('checkin-firm').textContent).toContain('非本单位辖区企业');
@@ -318,8 +318,8 @@ describe('预判: every rule before submitting', () => {
 
   it('shows a loading state while the server is asked, and the snapshot’s firm at once', async () => {
     let answer: () => void = () => undefined;
-    jest.spyOn(api, 'checkInPreview').mockImplementation(
-      (body) =>
+    jest.spyOn(api, 'previewCheckIn').mockImplementation(
+      ({ body }) =>
         new Promise((resolve) => {
           answer = () => void serverPreviewOn(facts)(body).then(resolve);
         }),

@@ -82,9 +82,9 @@ beforeEach(() => {
   });
   Taro.removeStorageSync('qinqing.officer.lastCoOfficers');
   jest
-    .spyOn(api, 'checkInPreview')
-    .mockImplementation((body) => serverPreviewOn(snapshotOf([firm]))(body));
-  jest.spyOn(api, 'officers').mockResolvedValue(officers);
+    .spyOn(api, 'previewCheckIn')
+    .mockImplementation(({ body }) => serverPreviewOn(snapshotOf([firm]))(body));
+  jest.spyOn(api, 'listOfficers').mockResolvedValue({ items: officers });
   jest.mocked(loadSnapshot).mockReturnValue(undefined);
 });
 

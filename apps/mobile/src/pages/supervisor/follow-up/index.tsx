@@ -122,7 +122,10 @@ export default function FollowUpPage() {
   const id = params.id ?? '';
   const user = useSession(['supervisor', 'admin']);
   const record = useRequest(
-    () => (id ? api.followUp(id) : Promise.reject(new Error('缺少编号：请从回访核实列表打开。'))),
+    () =>
+      id
+        ? api.getFollowUp({ params: { id } })
+        : Promise.reject(new Error('缺少编号：请从回访核实列表打开。')),
     [id],
     { enabled: Boolean(user) },
   );

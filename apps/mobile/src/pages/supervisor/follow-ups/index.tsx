@@ -67,9 +67,13 @@ export default function FollowUpsPage() {
   const { params } = useRouter();
   const user = useSession(['supervisor', 'admin']);
   const [view, setView] = useState<FollowUpView>(isView(params.view) ? params.view : 'OPEN');
-  const list = useRequest(() => api.followUps(followUpFilters(view)), [view], {
-    enabled: Boolean(user),
-  });
+  const list = useRequest(
+    async () => (await api.listFollowUps({ query: followUpFilters(view) })).items,
+    [view],
+    {
+      enabled: Boolean(user),
+    },
+  );
   if (!user) return <View />;
   const now = new Date();
 

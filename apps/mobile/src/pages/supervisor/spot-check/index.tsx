@@ -62,7 +62,10 @@ export default function SpotCheckPage() {
   const id = params.id ?? '';
   const user = useSession(['supervisor', 'admin']);
   const record = useRequest(
-    () => (id ? api.spotCheck(id) : Promise.reject(new Error('缺少编号：请从评价抽查列表打开。'))),
+    () =>
+      id
+        ? api.getSpotCheck({ params: { id } })
+        : Promise.reject(new Error('缺少编号：请从评价抽查列表打开。')),
     [id],
     { enabled: Boolean(user) },
   );

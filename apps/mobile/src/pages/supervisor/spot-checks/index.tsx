@@ -18,7 +18,9 @@ import '../../../features/desk/supervisor.css';
 /** 评价抽查: the monthly draws of ratings to verify by phone. */
 export default function SpotChecksPage() {
   const user = useSession(['supervisor', 'admin']);
-  const list = useRequest(() => api.spotChecks(), [], { enabled: Boolean(user) });
+  const list = useRequest(async () => (await api.listSpotChecks()).items, [], {
+    enabled: Boolean(user),
+  });
   if (!user) return <View />;
 
   return (

@@ -3,6 +3,7 @@ import {
   CHECK_IN_OUTCOME_LABELS,
   FINDINGS_LABELS,
   PURPOSE_INFO,
+  type AuditTrailEntry,
   type VisitView,
 } from '@qinqing/domain';
 import { Text, View } from '@tarojs/components';
@@ -11,7 +12,7 @@ import { useRouter } from '@tarojs/taro';
 import { Field } from '../../../features/desk/fields';
 import { RatingCard } from '../../../features/desk/RatingCard';
 import { chinaDateTime } from '../../../features/firm/gate';
-import { api, type AuditEntryView } from '../../../services/api';
+import { api } from '../../../services/api';
 import { useRequest } from '../../../shared/request';
 import { useSession } from '../../../shared/session';
 import { Card, Page } from '../../../shared/ui/Page';
@@ -26,7 +27,7 @@ function resultText(visit: VisitView): string {
   return visit.checkedOutAt ? '已签退' : '检查中';
 }
 
-function VisitBody({ visit, audit }: { visit: VisitView; audit: AuditEntryView[] }) {
+function VisitBody({ visit, audit }: { visit: VisitView; audit: AuditTrailEntry[] }) {
   const outcome = visit.decision.outcome;
   return (
     <View data-testid="supervisor-visit">
@@ -116,7 +117,10 @@ export default function SupervisorVisitPage() {
   const record = useRequest(
     async () => {
       if (!id) throw new Error('缺少记录编号：请从执法记录列表打开。');
-      const [visit, audit] = await Promise.all([api.visit(id), api.visitAudit(id)]);
+      const [visit, audit] = await Promise.all([
+        api.getVisit({ params: { id } }),
+        api.visitAudit({ params: { id } }),
+      ]);
       return { visit, audit: audit.items };
     },
     [id],

@@ -1,0 +1,81 @@
+import * as z from 'zod';
+import { isCalendarDate, isIsoDateTime } from '../../dates';
+import { ERROR_CODES } from '../../errors';
+
+/** A UUID as the API has always taken it: 8-4-4-4-12 hex digits, any version. */
+export const uuid = () => z.guid().meta({ format: 'uuid' });
+
+/**
+ * An ISO 8601 time that names its zone (Z or ±hh:mm), e.g. 2026-11-22T09:30:00+08:00, on a real
+ * calendar day (isIsoDateTime, the one check of times shared with the import and policy data).
+ */
+export const zonedDateTime = () =>
+  z
+    .string()
+    .refine((value) => isIsoDateTime(value, { requireZone: true }), {
+      error: '应为带时区的 ISO 8601 时间，如 2026-11-22T09:30:00+08:00',
+    })
+    .meta({ format: 'date-time' });
+
+/** An ISO 8601 time, with or without a zone, or a bare day (filters such as `from` and `to`). */
+export const isoDateTime = () =>
+  z
+    .string()
+    .refine((value) => isIsoDateTime(value), {
+      error: '应为 ISO 8601 时间，如 2026-11-22T09:30:00+08:00',
+    })
+    .meta({ format: 'date-time' });
+
+/** A real calendar day, YYYY-MM-DD, years 0001–9999 (2026-02-30 and 0000-01-01 are not). */
+export const isoDate = () =>
+  z
+    .string()
+    .refine((value) => isCalendarDate(value), { error: '应为真实的日期，如 2026-12-31' })
+    .meta({ format: 'date' });
+
+/** A calendar month, YYYY-MM, years 0001–9999. */
+export const calendarMonth = (error = '应为月份，如 2026-11') =>
+  z
+    .string()
+    .refine((value) => /^\d{4}-\d{2}$/.test(value) && isCalendarDate(`${value}-01`), { error })
+    .meta({ example: '2026-11' });
+
+/** A time the API answers: ISO 8601 in UTC as Date#toISOString writes it. */
+export const timestamp = () => z.string().meta({ format: 'date-time' });
+
+export const fieldError = z
+  .object({
+    field: z
+      .string()
+      .meta({ description: 'the field, dotted: location.lat', example: 'clientTime' }),
+    message: z.string().meta({ description: 'what is wrong, in Chinese' }),
+  })
+  .meta({ id: 'FieldError' });
+
+/** The body of every error: a stable code, a message in Chinese, and details by code. */
+export const errorBody = z
+  .looseObject({
+    code: z.enum(ERROR_CODES as [string, ...string[]]),
+    message: z.string(),
+    errors: z
+      .array(fieldError)
+      .optional()
+      .meta({ description: 'VALIDATION_FAILED: what is wrong with which field' }),
+    retryAfterSeconds: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: '429, 503: send the same request again after this many seconds' }),
+    requestId: z.string().optional().meta({ description: '500: quote it to the administrator' }),
+  })
+  .meta({ id: 'ErrorBody' });
+
+/** A keyset page: the items, and the cursor of the next page (null on the last). */
+export const cursorPage = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: 'pass it as `cursor` to get the next page; null on the last page' }),
+  });
