@@ -4,6 +4,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { GenerateSW } from 'workbox-webpack-plugin';
 
 import devConfig from './dev';
+import { PreloadFirstScreens } from './preload-first-screens';
 import prodConfig from './prod';
 
 /** Workspace libraries (TypeScript sources) that Taro's babel must compile for every target. */
@@ -130,6 +131,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
             },
           },
         });
+        // Every first visit goes landing → login: their code downloads beside the runtime.
+        chain
+          .plugin('preload-first-screens')
+          .use(PreloadFirstScreens, [['pages/index/index', 'pages/login/index']]);
         if (process.env.NODE_ENV !== 'development') {
           chain.plugin('service-worker').use(GenerateSW, [SERVICE_WORKER]);
         }
