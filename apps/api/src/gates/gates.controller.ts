@@ -10,13 +10,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { EndpointResponse, ParsedParams } from '@qinqing/domain';
-import { ENDPOINTS } from '@qinqing/domain/schemas';
+import { ENDPOINTS, gateCodeLandingParams, gateIdParams } from '@qinqing/domain/schemas';
 import type { FastifyReply } from 'fastify';
+import type * as z from 'zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Endpoint } from '../common/contract/endpoint.decorator';
 import { Public } from '../common/public.decorator';
-import { UuidParam } from '../common/uuid-param';
 import { GateCodeKeys } from './gate-code-keys';
 import { GateCodesService } from './gate-codes.service';
 import { GatePosterService, type PosterFile } from './gate-poster.service';
@@ -65,7 +65,9 @@ export class GatesController {
   @ApiForbiddenResponse({ description: 'FORBIDDEN: admins only' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such gate, or it has no active code' })
   @Header('Cache-Control', 'no-store')
-  async posterPdf(@Param('gateId', UuidParam) gateId: string): Promise<StreamableFile> {
+  async posterPdf(
+    @Param({ schema: gateIdParams }) { gateId }: z.output<typeof gateIdParams>,
+  ): Promise<StreamableFile> {
     return download(await this.posters.render(gateId, 'pdf'));
   }
 
@@ -81,7 +83,9 @@ export class GatesController {
   @ApiForbiddenResponse({ description: 'FORBIDDEN: admins only' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such gate, or it has no active code' })
   @Header('Cache-Control', 'no-store')
-  async posterPng(@Param('gateId', UuidParam) gateId: string): Promise<StreamableFile> {
+  async posterPng(
+    @Param({ schema: gateIdParams }) { gateId }: z.output<typeof gateIdParams>,
+  ): Promise<StreamableFile> {
     return download(await this.posters.render(gateId, 'png'));
   }
 
@@ -119,7 +123,10 @@ export class GateCodeLandingController {
       },
     },
   })
-  land(@Param('token') token: string, @Res() reply: FastifyReply): void {
+  land(
+    @Param({ schema: gateCodeLandingParams }) { token }: z.output<typeof gateCodeLandingParams>,
+    @Res() reply: FastifyReply,
+  ): void {
     const safe = /^[A-Za-z0-9_-]{1,200}$/.test(token) ? token : '';
     void reply.redirect(`/#/pages/officer/check-in/index?code=${safe}`, 302);
   }

@@ -15,52 +15,25 @@ import {
   ApiBearerAuth,
   ApiConsumes,
   ApiForbiddenResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiPropertyOptional,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ERROR_MESSAGES } from '@qinqing/domain';
-import { IsIn } from 'class-validator';
-import { Optional } from '../common/validators';
+import { ERROR_MESSAGES, type ImportReport } from '@qinqing/domain';
+import { errorBody, exportCsvQuery, importQuery, importReport } from '@qinqing/domain/schemas';
+import type * as z from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { BodyLimit } from '../common/route-body-limit';
 import { attachmentDisposition } from '../gates/poster/attachment';
-import { type ImportReport, MasterDataService } from './master-data.service';
+import { MasterDataService } from './master-data.service';
 import { XLSX_TYPE } from './parse';
-import { FIRM_SHEET, SHEET_NAMES, type SheetName } from './sheets';
+import { FIRM_SHEET, SHEET_NAMES } from './sheets';
 
 export const IMPORT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 const CSV_TYPE = 'text/csv; charset=utf-8';
-
-export class ImportQuery {
-  @ApiPropertyOptional({
-    enum: ['true', 'false'],
-    description: 'false applies the import; omitted: a dry run (nothing changes unless asked)',
-  })
-  @Optional()
-  @IsIn(['true', 'false'])
-  dryRun?: 'true' | 'false';
-
-  @ApiPropertyOptional({
-    enum: SHEET_NAMES,
-    description: 'The sheet a CSV file holds (default 企业)',
-  })
-  @Optional()
-  @IsIn(SHEET_NAMES)
-  sheet?: SheetName;
-}
-
-export class ExportCsvQuery {
-  @ApiPropertyOptional({ enum: SHEET_NAMES, description: 'default 企业' })
-  @Optional()
-  @IsIn(SHEET_NAMES)
-  sheet?: SheetName;
-}
 
 @ApiTags('master-data')
 @ApiBearerAuth()
@@ -99,12 +72,16 @@ export class MasterDataController {
   })
   @ApiConsumes(XLSX_TYPE, 'text/csv')
   @ApiBody({ description: 'The XLSX or CSV file', schema: { type: 'string', format: 'binary' } })
-  @ApiOkResponse({ description: '{ok, dryRun, importId?, summary, problems, ignoredSheets}' })
-  @ApiResponse({ status: 422, description: 'VALIDATION_FAILED with the report: nothing changed' })
+  @ApiResponse({ status: 200, description: 'The report', standardSchema: importReport })
+  @ApiResponse({
+    status: 422,
+    description: 'VALIDATION_FAILED with the report: nothing changed',
+    standardSchema: errorBody.and(importReport),
+  })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: the body is not a spreadsheet' })
   async import(
     @Req() request: FastifyRequest,
-    @Query() query: ImportQuery,
+    @Query({ schema: importQuery }) query: z.output<typeof importQuery>,
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ImportReport | (ImportReport & { code: string; message: string })> {
@@ -134,7 +111,9 @@ export class MasterDataController {
   @ApiOperation({ summary: 'One sheet (default 企业) as CSV, UTF-8 with BOM' })
   @ApiProduces(CSV_TYPE)
   @Header('Cache-Control', 'no-store')
-  async exportCsv(@Query() query: ExportCsvQuery): Promise<StreamableFile> {
+  async exportCsv(
+    @Query({ schema: exportCsvQuery }) query: z.output<typeof exportCsvQuery>,
+  ): Promise<StreamableFile> {
     const sheet = query.sheet ?? FIRM_SHEET;
     return file(
       await this.masterData.exportCsv(sheet),

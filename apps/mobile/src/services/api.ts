@@ -6,18 +6,8 @@ import {
   type EndpointName,
   type EndpointResponse,
   type CheckInRefused,
-  type DeskSummary,
-  type DrawRequest,
-  type DrawStatistics,
-  type DrawTaskView,
-  type DrawView,
-  type PublicDrawView,
-  type ReportRequest,
-  type ReportStatusRequest,
-  type ReportView,
   type CheckInRequest,
   type ErrorCode,
-  type PolicyResponse,
   type SessionResponse,
 } from '@qinqing/domain';
 import Taro from '@tarojs/taro';
@@ -172,10 +162,6 @@ export class ApiClient {
     }
   }
 
-  health(): Promise<HealthReport> {
-    return this.request<HealthReport>('GET', '/api/health');
-  }
-
   async login(username: string, password: string): Promise<SessionResponse> {
     const fresh = await this.passwordLogin({ body: { username, password } });
     this.sessions.save(fresh);
@@ -184,10 +170,6 @@ export class ApiClient {
 
   logout(): void {
     this.sessions.clear();
-  }
-
-  policy(): Promise<PolicyResponse> {
-    return this.request<PolicyResponse>('GET', '/api/v1/policy');
   }
 
   /** 201 → accepted; 409 CHECK_IN_REFUSED → refused (recorded); anything else throws. */
@@ -206,73 +188,11 @@ export class ApiClient {
       throw error;
     }
   }
-
-  // ——— 监督举报 ———
-
-  report(body: ReportRequest): Promise<ReportView> {
-    return this.request<ReportView>('POST', '/api/v1/reports', body);
-  }
-
-  async reports(filters: { status?: string } = {}): Promise<ReportView[]> {
-    return (
-      await this.request<{ items: ReportView[] }>('GET', `/api/v1/reports${queryString(filters)}`)
-    ).items;
-  }
-
-  reportById(id: string): Promise<ReportView> {
-    return this.request<ReportView>('GET', `/api/v1/reports/${id}`);
-  }
-
-  advanceReport(id: string, body: ReportStatusRequest): Promise<ReportView> {
-    return this.request<ReportView>('POST', `/api/v1/reports/${id}/status`, body);
-  }
-
-  // ——— the supervisor's desk ———
-
-  deskSummary(filters: { from?: string; to?: string; unitId?: string } = {}): Promise<DeskSummary> {
-    return this.request<DeskSummary>('GET', `/api/v1/desk/summary${queryString(filters)}`);
-  }
-
-  // ——— 双随机、一公开 ———
-
-  async myTasks(): Promise<DrawTaskView[]> {
-    return (await this.request<{ items: DrawTaskView[] }>('GET', '/api/v1/officers/me/tasks'))
-      .items;
-  }
-
-  async draws(): Promise<PublicDrawView[]> {
-    return (await this.request<{ items: PublicDrawView[] }>('GET', '/api/v1/draws')).items;
-  }
-
-  draw(id: string): Promise<DrawView> {
-    return this.request<DrawView>('GET', `/api/v1/draws/${id}`);
-  }
-
-  commitDraw(body: DrawRequest): Promise<DrawView> {
-    return this.request<DrawView>('POST', '/api/v1/draws', body);
-  }
-
-  revealDraw(id: string): Promise<DrawView> {
-    return this.request<DrawView>('POST', `/api/v1/draws/${id}/reveal`);
-  }
-
-  drawStatistics(year: number): Promise<DrawStatistics> {
-    return this.request<DrawStatistics>('GET', `/api/v1/draws/statistics?year=${year}`);
-  }
-
-  /** 一公开: no login needed. */
-  async publicDraws(): Promise<PublicDrawView[]> {
-    return (await this.request<{ items: PublicDrawView[] }>('GET', '/api/v1/public/draws')).items;
-  }
-
-  publicDraw(id: string): Promise<PublicDrawView> {
-    return this.request<PublicDrawView>('GET', `/api/v1/public/draws/${id}`);
-  }
 }
 
 /** Where anyone downloads a draw's inputs (and seed) to re-run it. */
 export function publicDrawInputsUrl(id: string): string {
-  return apiUrl(`/api/v1/public/draws/${id}/inputs`);
+  return apiUrl(routeUrl(ROUTES.publicDrawInputs, { id }));
 }
 
 /** `?a=1&b=2` of the defined, non-empty values ('' when there are none). */
@@ -282,12 +202,6 @@ export function queryString(params: object): string {
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
     .join('&');
   return query ? `?${query}` : '';
-}
-
-/** What `GET /api/health` answers (further fields may follow). */
-export interface HealthReport {
-  status: string;
-  database: string;
 }
 
 for (const name of Object.keys(ROUTES) as EndpointName[]) {

@@ -70,6 +70,29 @@ import {
   ratingSummary,
   ratingView,
 } from './schemas/ratings';
+import { deskSummary, deskSummaryQuery } from './schemas/desk';
+import {
+  drawIdParams,
+  drawRequest,
+  drawStatistics,
+  drawStatisticsQuery,
+  drawTaskView,
+  drawView,
+  officerConflictParams,
+  officerConflictRequest,
+  officerConflictView,
+  publicDrawInputs,
+  publicDrawView,
+} from './schemas/draws';
+import { healthReport } from './schemas/health';
+import { checkInPolicy, policyVersionView, updatePolicyRequest } from './schemas/policy';
+import {
+  listReportsQuery,
+  reportIdParams,
+  reportRequest,
+  reportStatusRequest,
+  reportView,
+} from './schemas/reports';
 
 /**
  * One endpoint, defined once: where it is (ROUTES), who may call it, what it takes (params, query,
@@ -467,5 +490,177 @@ export const ENDPOINTS = {
     params: notificationIdParams,
     response: z.void(),
     errors: ['NOT_FOUND'],
+  }),
+  commitDraw: endpoint('commitDraw', {
+    summary: '双随机: define and commit a draw (pool snapshot hash and seed commitment published)',
+    description:
+      'A unit outside the caller’s jurisdiction answers 404; a pool without firms 409 DRAW_POOL_EMPTY.',
+    access: ['supervisor', 'admin'],
+    status: 201,
+    body: drawRequest,
+    response: drawView,
+    errors: ['NOT_FOUND', 'DRAW_POOL_EMPTY'],
+  }),
+  revealDraw: endpoint('revealDraw', {
+    summary: 'Reveal the seed and make the tasks (once)',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    params: drawIdParams,
+    response: drawView,
+    errors: ['NOT_FOUND', 'DRAW_ALREADY_REVEALED'],
+  }),
+  listDraws: endpoint('listDraws', {
+    summary: 'The draws of the caller’s jurisdiction, newest first',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    response: z.object({ items: z.array(publicDrawView) }),
+  }),
+  drawStatistics: endpoint('drawStatistics', {
+    summary: 'Realised draw rate per credit grade against the intended rate',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    query: drawStatisticsQuery,
+    response: drawStatistics,
+  }),
+  getDraw: endpoint('getDraw', {
+    summary: 'One draw with its tasks and officers',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    params: drawIdParams,
+    response: drawView,
+    errors: ['NOT_FOUND'],
+  }),
+  myTasks: endpoint('myTasks', {
+    summary: 'The officer’s drawn tasks whose period has not ended',
+    access: ['officer'],
+    status: 200,
+    response: z.object({ items: z.array(drawTaskView) }),
+  }),
+  listPublicDraws: endpoint('listPublicDraws', {
+    summary: '一公开: every draw, its commitment, seed and results (no personal data)',
+    access: 'public',
+    status: 200,
+    response: z.object({ items: z.array(publicDrawView) }),
+  }),
+  getPublicDraw: endpoint('getPublicDraw', {
+    summary: '一公开: one draw, its commitment, seed and results (no personal data)',
+    access: 'public',
+    status: 200,
+    params: drawIdParams,
+    response: publicDrawView,
+    errors: ['NOT_FOUND'],
+  }),
+  publicDrawInputs: endpoint('publicDrawInputs', {
+    summary: 'The inputs (and, once revealed, the seed) to re-run the draw',
+    access: 'public',
+    status: 200,
+    params: drawIdParams,
+    response: publicDrawInputs,
+    errors: ['NOT_FOUND'],
+  }),
+  listOfficerConflicts: endpoint('listOfficerConflicts', {
+    summary: '回避: the declared conflicts of officers with firms',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    response: z.object({ items: z.array(officerConflictView) }),
+  }),
+  declareOfficerConflict: endpoint('declareOfficerConflict', {
+    summary: '回避: record that an officer must not be drawn for a firm (audited)',
+    description: 'Declaring it again replaces the reason. Answers every declared conflict.',
+    access: ['admin'],
+    status: 201,
+    body: officerConflictRequest,
+    response: z.object({ items: z.array(officerConflictView) }),
+    errors: ['NOT_FOUND'],
+  }),
+  withdrawOfficerConflict: endpoint('withdrawOfficerConflict', {
+    summary: '回避: withdraw a declared conflict (audited)',
+    access: ['admin'],
+    status: 204,
+    params: officerConflictParams,
+    response: z.void(),
+    errors: ['NOT_FOUND'],
+  }),
+  currentPolicy: endpoint('currentPolicy', {
+    summary: 'The check-in policy in force now (every role: the phone evaluates it offline)',
+    access: 'user',
+    status: 200,
+    response: checkInPolicy,
+  }),
+  policyVersions: endpoint('policyVersions', {
+    summary: 'Every version of the policy, newest first, with createdByName (who stored it)',
+    access: ['admin', 'supervisor'],
+    status: 200,
+    response: z.array(policyVersionView),
+  }),
+  updatePolicy: endpoint('updatePolicy', {
+    summary: 'Store a new version of the policy (admin)',
+    description:
+      'The policy is checked field by field (validatePolicy): each problem is a field error on ' +
+      '`policy`. Answers the new version.',
+    access: ['admin'],
+    status: 200,
+    body: updatePolicyRequest,
+    response: checkInPolicy,
+  }),
+  createReport: endpoint('createReport', {
+    summary: '监督举报: a firm’s user reports misconduct by a visit’s officers or one officer',
+    description:
+      'Categories from 六不准 / 九不得; up to 4 JPEG or PNG photos as data URLs, checked by their ' +
+      'bytes. The report goes to the supervisors of the answerable unit (the visit’s, else the ' +
+      'officer’s, else the firm’s) and never to the reported officer. NOT_FOUND: not one of the ' +
+      'caller’s firms, or not its visit.',
+    access: ['enterprise'],
+    status: 201,
+    body: reportRequest,
+    response: reportView,
+    errors: ['NOT_FOUND'],
+  }),
+  listReports: endpoint('listReports', {
+    summary: 'Reports in the caller’s scope, newest first',
+    description: 'Supervisors: the jurisdiction’s; a firm’s user: the firm’s own; admins: all.',
+    access: ['supervisor', 'admin', 'enterprise'],
+    status: 200,
+    query: listReportsQuery,
+    response: z.object({ items: z.array(reportView) }),
+  }),
+  getReport: endpoint('getReport', {
+    summary: 'One report with its history; 404 outside the caller’s scope',
+    access: ['supervisor', 'admin', 'enterprise'],
+    status: 200,
+    params: reportIdParams,
+    response: reportView,
+    errors: ['NOT_FOUND'],
+  }),
+  advanceReport: endpoint('advanceReport', {
+    summary: 'The next step: RECEIVED → INVESTIGATING → CONCLUDED (outcome required to conclude)',
+    description: 'REPORT_STATUS_INVALID: not the next status.',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    params: reportIdParams,
+    body: reportStatusRequest,
+    response: reportView,
+    errors: ['NOT_FOUND', 'REPORT_STATUS_INVALID'],
+  }),
+  deskSummary: endpoint('deskSummary', {
+    summary: "The supervisor's desk: visits, refusals, positive-list visits, ratings, cases",
+    description:
+      'Over the jurisdiction, or the given unit and the units below it. Visits, refusals, ratings ' +
+      'and finished cases and reports count within [from, to) (default: the last 12 weeks); open ' +
+      'and overdue follow-ups and reports not concluded count as of now. Weeks start on Monday, ' +
+      "bureau time. spotCheck is this month's spot check of the jurisdiction. NOT_FOUND: the " +
+      'unit does not exist or is outside the jurisdiction.',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    query: deskSummaryQuery,
+    response: deskSummary,
+    errors: ['NOT_FOUND'],
+  }),
+  health: endpoint('health', {
+    summary: 'Liveness and database check',
+    access: 'public',
+    status: 200,
+    response: healthReport,
+    errors: ['DATABASE_UNAVAILABLE'],
   }),
 } satisfies { [N in RouteName]: Endpoint<N> };

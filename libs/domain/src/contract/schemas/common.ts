@@ -27,10 +27,10 @@ export const isoDateTime = () =>
     .meta({ format: 'date-time' });
 
 /** A real calendar day, YYYY-MM-DD, years 0001–9999 (2026-02-30 and 0000-01-01 are not). */
-export const isoDate = () =>
+export const isoDate = (error = '应为真实的日期，如 2026-12-31') =>
   z
     .string()
-    .refine((value) => isCalendarDate(value), { error: '应为真实的日期，如 2026-12-31' })
+    .refine((value) => isCalendarDate(value), { error })
     .meta({ format: 'date' });
 
 /** A calendar month, YYYY-MM, years 0001–9999. */
