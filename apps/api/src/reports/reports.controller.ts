@@ -1,12 +1,4 @@
-import { Body, Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-} from '@nestjs/swagger';
+import { Body, Controller, Header, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   PHOTO_DATA_URL_MAX_LENGTH,
@@ -16,9 +8,8 @@ import {
   type ParsedParams,
   type ParsedQuery,
 } from '@qinqing/domain';
-import { ENDPOINTS, reportPhotoParams } from '@qinqing/domain/schemas';
-import type * as z from 'zod';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { ENDPOINTS } from '@qinqing/domain/schemas';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Endpoint } from '../common/contract/endpoint.decorator';
 import { BodyLimit } from '../common/route-body-limit';
@@ -57,20 +48,12 @@ export class ReportsController {
     return this.reports.get(user, id);
   }
 
-  /** A file, not JSON: documented here, its path parameters from the contract's schema. */
-  @Get('v1/reports/:id/photos/:index')
-  @Roles('supervisor', 'admin', 'enterprise')
-  @ApiBearerAuth()
+  @Endpoint(ENDPOINTS.reportPhoto)
   @Header('Cache-Control', 'private, no-store')
   @Header('X-Content-Type-Options', 'nosniff')
-  @ApiOperation({ summary: 'A photo of a report (0-based index), as stored' })
-  @ApiProduces('image/jpeg', 'image/png')
-  @ApiOkResponse({ description: 'The image', schema: { type: 'string', format: 'binary' } })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: officers never reach a report' })
-  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such report in scope, or no such photo' })
   async photo(
     @CurrentUser() user: AuthenticatedUser,
-    @Param({ schema: reportPhotoParams }) { id, index }: z.output<typeof reportPhotoParams>,
+    @Param() { id, index }: ParsedParams<'reportPhoto'>,
   ): Promise<StreamableFile> {
     // Anything but a plain index names no photo: 404, as an index past the last one.
     const photo = await this.reports.photo(user, id, /^\d+$/.test(index) ? Number(index) : NaN);

@@ -5,6 +5,7 @@ import {
   type EndpointInput,
   type EndpointName,
   type EndpointResponse,
+  type JsonRouteName,
   type CheckInRefused,
   type CheckInRequest,
   type ErrorCode,
@@ -75,12 +76,12 @@ export { ApiError as ApiHttpError };
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * A method per endpoint defined by a schema (libs/domain/src/contract), named after it:
+ * A method per JSON endpoint of the contract (libs/domain/src/contract), named after it:
  * `api.listVisits({ query })`, `api.checkOut({ params: { id }, body })`. The path and method come
  * from ROUTES, the types from the schemas; nothing of it is written here.
  */
 export type EndpointMethods = {
-  [N in EndpointName]: (
+  [N in JsonRouteName]: (
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an endpoint without input
     ...input: {} extends EndpointInput<N> ? [input?: EndpointInput<N>] : [input: EndpointInput<N>]
   ) => Promise<EndpointResponse<N>>;
@@ -95,7 +96,7 @@ export class ApiClient {
   constructor(private readonly sessions: SessionStore = session) {}
 
   /** Calls an endpoint of the contract: its success body, or ApiError / NetworkError. */
-  call<N extends EndpointName>(
+  call<N extends JsonRouteName>(
     name: N,
     input: EndpointInput<N> = {} as EndpointInput<N>,
   ): Promise<EndpointResponse<N>> {
@@ -195,16 +196,11 @@ export function publicDrawInputsUrl(id: string): string {
   return apiUrl(routeUrl(ROUTES.publicDrawInputs, { id }));
 }
 
-/** `?a=1&b=2` of the defined, non-empty values ('' when there are none). */
-export function queryString(params: object): string {
-  const query = Object.entries(params)
-    .filter(([, v]) => v !== undefined && v !== null && v !== '')
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
-    .join('&');
-  return query ? `?${query}` : '';
-}
-
-for (const name of Object.keys(ROUTES) as EndpointName[]) {
+// Files are opened or sent by their URL (routeUrl), not through a method.
+const jsonRoutes = (Object.keys(ROUTES) as EndpointName[]).filter(
+  (name): name is JsonRouteName => !('file' in ROUTES[name]),
+);
+for (const name of jsonRoutes) {
   Object.defineProperty(ApiClient.prototype, name, {
     value(this: ApiClient, input?: EndpointInput<typeof name>) {
       return this.call(name, input);

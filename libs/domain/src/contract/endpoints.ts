@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import type { ErrorCode } from '../errors';
+import { ERROR_MESSAGES, type ErrorCode } from '../errors';
+import { USCC_PROBLEM_MESSAGES } from '../uscc';
 import type { Role } from '../roles';
 import { ROUTES, type Route, type RouteName } from './routes';
 import {
@@ -84,11 +85,16 @@ import {
   publicDrawInputs,
   publicDrawView,
 } from './schemas/draws';
+import { errorBody, fileBody, MEDIA_TYPES } from './schemas/common';
 import { healthReport } from './schemas/health';
+import { exportCsvQuery, importQuery, importReport } from './schemas/master-data';
 import { checkInPolicy, policyVersionView, updatePolicyRequest } from './schemas/policy';
+import { ratingFilters } from './schemas/ratings';
+import { visitFilters } from './schemas/visits';
 import {
   listReportsQuery,
   reportIdParams,
+  reportPhotoParams,
   reportRequest,
   reportStatusRequest,
   reportView,
@@ -114,6 +120,17 @@ export interface EndpointSpec {
   response: z.ZodType;
   /** further error codes this endpoint answers */
   errors?: readonly ErrorCode[];
+  /** a file answer (route `file: 'download'`): its media types; `response` is then fileBody() */
+  produces?: readonly string[];
+  /** a file as the body (route `file: 'upload'`): its media types; no `body` schema then */
+  consumes?: readonly string[];
+  /** answers besides the success and the error codes, e.g. the import's 422 with its report */
+  otherAnswers?: readonly {
+    status: number;
+    description: string;
+    schema: z.ZodType;
+    example: unknown;
+  }[];
 }
 
 export type Endpoint<N extends RouteName = RouteName> = EndpointSpec & { name: N } & Route;
@@ -124,6 +141,10 @@ function endpoint<N extends RouteName, const S extends EndpointSpec>(
 ): S & { name: N } & (typeof ROUTES)[N] {
   return { ...spec, name, ...ROUTES[name] };
 }
+
+const EXPORT_DESCRIPTION =
+  'Newest first, up to a cap of rows: when there were more, the header X-Export-Truncated ' +
+  'carries the cap.';
 
 export const ENDPOINTS = {
   passwordLogin: endpoint('passwordLogin', {
@@ -662,5 +683,141 @@ export const ENDPOINTS = {
     status: 200,
     response: healthReport,
     errors: ['DATABASE_UNAVAILABLE'],
+  }),
+  reportPhoto: endpoint('reportPhoto', {
+    summary: 'A photo of a report (0-based index), as stored',
+    description: 'NOT_FOUND: no such report in scope, or no such photo.',
+    access: ['supervisor', 'admin', 'enterprise'],
+    status: 200,
+    params: reportPhotoParams,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.jpeg, MEDIA_TYPES.png],
+    errors: ['NOT_FOUND'],
+  }),
+  gatePosterPdf: endpoint('gatePosterPdf', {
+    summary: "The printable A4 poster of a gate's active 执法打卡码, as PDF (admin)",
+    description:
+      'Firm, gate, QR code, 执法检查 先扫码 后入企, hotlines and 六不准 on one A4 page, text as ' +
+      'text in an embedded font. Downloads as 打卡码-<firm>-<gate>-v<N>.pdf. NOT_FOUND: no such ' +
+      'gate, or it has no active code.',
+    access: ['admin'],
+    status: 200,
+    params: gateIdParams,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.pdf],
+    errors: ['NOT_FOUND'],
+  }),
+  gatePosterPng: endpoint('gatePosterPng', {
+    summary: 'The same poster as a PNG, A4 at 150 dpi (1240 × 1754 px) (admin)',
+    description:
+      'Downloads as 打卡码-<firm>-<gate>-v<N>.png. NOT_FOUND: no such gate, or it has no active code.',
+    access: ['admin'],
+    status: 200,
+    params: gateIdParams,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.png],
+    errors: ['NOT_FOUND'],
+  }),
+  exportVisitsXlsx: endpoint('exportVisitsXlsx', {
+    summary: 'The visit log as an Excel workbook (filters of GET /visits)',
+    description: EXPORT_DESCRIPTION,
+    access: ['supervisor', 'admin'],
+    status: 200,
+    query: visitFilters,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.xlsx],
+  }),
+  exportVisitsCsv: endpoint('exportVisitsCsv', {
+    summary: 'The visit log as CSV (UTF-8 with BOM; filters of GET /visits)',
+    description: EXPORT_DESCRIPTION,
+    access: ['supervisor', 'admin'],
+    status: 200,
+    query: visitFilters,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.csv],
+  }),
+  exportRatingsXlsx: endpoint('exportRatingsXlsx', {
+    summary: 'Ratings (好差评) as an Excel workbook (filters of GET /ratings)',
+    description: EXPORT_DESCRIPTION,
+    access: ['supervisor', 'admin'],
+    status: 200,
+    query: ratingFilters,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.xlsx],
+  }),
+  exportRatingsCsv: endpoint('exportRatingsCsv', {
+    summary: 'Ratings (好差评) as CSV (UTF-8 with BOM; filters of GET /ratings)',
+    description: EXPORT_DESCRIPTION,
+    access: ['supervisor', 'admin'],
+    status: 200,
+    query: ratingFilters,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.csv],
+  }),
+  masterDataTemplate: endpoint('masterDataTemplate', {
+    summary: 'The import workbook: sheets 企业, 门岗, 正面清单 with headers, and 说明',
+    access: ['admin'],
+    status: 200,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.xlsx],
+  }),
+  importMasterData: endpoint('importMasterData', {
+    summary: 'Import firms, gates, credit grades and 正面清单 batches from XLSX or CSV',
+    description:
+      'The file is the raw body (XLSX, or CSV holding the sheet named by `sheet`, default 企业). ' +
+      'Every row is checked; problems are {sheet, row, column, value, message}. dryRun=true ' +
+      '(the default) changes nothing. dryRun=false applies everything in one transaction, or ' +
+      'nothing: with any problem it answers 422 VALIDATION_FAILED with the same report. ' +
+      'Districts known: those of the firms already registered. 400 VALIDATION_FAILED: the body ' +
+      'is not a spreadsheet.',
+    access: ['admin'],
+    status: 200,
+    query: importQuery,
+    consumes: [MEDIA_TYPES.xlsx, 'text/csv'],
+    response: importReport,
+    otherAnswers: [
+      {
+        status: 422,
+        description: 'VALIDATION_FAILED with the report: nothing changed',
+        schema: errorBody.and(importReport),
+        example: {
+          code: 'VALIDATION_FAILED',
+          message: `导入文件有1处问题，未导入任何数据。${ERROR_MESSAGES.VALIDATION_FAILED}`,
+          ok: false,
+          dryRun: false,
+          summary: {
+            firms: { create: 0, update: 0, unchanged: 0 },
+            gates: { create: 0, update: 0, unchanged: 0 },
+            positiveList: { create: 0, end: 0, unchanged: 0 },
+            gradesChanged: 0,
+          },
+          problems: [
+            {
+              sheet: '企业',
+              row: 2,
+              column: '统一社会信用代码',
+              value: '91410100MA00000000',
+              message: USCC_PROBLEM_MESSAGES.CHECK_CHARACTER,
+            },
+          ],
+          ignoredSheets: [],
+        },
+      },
+    ],
+  }),
+  exportMasterDataXlsx: endpoint('exportMasterDataXlsx', {
+    summary: 'All firms, gates and 正面清单 history as the import workbook',
+    access: ['admin'],
+    status: 200,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.xlsx],
+  }),
+  exportMasterDataCsv: endpoint('exportMasterDataCsv', {
+    summary: 'One sheet (default 企业) as CSV, UTF-8 with BOM',
+    access: ['admin'],
+    status: 200,
+    query: exportCsvQuery,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.csv],
   }),
 } satisfies { [N in RouteName]: Endpoint<N> };

@@ -79,3 +79,15 @@ export const cursorPage = <T extends z.ZodType>(item: T) =>
       .nullable()
       .meta({ description: 'pass it as `cursor` to get the next page; null on the last page' }),
   });
+
+/** The media types of the files the API answers or takes. */
+export const MEDIA_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+} as const;
+
+/** The body of a file answer: its bytes (the endpoint's `produces` says which media types). */
+export const fileBody = () => z.string().meta({ format: 'binary' });

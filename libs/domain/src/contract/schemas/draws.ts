@@ -104,11 +104,9 @@ export const drawTaskView = z
     id: uuid(),
     drawId: uuid(),
     drawNumber: z.string(),
-    reference: z
-      .string()
-      .meta({
-        description: 'the reference a RANDOM_INSPECTION check-in names, e.g. SJ-2026-003-07',
-      }),
+    reference: z.string().meta({
+      description: 'the reference a RANDOM_INSPECTION check-in names, e.g. SJ-2026-003-07',
+    }),
     enterpriseId: uuid(),
     enterpriseName: z.string(),
     officers: z.array(
