@@ -11,7 +11,7 @@ import { registerEarlyAuthentication } from './auth/early-authentication';
 import { frameworkError, registerRequestEdge } from './common/request-edge';
 import { registerSecurityHeaders } from './common/security-headers';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/request-id';
-import { createValidationPipe, SchemaValidationPipe } from './common/validation';
+import { SchemaValidationPipe } from './common/validation';
 import type { Env } from './config/env';
 import { validateEnv } from './config/env';
 import { buildOpenApiDocument, setRoutePrefix } from './openapi/openapi-document';
@@ -50,7 +50,7 @@ export async function createApp(overrides: Partial<Env> = {}): Promise<NestFasti
   );
   app.useLogger(app.get(Logger));
   setRoutePrefix(app);
-  app.useGlobalPipes(new SchemaValidationPipe(), createValidationPipe());
+  app.useGlobalPipes(new SchemaValidationPipe());
   app.enableShutdownHooks();
   // Before any route is added: Fastify applies a hook only to routes registered after it.
   await registerSecurityHeaders(app, env.H5_DIR);

@@ -304,6 +304,41 @@ describe('双随机、一公开: draws', () => {
       expect((await w.t.dataSource.query('SELECT count(*)::int AS n FROM draw'))[0].n).toBe(before);
     });
 
+    it('names the field of a bad definition, in the words the form shows', async () => {
+      const errorsOf = async (body: Record<string, unknown>) => {
+        const res = await commit(body);
+        expect(res.statusCode).toBe(400);
+        expect(res.json().code).toBe('VALIDATION_FAILED');
+        return res.json().errors as { field: string; message: string }[];
+      };
+      expect(await errorsOf({ periodStart: '2026-02-30' })).toEqual([
+        { field: 'periodStart', message: '检查期限开始日期应为真实的日期（YYYY-MM-DD）' },
+      ]);
+      expect(await errorsOf({ periodEnd: '2026-12-31T00:00:00Z' })).toEqual([
+        { field: 'periodEnd', message: '检查期限结束日期应为真实的日期（YYYY-MM-DD）' },
+      ]);
+      expect(await errorsOf({ name: '   ' })).toEqual([
+        { field: 'name', message: '请填写抽查名称' },
+      ]);
+      expect(await errorsOf({ weights: { ...ALL_DRAWN, baseRatio: 0 } })).toEqual([
+        { field: 'weights', message: '基础抽查比例（baseRatio）应为大于0且不超过1的数。' },
+      ]);
+      expect((await errorsOf({ seed: 'chosen' })).map((e) => e.field)).toEqual(['seed']);
+    });
+
+    it('takes the statistics year as a number between 2000 and 2100', async () => {
+      const url = (year: string) => `/api/v1/draws/statistics?year=${year}`;
+      expect((await w.users.supervisor.request('GET', url('2026'))).json().year).toBe(2026);
+      for (const year of ['1999', '2026.5', 'abc']) {
+        const res = await w.users.supervisor.request('GET', url(year));
+        expect({ year, status: res.statusCode, field: res.json().errors?.[0]?.field }).toEqual({
+          year,
+          status: 400,
+          field: 'year',
+        });
+      }
+    });
+
     it('answers 404 on the public page for a draw that does not exist', async () => {
       const res = await w.t.inject({
         method: 'GET',
@@ -336,6 +371,16 @@ describe('双随机、一公开: draws', () => {
         officerId: w.users.firm1.id,
       });
       expect(notOfficer.statusCode).toBe(404);
+      const noReason = await w.users.admin.request('POST', '/api/v1/officer-conflicts', {
+        ...body,
+        reason: ' ',
+      });
+      expect(noReason.json().errors).toEqual([{ field: 'reason', message: '请写明回避事由' }]);
+      const badId = await w.users.admin.request(
+        'DELETE',
+        `/api/v1/officer-conflicts/x/${body.enterpriseId}`,
+      );
+      expect(badId.json().errors).toEqual([{ field: 'officerId', message: '应为 UUID' }]);
       const url = `/api/v1/officer-conflicts/${body.officerId}/${body.enterpriseId}`;
       expect((await w.users.admin.request('DELETE', url)).statusCode).toBe(204);
       expect((await w.users.admin.request('DELETE', url)).statusCode).toBe(404);

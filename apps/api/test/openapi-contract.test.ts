@@ -41,6 +41,10 @@ describe('OpenAPI from the contract', () => {
 
       if (endpoint.body) {
         expect(op!.requestBody?.content['application/json']?.schema).toBeDefined();
+      } else if (endpoint.consumes) {
+        expect(Object.keys(op!.requestBody?.content ?? {}).sort()).toEqual(
+          [...endpoint.consumes].sort(),
+        );
       } else {
         expect(op!.requestBody).toBeUndefined();
       }
@@ -57,12 +61,19 @@ describe('OpenAPI from the contract', () => {
 
       const statuses = new Set([
         endpoint.status,
+        ...(endpoint.otherAnswers ?? []).map((answer) => answer.status),
         ...errorCodesOf(endpoint).map((code) => ERROR_STATUS[code]),
       ]);
       expect(Object.keys(op!.responses).sort()).toEqual([...statuses].map(String).sort());
       for (const status of statuses) {
         if (status === 204) {
           expect(op!.responses[status].content).toBeUndefined();
+          continue;
+        }
+        if (status === endpoint.status && endpoint.produces) {
+          const files = op!.responses[status].content ?? {};
+          expect(Object.keys(files).sort()).toEqual([...endpoint.produces].sort());
+          for (const file of Object.values(files)) expect(file.schema).toBeDefined();
           continue;
         }
         const content = op!.responses[status].content?.['application/json'];

@@ -1,3 +1,4 @@
+import { FIELD_LIMITS } from '@qinqing/domain';
 import { startDemoWorld, type DemoWorld } from './support/demo-world';
 
 /** The admin's 检查规则 screen reads the versions with who stored each, and saves new ones. */
@@ -49,5 +50,23 @@ describe('GET /api/v1/policy/versions', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json().errors)).toContain('第1条安静期的日期应为1至31之间的整数');
+  });
+
+  it('takes the policy as an object and a note of at most FIELD_LIMITS.policyNote characters', async () => {
+    const current = (await w.users.admin.request('GET', '/api/v1/policy')).json();
+    for (const [body, field] of [
+      [{ policy: [current] }, 'policy'],
+      [{ policy: current, note: '改'.repeat(FIELD_LIMITS.policyNote + 1) }, 'note'],
+      [{ policy: current, reason: '未知字段' }, 'reason'],
+    ] as const) {
+      const res = await w.users.admin.request('PUT', '/api/v1/policy', body);
+      expect({
+        status: res.statusCode,
+        fields: res.json().errors?.map((e: { field: string }) => e.field),
+      }).toEqual({
+        status: 400,
+        fields: [field],
+      });
+    }
   });
 });

@@ -227,6 +227,23 @@ describe('misconduct reports (监督举报)', () => {
       ],
       ['an unknown field', () => ruitaiReport({ status: 'CONCLUDED' }), 'status'],
     ];
+    it('says what is wrong with the categories and the description in Chinese', async () => {
+      const errorsOf = async (body: Record<string, unknown>) =>
+        (await w.users.firm2.request('POST', '/api/v1/reports', ruitaiReport(body))).json().errors;
+      expect(await errorsOf({ categories: [] })).toEqual([
+        { field: 'categories', message: '请至少选择一项举报类别' },
+      ]);
+      expect(await errorsOf({ categories: ['SIX_1', 'SIX_1'] })).toEqual([
+        { field: 'categories', message: '举报类别不能重复' },
+      ]);
+      expect(await errorsOf({ categories: ['SIX_9'] })).toEqual([
+        { field: 'categories', message: '举报类别无效' },
+      ]);
+      expect(await errorsOf({ description: ' ' })).toEqual([
+        { field: 'description', message: '请填写举报内容' },
+      ]);
+    });
+
     it.each(invalid)(
       'refuses %s: 400 with the field, nothing written',
       async (_what, body, field) => {
@@ -456,7 +473,9 @@ describe('misconduct reports (监督举报)', () => {
 
       const noOutcome = await step('supervisor', id, { status: 'CONCLUDED', note: '经查属实' });
       expect(noOutcome.statusCode).toBe(400);
-      expect(noOutcome.json().errors.map((e: { field: string }) => e.field)).toContain('outcome');
+      expect(noOutcome.json().errors).toEqual([
+        { field: 'outcome', message: '办结时须选择核查结论（属实 / 部分属实 / 不属实）' },
+      ]);
       const badOutcome = await step('supervisor', id, {
         status: 'CONCLUDED',
         note: '经查属实',

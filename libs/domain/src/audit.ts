@@ -35,3 +35,14 @@ export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export function auditActionLabel(action: string): string {
   return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? '其他操作';
 }
+
+/**
+ * The tables whose rows the audit log vouches for: each audit entry that writes such a row carries
+ * a digest of the row's state after the change (visit with its officers, rating, report with its
+ * events and photos, follow-up case with its contacts).
+ */
+export const AUDITED_TABLES = ['visit', 'rating', 'misconduct_report', 'follow_up_case'] as const;
+export type AuditedTable = (typeof AUDITED_TABLES)[number];
+
+/** The most signed checkpoints one POST /audit/verify may bring. */
+export const AUDIT_VERIFY_MAX_CHECKPOINTS = 500;

@@ -22,3 +22,4 @@ export * from './audit';
 export * from './audit-checkpoint';
 export * from './seeded-sample';
 export * from './draws/draw';
+export * from './master-data';

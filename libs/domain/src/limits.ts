@@ -37,6 +37,14 @@ export const FIELD_LIMITS = {
   wechatCode: 128,
   /** the scanned text of an officer's badge code */
   badgeCodeText: 2000,
+  /** a 双随机 draw's name, e.g. 2026年第四季度双随机抽查 */
+  drawName: 100,
+  /** units, districts or industries named in one draw's pool filter */
+  drawFilterItems: 200,
+  /** 回避: why an officer must not be drawn for a firm */
+  conflictReason: 200,
+  /** why the check-in policy changed, kept with the version */
+  policyNote: 500,
 } as const;
 
 /** Items per page of a keyset-paginated list: the default and the most a client may ask for. */

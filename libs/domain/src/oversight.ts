@@ -40,6 +40,9 @@ export const REPORT_DESCRIPTION_MAX = 2000;
 export const REPORT_PHOTOS_MAX = 4;
 /** Largest photo, in bytes of JPEG or PNG. */
 export const REPORT_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+/** The longest data URL a photo of REPORT_PHOTO_MAX_BYTES can take (prefix + base64). */
+export const PHOTO_DATA_URL_MAX_LENGTH =
+  'data:image/jpeg;base64,'.length + Math.ceil(REPORT_PHOTO_MAX_BYTES / 3) * 4;
 
 /** received → investigating → concluded; each step is an audit entry. */
 export const REPORT_STATUSES = ['RECEIVED', 'INVESTIGATING', 'CONCLUDED'] as const;

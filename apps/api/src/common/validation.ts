@@ -1,38 +1,7 @@
-import {
-  StandardSchemaValidationPipe,
-  ValidationPipe,
-  type ArgumentMetadata,
-  type ValidationError,
-} from '@nestjs/common';
-import type { FieldError } from '@qinqing/domain';
+import { StandardSchemaValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { fieldErrorsOf, issueMessage } from '@qinqing/domain/schemas';
 import type * as z from 'zod';
 import { DomainException } from './errors/domain.exception';
-
-/** Flattens class-validator's tree into `[{field: 'location.lat', message}]`. */
-export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
-      field,
-      message,
-    }));
-    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
-  });
-}
-
-/** The one validation pipe of class-validator DTOs (the endpoints not yet defined by a schema). */
-export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    exceptionFactory: (errors) =>
-      new DomainException('VALIDATION_FAILED', {
-        errors: flattenValidationErrors(errors),
-      }),
-  });
-}
 
 type StandardSchema = NonNullable<ArgumentMetadata['schema']>;
 
@@ -43,7 +12,7 @@ function isZod(schema: StandardSchema): schema is StandardSchema & z.ZodType {
 /**
  * Validates the parts of a request that carry a schema (the contract's endpoints, see
  * ./contract/endpoint.decorator.ts) with Chinese messages, and answers 400 VALIDATION_FAILED with
- * `errors: [{field, message}]` as the class-validator pipe does.
+ * `errors: [{field, message}]`.
  */
 export class SchemaValidationPipe extends StandardSchemaValidationPipe {
   constructor() {

@@ -4,6 +4,7 @@ import {
   REFUSING_REASON_CODES,
   REPORT_STATUSES,
   type DeskSummary,
+  type ParsedQuery,
   type Purpose,
   type ReasonCode,
   type ReportStatus,
@@ -18,7 +19,6 @@ import { ScopeService } from '../scope/scope.service';
 import { User } from '../users/user.entity';
 import { bureauLocalSql, bureauMonth } from '../common/bureau-time';
 import { deskUnits, inDeskUnitsSql, visitInDeskUnitsSql, type DeskUnits } from './desk-scope';
-import type { DeskSummaryQuery } from './desk.dto';
 
 /** The desk's default period: the last 12 weeks. */
 const DEFAULT_PERIOD_DAYS = 12 * 7;
@@ -51,7 +51,10 @@ export class DeskService {
     private readonly chainChecks: ChainCheckService,
   ) {}
 
-  async summary(caller: AuthenticatedUser, query: DeskSummaryQuery): Promise<DeskSummary> {
+  async summary(
+    caller: AuthenticatedUser,
+    query: ParsedQuery<'deskSummary'>,
+  ): Promise<DeskSummary> {
     const now = new Date();
     const to = query.to ? new Date(query.to) : now;
     const from = query.from

@@ -1,4 +1,4 @@
-import { DRAW_STATUSES, type DrawInputs, type DrawStatus } from '@qinqing/domain';
+import { DRAW_STATUSES, FIELD_LIMITS, type DrawInputs, type DrawStatus } from '@qinqing/domain';
 import {
   Check,
   Column,
@@ -30,7 +30,7 @@ export class Draw {
   @Column({ type: 'varchar', length: 20 })
   number: string;
 
-  @Column({ type: 'varchar', length: 100 })
+  @Column({ type: 'varchar', length: FIELD_LIMITS.drawName })
   name: string;
 
   @Column({ type: 'varchar', length: 10 })

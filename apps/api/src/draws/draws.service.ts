@@ -4,7 +4,6 @@ import {
   CREDIT_GRADES,
   drawInputsHash,
   drawProbability,
-  drawWeightsProblems,
   runDraw,
   seedCommitment,
   type CreditGrade,
@@ -15,6 +14,8 @@ import {
   type Findings,
   type PoolFirm,
   type PublicDrawResult,
+  type ParsedBody,
+  type PublicDrawInputs,
   type PublicDrawView,
 } from '@qinqing/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -27,7 +28,6 @@ import { scopeCondition } from '../scope/scope-sql';
 import { ScopeService } from '../scope/scope.service';
 import { User } from '../users/user.entity';
 import { Draw, DrawTask } from './draw.entity';
-import type { DrawDto } from './draws.dto';
 
 /**
  * 双随机、一公开. A draw is committed (inputs snapshot, its hash and the seed's commitment
@@ -43,18 +43,13 @@ export class DrawsService {
     private readonly policies: PolicyService,
   ) {}
 
-  async commit(caller: AuthenticatedUser, dto: DrawDto): Promise<DrawView> {
+  async commit(caller: AuthenticatedUser, dto: ParsedBody<'commitDraw'>): Promise<DrawView> {
     if (dto.periodStart > dto.periodEnd) {
       throw fieldError('periodEnd', '检查期限的结束日期不能早于开始日期');
     }
     const policy = await this.policies.current();
+    // Weights a draw brings are checked by its schema, the policy's by validatePolicy.
     const weights = dto.weights ?? policy.drawWeights;
-    const problems = drawWeightsProblems(weights);
-    if (problems.length > 0) {
-      throw new DomainException('VALIDATION_FAILED', {
-        errors: problems.map((message) => ({ field: 'weights', message })),
-      });
-    }
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: caller.id });
     const home = user.jurisdictionUnitId ?? (await this.rootUnit());
     const allowed = new Set(await this.scopes.subtree(home));
@@ -185,13 +180,7 @@ export class DrawsService {
   }
 
   /** What anyone needs to re-run the draw: the inputs (officers by id only) and, once revealed, the seed. */
-  async publicInputs(id: string): Promise<{
-    number: string;
-    inputs: DrawInputs;
-    inputsHash: string;
-    seedCommitment: string;
-    seed: string | null;
-  }> {
+  async publicInputs(id: string): Promise<PublicDrawInputs> {
     const draw = await this.dataSource.getRepository(Draw).findOneBy({ id });
     if (!draw) throw new DomainException('NOT_FOUND');
     return {
@@ -265,7 +254,7 @@ export class DrawsService {
   private async pool(
     manager: EntityManager,
     units: string[],
-    dto: DrawDto,
+    dto: ParsedBody<'commitDraw'>,
     today: string,
   ): Promise<PoolFirm[]> {
     const query = manager

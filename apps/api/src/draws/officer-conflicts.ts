@@ -1,35 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Injectable, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Body, Controller, Injectable, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type {
+  EndpointResponse,
+  OfficerConflictView,
+  ParsedBody,
+  ParsedParams,
+} from '@qinqing/domain';
+import { ENDPOINTS } from '@qinqing/domain/schemas';
 import { DataSource } from 'typeorm';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuditService } from '../audit/audit.service';
+import { Endpoint } from '../common/contract/endpoint.decorator';
 import { DomainException } from '../common/errors/domain.exception';
 import { OfficerConflict } from './draw.entity';
-import { UuidParam } from '../common/uuid-param';
-
-export class OfficerConflictDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() officerId: string;
-  @ApiProperty({ format: 'uuid' }) @IsUUID() enterpriseId: string;
-
-  @ApiProperty({ example: '配偶在该企业任职' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString()
-  @IsNotEmpty({ message: '请写明回避事由' })
-  @MaxLength(200)
-  reason: string;
-}
-
-export interface OfficerConflictView {
-  officerId: string;
-  officerName: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  reason: string;
-  declaredAt: string;
-}
 
 /** 回避: officers' declared conflicts with firms; a draw never assigns such an officer to the firm. */
 @Injectable()
@@ -52,7 +36,7 @@ export class OfficerConflictsService {
 
   async declare(
     caller: AuthenticatedUser,
-    dto: OfficerConflictDto,
+    dto: ParsedBody<'declareOfficerConflict'>,
   ): Promise<OfficerConflictView[]> {
     await this.dataSource.transaction(async (manager) => {
       const [officer] = await manager.query(
@@ -101,34 +85,27 @@ export class OfficerConflictsService {
 }
 
 @ApiTags('draws')
-@ApiBearerAuth()
-@Controller('v1/officer-conflicts')
+@Controller()
 export class OfficerConflictsController {
   constructor(private readonly conflicts: OfficerConflictsService) {}
 
-  @Get()
-  @Roles('supervisor', 'admin')
-  async list(): Promise<{ items: OfficerConflictView[] }> {
+  @Endpoint(ENDPOINTS.listOfficerConflicts)
+  async list(): Promise<EndpointResponse<'listOfficerConflicts'>> {
     return { items: await this.conflicts.list() };
   }
 
-  @Post()
-  @Roles('admin')
-  @ApiOperation({ summary: '回避: record that an officer must not be drawn for a firm (audited)' })
+  @Endpoint(ENDPOINTS.declareOfficerConflict)
   async declare(
     @CurrentUser() user: AuthenticatedUser,
-    @Body() body: OfficerConflictDto,
-  ): Promise<{ items: OfficerConflictView[] }> {
+    @Body() body: ParsedBody<'declareOfficerConflict'>,
+  ): Promise<EndpointResponse<'declareOfficerConflict'>> {
     return { items: await this.conflicts.declare(user, body) };
   }
 
-  @Delete(':officerId/:enterpriseId')
-  @HttpCode(204)
-  @Roles('admin')
+  @Endpoint(ENDPOINTS.withdrawOfficerConflict)
   withdraw(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('officerId', UuidParam) officerId: string,
-    @Param('enterpriseId', UuidParam) enterpriseId: string,
+    @Param() { officerId, enterpriseId }: ParsedParams<'withdrawOfficerConflict'>,
   ): Promise<void> {
     return this.conflicts.withdraw(user, officerId, enterpriseId);
   }

@@ -1,22 +1,13 @@
 import { Controller, Get, Header, Param, Res, StreamableFile } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { EndpointResponse, ParsedParams } from '@qinqing/domain';
-import { ENDPOINTS } from '@qinqing/domain/schemas';
+import { ENDPOINTS, gateCodeLandingParams } from '@qinqing/domain/schemas';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type * as z from 'zod';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Endpoint } from '../common/contract/endpoint.decorator';
 import { Public } from '../common/public.decorator';
-import { UuidParam } from '../common/uuid-param';
 import { GateCodeKeys } from './gate-code-keys';
 import { GateCodesService } from './gate-codes.service';
 import { GatePosterService, type PosterFile } from './gate-poster.service';
@@ -51,37 +42,15 @@ export class GatesController {
     return this.codes.issue(gateId, user.id);
   }
 
-  @Get('v1/gates/:gateId/poster.pdf')
-  @Roles('admin')
-  @ApiBearerAuth()
-  @ApiOperation({
-    summary: "The printable A4 poster of a gate's active 执法打卡码, as PDF (admin)",
-    description:
-      'Firm, gate, QR code, 执法检查 先扫码 后入企, hotlines and 六不准 on one A4 page, text as ' +
-      'text in an embedded font. Downloads as 打卡码-<firm>-<gate>-v<N>.pdf.',
-  })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The PDF', schema: { type: 'string', format: 'binary' } })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: admins only' })
-  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such gate, or it has no active code' })
+  @Endpoint(ENDPOINTS.gatePosterPdf)
   @Header('Cache-Control', 'no-store')
-  async posterPdf(@Param('gateId', UuidParam) gateId: string): Promise<StreamableFile> {
+  async posterPdf(@Param() { gateId }: ParsedParams<'gatePosterPdf'>): Promise<StreamableFile> {
     return download(await this.posters.render(gateId, 'pdf'));
   }
 
-  @Get('v1/gates/:gateId/poster.png')
-  @Roles('admin')
-  @ApiBearerAuth()
-  @ApiOperation({
-    summary: 'The same poster as a PNG, A4 at 150 dpi (1240 × 1754 px) (admin)',
-    description: 'Downloads as 打卡码-<firm>-<gate>-v<N>.png.',
-  })
-  @ApiProduces('image/png')
-  @ApiOkResponse({ description: 'The PNG', schema: { type: 'string', format: 'binary' } })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: admins only' })
-  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such gate, or it has no active code' })
+  @Endpoint(ENDPOINTS.gatePosterPng)
   @Header('Cache-Control', 'no-store')
-  async posterPng(@Param('gateId', UuidParam) gateId: string): Promise<StreamableFile> {
+  async posterPng(@Param() { gateId }: ParsedParams<'gatePosterPng'>): Promise<StreamableFile> {
     return download(await this.posters.render(gateId, 'png'));
   }
 
@@ -119,7 +88,10 @@ export class GateCodeLandingController {
       },
     },
   })
-  land(@Param('token') token: string, @Res() reply: FastifyReply): void {
+  land(
+    @Param({ schema: gateCodeLandingParams }) { token }: z.output<typeof gateCodeLandingParams>,
+    @Res() reply: FastifyReply,
+  ): void {
     const safe = /^[A-Za-z0-9_-]{1,200}$/.test(token) ? token : '';
     void reply.redirect(`/#/pages/officer/check-in/index?code=${safe}`, 302);
   }

@@ -1,33 +1,18 @@
-import { Controller, Get } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { EndpointResponse } from '@qinqing/domain';
+import { ENDPOINTS } from '@qinqing/domain/schemas';
 import { DataSource } from 'typeorm';
+import { Endpoint } from '../common/contract/endpoint.decorator';
 import { DomainException } from '../common/errors/domain.exception';
-import { Public } from '../common/public.decorator';
-
-export class HealthDto {
-  status: 'ok';
-  database: 'up';
-  version: string;
-}
 
 @ApiTags('health')
-@Controller('health')
+@Controller()
 export class HealthController {
   constructor(private readonly dataSource: DataSource) {}
 
-  @Get()
-  @Public()
-  @ApiOperation({ summary: 'Liveness and database check' })
-  @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({
-    description: '{code: "DATABASE_UNAVAILABLE"}',
-  })
-  async check(): Promise<HealthDto> {
+  @Endpoint(ENDPOINTS.health)
+  async check(): Promise<EndpointResponse<'health'>> {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {

@@ -1,80 +1,29 @@
+import { Controller, Header, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Post,
-  Query,
-  Req,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiBearerAuth,
-  ApiConsumes,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiPropertyOptional,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ERROR_MESSAGES } from '@qinqing/domain';
-import { IsIn } from 'class-validator';
-import { Optional } from '../common/validators';
+  ERROR_MESSAGES,
+  type EndpointResponse,
+  type ImportReport,
+  type ParsedQuery,
+} from '@qinqing/domain';
+import { ENDPOINTS, MEDIA_TYPES } from '@qinqing/domain/schemas';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Endpoint } from '../common/contract/endpoint.decorator';
 import { BodyLimit } from '../common/route-body-limit';
 import { attachmentDisposition } from '../gates/poster/attachment';
-import { type ImportReport, MasterDataService } from './master-data.service';
-import { XLSX_TYPE } from './parse';
-import { FIRM_SHEET, SHEET_NAMES, type SheetName } from './sheets';
+import { MasterDataService } from './master-data.service';
+import { FIRM_SHEET, SHEET_NAMES } from './sheets';
 
 export const IMPORT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
-const CSV_TYPE = 'text/csv; charset=utf-8';
-
-export class ImportQuery {
-  @ApiPropertyOptional({
-    enum: ['true', 'false'],
-    description: 'false applies the import; omitted: a dry run (nothing changes unless asked)',
-  })
-  @Optional()
-  @IsIn(['true', 'false'])
-  dryRun?: 'true' | 'false';
-
-  @ApiPropertyOptional({
-    enum: SHEET_NAMES,
-    description: 'The sheet a CSV file holds (default 企业)',
-  })
-  @Optional()
-  @IsIn(SHEET_NAMES)
-  sheet?: SheetName;
-}
-
-export class ExportCsvQuery {
-  @ApiPropertyOptional({ enum: SHEET_NAMES, description: 'default 企业' })
-  @Optional()
-  @IsIn(SHEET_NAMES)
-  sheet?: SheetName;
-}
 
 @ApiTags('master-data')
-@ApiBearerAuth()
-@Controller('v1/master-data')
-@Roles('admin')
-@ApiForbiddenResponse({ description: 'FORBIDDEN: admins only' })
+@Controller()
 export class MasterDataController {
   constructor(private readonly masterData: MasterDataService) {}
 
-  @Get('template.xlsx')
-  @ApiOperation({
-    summary: 'The import workbook: sheets 企业, 门岗, 正面清单 with headers, and 说明',
-  })
-  @ApiProduces(XLSX_TYPE)
+  @Endpoint(ENDPOINTS.masterDataTemplate)
   @Header('Cache-Control', 'no-store')
   async template(): Promise<StreamableFile> {
     return file(
@@ -85,29 +34,17 @@ export class MasterDataController {
     );
   }
 
-  @Post('import')
-  @HttpCode(200)
+  /** The file is the raw body (read from the request); 422 with the report when a real import finds problems. */
+  @Endpoint(ENDPOINTS.importMasterData)
   @BodyLimit(IMPORT_BODY_LIMIT_BYTES)
-  @ApiOperation({
-    summary: 'Import firms, gates, credit grades and 正面清单 batches from XLSX or CSV',
-    description:
-      'The file is the raw body (XLSX, or CSV holding the sheet named by `sheet`, default 企业). ' +
-      'Every row is checked; problems are {sheet, row, column, value, message}. dryRun=true ' +
-      '(the default) changes nothing. dryRun=false applies everything in one transaction, or ' +
-      'nothing: with any problem it answers 422 VALIDATION_FAILED with the same report. ' +
-      'Districts known: those of the firms already registered.',
-  })
-  @ApiConsumes(XLSX_TYPE, 'text/csv')
-  @ApiBody({ description: 'The XLSX or CSV file', schema: { type: 'string', format: 'binary' } })
-  @ApiOkResponse({ description: '{ok, dryRun, importId?, summary, problems, ignoredSheets}' })
-  @ApiResponse({ status: 422, description: 'VALIDATION_FAILED with the report: nothing changed' })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: the body is not a spreadsheet' })
   async import(
     @Req() request: FastifyRequest,
-    @Query() query: ImportQuery,
+    @Query() query: ParsedQuery<'importMasterData'>,
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ImportReport | (ImportReport & { code: string; message: string })> {
+  ): Promise<
+    EndpointResponse<'importMasterData'> | (ImportReport & { code: string; message: string })
+  > {
     const report = await this.masterData.import(request.body, request.headers['content-type'], {
       dryRun: query.dryRun !== 'false',
       csvSheet: query.sheet ?? FIRM_SHEET,
@@ -122,19 +59,15 @@ export class MasterDataController {
     };
   }
 
-  @Get('export.xlsx')
-  @ApiOperation({ summary: 'All firms, gates and 正面清单 history as the import workbook' })
-  @ApiProduces(XLSX_TYPE)
+  @Endpoint(ENDPOINTS.exportMasterDataXlsx)
   @Header('Cache-Control', 'no-store')
   async exportXlsx(): Promise<StreamableFile> {
     return file(await this.masterData.exportXlsx(), 'xlsx', '企业主数据', 'master-data');
   }
 
-  @Get('export.csv')
-  @ApiOperation({ summary: 'One sheet (default 企业) as CSV, UTF-8 with BOM' })
-  @ApiProduces(CSV_TYPE)
+  @Endpoint(ENDPOINTS.exportMasterDataCsv)
   @Header('Cache-Control', 'no-store')
-  async exportCsv(@Query() query: ExportCsvQuery): Promise<StreamableFile> {
+  async exportCsv(@Query() query: ParsedQuery<'exportMasterDataCsv'>): Promise<StreamableFile> {
     const sheet = query.sheet ?? FIRM_SHEET;
     return file(
       await this.masterData.exportCsv(sheet),
@@ -147,7 +80,7 @@ export class MasterDataController {
 
 function file(body: Buffer, format: 'xlsx' | 'csv', name: string, asciiName: string) {
   return new StreamableFile(body, {
-    type: format === 'xlsx' ? XLSX_TYPE : CSV_TYPE,
+    type: MEDIA_TYPES[format],
     disposition: attachmentDisposition(`${name}.${format}`, `${asciiName}.${format}`),
     length: body.length,
   });

@@ -1,4 +1,5 @@
 import { Workbook, type CellValue } from 'exceljs';
+import { MEDIA_TYPES } from '@qinqing/domain/schemas';
 import { DomainException } from '../common/errors/domain.exception';
 import { textProblem } from '../common/input-limits';
 import {
@@ -12,7 +13,7 @@ import {
 } from './sheets';
 import { declaredUncompressedSize } from './zip-size';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_TYPE = MEDIA_TYPES.xlsx;
 
 /** What the parts of an uploaded workbook may add up to, unpacked. */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;

@@ -3,14 +3,13 @@
  * template, the import and the export share.
  */
 
-export const FIRM_SHEET = '企业';
-export const GATE_SHEET = '门岗';
-export const LIST_SHEET = '正面清单';
+import { MASTER_DATA_SHEETS, type MasterDataSheet } from '@qinqing/domain';
+
+export const SHEET_NAMES = MASTER_DATA_SHEETS;
+export type SheetName = MasterDataSheet;
+export const [FIRM_SHEET, GATE_SHEET, LIST_SHEET] = SHEET_NAMES;
 /** A sheet of instructions in the template; ignored on import. */
 export const README_SHEET = '说明';
-
-export const SHEET_NAMES = [FIRM_SHEET, GATE_SHEET, LIST_SHEET] as const;
-export type SheetName = (typeof SHEET_NAMES)[number];
 
 export const FIRM_COLUMNS = {
   uscc: '统一社会信用代码',

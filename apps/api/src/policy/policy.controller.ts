@@ -1,42 +1,33 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CheckInPolicy } from '@qinqing/domain';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { Body, Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CheckInPolicy, EndpointResponse, ParsedBody } from '@qinqing/domain';
+import { ENDPOINTS } from '@qinqing/domain/schemas';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import type { PolicyVersion } from './policy-version.entity';
-import { UpdatePolicyDto } from './policy.dto';
+import { Endpoint } from '../common/contract/endpoint.decorator';
 import { PolicyService } from './policy.service';
 
 @ApiTags('policy')
-@ApiBearerAuth()
-@Controller('v1/policy')
+@Controller()
 export class PolicyController {
   constructor(private readonly policies: PolicyService) {}
 
-  @Get()
-  @ApiOperation({
-    summary: 'The check-in policy in force now (every role: the phone evaluates it offline)',
-  })
-  current(): Promise<CheckInPolicy> {
+  @Endpoint(ENDPOINTS.currentPolicy)
+  current(): Promise<EndpointResponse<'currentPolicy'>> {
     return this.policies.current();
   }
 
-  @Get('versions')
-  @Roles('admin', 'supervisor')
-  @ApiOperation({
-    summary: 'Every version of the policy, newest first, with createdByName (who stored it)',
-  })
-  history(): Promise<(PolicyVersion & { createdByName: string | null })[]> {
+  @Endpoint(ENDPOINTS.policyVersions)
+  history(): Promise<EndpointResponse<'policyVersions'>> {
     return this.policies.history();
   }
 
-  @Put()
-  @Roles('admin')
-  @ApiOperation({ summary: 'Store a new version of the policy (admin)' })
+  @Endpoint(ENDPOINTS.updatePolicy)
   update(
-    @Body() body: UpdatePolicyDto,
+    @Body() body: ParsedBody<'updatePolicy'>,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<CheckInPolicy> {
+  ): Promise<EndpointResponse<'updatePolicy'>> {
+    // The whole policy is checked by the service (validatePolicy), which assigns the version.
     const { version: _ignored, ...policy } = body.policy as unknown as CheckInPolicy;
     return this.policies.update(policy, body.note ?? '', user.id);
   }

@@ -1,5 +1,10 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { type CheckInPolicy, DEFAULT_CHECK_IN_POLICY, validatePolicy } from '@qinqing/domain';
+import {
+  type CheckInPolicy,
+  DEFAULT_CHECK_IN_POLICY,
+  type PolicyVersionView,
+  validatePolicy,
+} from '@qinqing/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
@@ -63,7 +68,7 @@ export class PolicyService implements OnApplicationBootstrap {
   }
 
   /** Every version, newest first, with the name of the admin who stored it (null: the default). */
-  async history(): Promise<(PolicyVersion & { createdByName: string | null })[]> {
+  async history(): Promise<PolicyVersionView[]> {
     const versions = await this.dataSource
       .getRepository(PolicyVersion)
       .find({ order: { version: 'DESC' } });
@@ -76,9 +81,14 @@ export class PolicyService implements OnApplicationBootstrap {
       );
       for (const row of rows) names.set(row.id, row.name);
     }
-    return versions.map((v) =>
-      Object.assign(v, { createdByName: v.createdBy ? (names.get(v.createdBy) ?? null) : null }),
-    );
+    return versions.map((v) => ({
+      version: v.version,
+      body: v.body,
+      note: v.note,
+      createdBy: v.createdBy,
+      createdAt: v.createdAt.toISOString(),
+      createdByName: v.createdBy ? (names.get(v.createdBy) ?? null) : null,
+    }));
   }
 
   /** Stores a new version (the `version` given is ignored: the next number is assigned). */

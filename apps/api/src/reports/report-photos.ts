@@ -18,10 +18,6 @@ const MAGIC: Record<PhotoContentType, Buffer> = {
 
 const DATA_URL = /^data:(image\/jpeg|image\/png);base64,([A-Za-z0-9+/]*={0,2})$/;
 
-/** The longest data URL a photo of REPORT_PHOTO_MAX_BYTES can take (prefix + base64). */
-export const PHOTO_DATA_URL_MAX_LENGTH =
-  'data:image/jpeg;base64,'.length + Math.ceil(REPORT_PHOTO_MAX_BYTES / 3) * 4;
-
 /**
  * Decodes the photos of a report and checks each by its bytes: a JPEG or PNG data URL whose
  * content starts with that format's magic number, no larger than REPORT_PHOTO_MAX_BYTES.

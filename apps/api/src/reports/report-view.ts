@@ -2,8 +2,6 @@ import { REPORT_STATUSES, type ReportView } from '@qinqing/domain';
 import type { EntityManager } from 'typeorm';
 import type { MisconductReport } from './misconduct-report.entity';
 
-export type { ReportView };
-
 interface EventRow {
   report_id: string;
   status: ReportView['status'];

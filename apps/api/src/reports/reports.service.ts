@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { REPORT_NEXT_STATUS, REPORT_PHOTOS_MAX, type ReportStatus } from '@qinqing/domain';
+import {
+  REPORT_NEXT_STATUS,
+  REPORT_PHOTOS_MAX,
+  type ParsedBody,
+  type ParsedQuery,
+  type ReportStatus,
+  type ReportView,
+} from '@qinqing/domain';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -10,8 +17,7 @@ import { ScopeService } from '../scope/scope.service';
 import { MisconductReport, ReportEvent, ReportPhoto } from './misconduct-report.entity';
 import { parseReportPhotos } from './report-photos';
 import { applyUnitOrFirmScope } from '../scope/scope-sql';
-import { toReportViews, type ReportView } from './report-view';
-import type { CreateReportDto, ListReportsQuery, ReportStatusDto } from './reports.dto';
+import { toReportViews } from './report-view';
 
 export interface PhotoContent {
   contentType: string;
@@ -28,7 +34,7 @@ export class ReportsService {
   ) {}
 
   /** A firm's user files a report about a visit and/or an officer; received at once. */
-  async create(caller: AuthenticatedUser, dto: CreateReportDto): Promise<ReportView> {
+  async create(caller: AuthenticatedUser, dto: ParsedBody<'createReport'>): Promise<ReportView> {
     const photos = parseReportPhotos(dto.photos ?? []);
     const scope = await this.scopeFor(caller);
     if (scope.kind !== 'enterprises' || !scope.enterpriseIds.includes(dto.enterpriseId)) {
@@ -95,7 +101,10 @@ export class ReportsService {
     return this.view(report);
   }
 
-  async list(caller: AuthenticatedUser, filters: ListReportsQuery): Promise<ReportView[]> {
+  async list(
+    caller: AuthenticatedUser,
+    filters: ParsedQuery<'listReports'>,
+  ): Promise<ReportView[]> {
     const scope = await this.scopeFor(caller);
     const query = applyUnitOrFirmScope(
       this.dataSource.getRepository(MisconductReport).createQueryBuilder('r'),
@@ -132,7 +141,11 @@ export class ReportsService {
    * The next step of the workflow (RECEIVED → INVESTIGATING → CONCLUDED). The row is locked, so of
    * two concurrent steps from one status only the first applies; the other finds the new status.
    */
-  async advance(caller: AuthenticatedUser, id: string, dto: ReportStatusDto): Promise<ReportView> {
+  async advance(
+    caller: AuthenticatedUser,
+    id: string,
+    dto: ParsedBody<'advanceReport'>,
+  ): Promise<ReportView> {
     if (dto.status !== 'CONCLUDED' && dto.outcome !== undefined) {
       throw new DomainException('VALIDATION_FAILED', {
         errors: [{ field: 'outcome', message: '只有办结时才填写核查结论' }],

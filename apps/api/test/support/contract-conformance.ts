@@ -9,7 +9,8 @@ const MATCHERS = Object.values(ENDPOINTS).map((endpoint: Endpoint) => ({
 
 /**
  * Every answer of an endpoint defined by a schema, in every test that calls it, is what the
- * schema says: a success body that parses to itself (no field missing, mistyped or undeclared).
+ * schema says: a success body that parses to itself (no field missing, mistyped or undeclared),
+ * or a file of a media type it produces.
  */
 export function assertConformsToContract(
   method: string,
@@ -27,6 +28,13 @@ export function assertConformsToContract(
     );
   }
   if (res.statusCode === 204) return;
+  if (endpoint.produces) {
+    const type = String(res.headers['content-type'] ?? '');
+    if (!endpoint.produces.some((produced) => type.startsWith(produced.split(';')[0]))) {
+      throw new Error(`${method} ${url}: answered ${type}, the contract says ${endpoint.produces}`);
+    }
+    return;
+  }
   const body: unknown = res.json();
   const parsed = endpoint.response.safeParse(body);
   if (!parsed.success) {

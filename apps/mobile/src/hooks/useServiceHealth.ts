@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { api, type HealthReport } from '../services/api';
+import type { EndpointResponse } from '@qinqing/domain';
+
+import { api } from '../services/api';
 
 export type ServiceHealth = 'checking' | 'ok' | 'unavailable';
 
@@ -10,7 +12,7 @@ export const SERVICE_HEALTH_TEXT: Record<ServiceHealth, string> = {
   unavailable: '服务暂不可用，请检查网络后重试',
 };
 
-export function healthOf(report: HealthReport): ServiceHealth {
+export function healthOf(report: EndpointResponse<'health'>): ServiceHealth {
   return report.status === 'ok' ? 'ok' : 'unavailable';
 }
 

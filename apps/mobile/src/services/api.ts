@@ -5,19 +5,10 @@ import {
   type EndpointInput,
   type EndpointName,
   type EndpointResponse,
+  type JsonRouteName,
   type CheckInRefused,
-  type DeskSummary,
-  type DrawRequest,
-  type DrawStatistics,
-  type DrawTaskView,
-  type DrawView,
-  type PublicDrawView,
-  type ReportRequest,
-  type ReportStatusRequest,
-  type ReportView,
   type CheckInRequest,
   type ErrorCode,
-  type PolicyResponse,
   type SessionResponse,
 } from '@qinqing/domain';
 import Taro from '@tarojs/taro';
@@ -85,12 +76,12 @@ export { ApiError as ApiHttpError };
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * A method per endpoint defined by a schema (libs/domain/src/contract), named after it:
+ * A method per JSON endpoint of the contract (libs/domain/src/contract), named after it:
  * `api.listVisits({ query })`, `api.checkOut({ params: { id }, body })`. The path and method come
  * from ROUTES, the types from the schemas; nothing of it is written here.
  */
 export type EndpointMethods = {
-  [N in EndpointName]: (
+  [N in JsonRouteName]: (
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an endpoint without input
     ...input: {} extends EndpointInput<N> ? [input?: EndpointInput<N>] : [input: EndpointInput<N>]
   ) => Promise<EndpointResponse<N>>;
@@ -105,7 +96,7 @@ export class ApiClient {
   constructor(private readonly sessions: SessionStore = session) {}
 
   /** Calls an endpoint of the contract: its success body, or ApiError / NetworkError. */
-  call<N extends EndpointName>(
+  call<N extends JsonRouteName>(
     name: N,
     input: EndpointInput<N> = {} as EndpointInput<N>,
   ): Promise<EndpointResponse<N>> {
@@ -172,10 +163,6 @@ export class ApiClient {
     }
   }
 
-  health(): Promise<HealthReport> {
-    return this.request<HealthReport>('GET', '/api/health');
-  }
-
   async login(username: string, password: string): Promise<SessionResponse> {
     const fresh = await this.passwordLogin({ body: { username, password } });
     this.sessions.save(fresh);
@@ -184,10 +171,6 @@ export class ApiClient {
 
   logout(): void {
     this.sessions.clear();
-  }
-
-  policy(): Promise<PolicyResponse> {
-    return this.request<PolicyResponse>('GET', '/api/v1/policy');
   }
 
   /** 201 → accepted; 409 CHECK_IN_REFUSED → refused (recorded); anything else throws. */
@@ -206,91 +189,18 @@ export class ApiClient {
       throw error;
     }
   }
-
-  // ——— 监督举报 ———
-
-  report(body: ReportRequest): Promise<ReportView> {
-    return this.request<ReportView>('POST', '/api/v1/reports', body);
-  }
-
-  async reports(filters: { status?: string } = {}): Promise<ReportView[]> {
-    return (
-      await this.request<{ items: ReportView[] }>('GET', `/api/v1/reports${queryString(filters)}`)
-    ).items;
-  }
-
-  reportById(id: string): Promise<ReportView> {
-    return this.request<ReportView>('GET', `/api/v1/reports/${id}`);
-  }
-
-  advanceReport(id: string, body: ReportStatusRequest): Promise<ReportView> {
-    return this.request<ReportView>('POST', `/api/v1/reports/${id}/status`, body);
-  }
-
-  // ——— the supervisor's desk ———
-
-  deskSummary(filters: { from?: string; to?: string; unitId?: string } = {}): Promise<DeskSummary> {
-    return this.request<DeskSummary>('GET', `/api/v1/desk/summary${queryString(filters)}`);
-  }
-
-  // ——— 双随机、一公开 ———
-
-  async myTasks(): Promise<DrawTaskView[]> {
-    return (await this.request<{ items: DrawTaskView[] }>('GET', '/api/v1/officers/me/tasks'))
-      .items;
-  }
-
-  async draws(): Promise<PublicDrawView[]> {
-    return (await this.request<{ items: PublicDrawView[] }>('GET', '/api/v1/draws')).items;
-  }
-
-  draw(id: string): Promise<DrawView> {
-    return this.request<DrawView>('GET', `/api/v1/draws/${id}`);
-  }
-
-  commitDraw(body: DrawRequest): Promise<DrawView> {
-    return this.request<DrawView>('POST', '/api/v1/draws', body);
-  }
-
-  revealDraw(id: string): Promise<DrawView> {
-    return this.request<DrawView>('POST', `/api/v1/draws/${id}/reveal`);
-  }
-
-  drawStatistics(year: number): Promise<DrawStatistics> {
-    return this.request<DrawStatistics>('GET', `/api/v1/draws/statistics?year=${year}`);
-  }
-
-  /** 一公开: no login needed. */
-  async publicDraws(): Promise<PublicDrawView[]> {
-    return (await this.request<{ items: PublicDrawView[] }>('GET', '/api/v1/public/draws')).items;
-  }
-
-  publicDraw(id: string): Promise<PublicDrawView> {
-    return this.request<PublicDrawView>('GET', `/api/v1/public/draws/${id}`);
-  }
 }
 
 /** Where anyone downloads a draw's inputs (and seed) to re-run it. */
 export function publicDrawInputsUrl(id: string): string {
-  return apiUrl(`/api/v1/public/draws/${id}/inputs`);
+  return apiUrl(routeUrl(ROUTES.publicDrawInputs, { id }));
 }
 
-/** `?a=1&b=2` of the defined, non-empty values ('' when there are none). */
-export function queryString(params: object): string {
-  const query = Object.entries(params)
-    .filter(([, v]) => v !== undefined && v !== null && v !== '')
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
-    .join('&');
-  return query ? `?${query}` : '';
-}
-
-/** What `GET /api/health` answers (further fields may follow). */
-export interface HealthReport {
-  status: string;
-  database: string;
-}
-
-for (const name of Object.keys(ROUTES) as EndpointName[]) {
+// Files are opened or sent by their URL (routeUrl), not through a method.
+const jsonRoutes = (Object.keys(ROUTES) as EndpointName[]).filter(
+  (name): name is JsonRouteName => !('file' in ROUTES[name]),
+);
+for (const name of jsonRoutes) {
   Object.defineProperty(ApiClient.prototype, name, {
     value(this: ApiClient, input?: EndpointInput<typeof name>) {
       return this.call(name, input);

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import type { ErrorCode } from '../errors';
+import { ERROR_MESSAGES, type ErrorCode } from '../errors';
+import { USCC_PROBLEM_MESSAGES } from '../uscc';
 import type { Role } from '../roles';
 import { ROUTES, type Route, type RouteName } from './routes';
 import {
@@ -70,6 +71,34 @@ import {
   ratingSummary,
   ratingView,
 } from './schemas/ratings';
+import { deskSummary, deskSummaryQuery } from './schemas/desk';
+import {
+  drawIdParams,
+  drawRequest,
+  drawStatistics,
+  drawStatisticsQuery,
+  drawTaskView,
+  drawView,
+  officerConflictParams,
+  officerConflictRequest,
+  officerConflictView,
+  publicDrawInputs,
+  publicDrawView,
+} from './schemas/draws';
+import { errorBody, fileBody, MEDIA_TYPES } from './schemas/common';
+import { healthReport } from './schemas/health';
+import { exportCsvQuery, importQuery, importReport } from './schemas/master-data';
+import { checkInPolicy, policyVersionView, updatePolicyRequest } from './schemas/policy';
+import { ratingFilters } from './schemas/ratings';
+import { visitFilters } from './schemas/visits';
+import {
+  listReportsQuery,
+  reportIdParams,
+  reportPhotoParams,
+  reportRequest,
+  reportStatusRequest,
+  reportView,
+} from './schemas/reports';
 
 /**
  * One endpoint, defined once: where it is (ROUTES), who may call it, what it takes (params, query,
@@ -91,6 +120,17 @@ export interface EndpointSpec {
   response: z.ZodType;
   /** further error codes this endpoint answers */
   errors?: readonly ErrorCode[];
+  /** a file answer (route `file: 'download'`): its media types; `response` is then fileBody() */
+  produces?: readonly string[];
+  /** a file as the body (route `file: 'upload'`): its media types; no `body` schema then */
+  consumes?: readonly string[];
+  /** answers besides the success and the error codes, e.g. the import's 422 with its report */
+  otherAnswers?: readonly {
+    status: number;
+    description: string;
+    schema: z.ZodType;
+    example: unknown;
+  }[];
 }
 
 export type Endpoint<N extends RouteName = RouteName> = EndpointSpec & { name: N } & Route;
@@ -101,6 +141,10 @@ function endpoint<N extends RouteName, const S extends EndpointSpec>(
 ): S & { name: N } & (typeof ROUTES)[N] {
   return { ...spec, name, ...ROUTES[name] };
 }
+
+const EXPORT_DESCRIPTION =
+  'Newest first, up to a cap of rows: when there were more, the header X-Export-Truncated ' +
+  'carries the cap.';
 
 export const ENDPOINTS = {
   passwordLogin: endpoint('passwordLogin', {
@@ -467,5 +511,313 @@ export const ENDPOINTS = {
     params: notificationIdParams,
     response: z.void(),
     errors: ['NOT_FOUND'],
+  }),
+  commitDraw: endpoint('commitDraw', {
+    summary: '双随机: define and commit a draw (pool snapshot hash and seed commitment published)',
+    description:
+      'A unit outside the caller’s jurisdiction answers 404; a pool without firms 409 DRAW_POOL_EMPTY.',
+    access: ['supervisor', 'admin'],
+    status: 201,
+    body: drawRequest,
+    response: drawView,
+    errors: ['NOT_FOUND', 'DRAW_POOL_EMPTY'],
+  }),
+  revealDraw: endpoint('revealDraw', {
+    summary: 'Reveal the seed and make the tasks (once)',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    params: drawIdParams,
+    response: drawView,
+    errors: ['NOT_FOUND', 'DRAW_ALREADY_REVEALED'],
+  }),
+  listDraws: endpoint('listDraws', {
+    summary: 'The draws of the caller’s jurisdiction, newest first',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    response: z.object({ items: z.array(publicDrawView) }),
+  }),
+  drawStatistics: endpoint('drawStatistics', {
+    summary: 'Realised draw rate per credit grade against the intended rate',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    query: drawStatisticsQuery,
+    response: drawStatistics,
+  }),
+  getDraw: endpoint('getDraw', {
+    summary: 'One draw with its tasks and officers',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    params: drawIdParams,
+    response: drawView,
+    errors: ['NOT_FOUND'],
+  }),
+  myTasks: endpoint('myTasks', {
+    summary: 'The officer’s drawn tasks whose period has not ended',
+    access: ['officer'],
+    status: 200,
+    response: z.object({ items: z.array(drawTaskView) }),
+  }),
+  listPublicDraws: endpoint('listPublicDraws', {
+    summary: '一公开: every draw, its commitment, seed and results (no personal data)',
+    access: 'public',
+    status: 200,
+    response: z.object({ items: z.array(publicDrawView) }),
+  }),
+  getPublicDraw: endpoint('getPublicDraw', {
+    summary: '一公开: one draw, its commitment, seed and results (no personal data)',
+    access: 'public',
+    status: 200,
+    params: drawIdParams,
+    response: publicDrawView,
+    errors: ['NOT_FOUND'],
+  }),
+  publicDrawInputs: endpoint('publicDrawInputs', {
+    summary: 'The inputs (and, once revealed, the seed) to re-run the draw',
+    access: 'public',
+    status: 200,
+    params: drawIdParams,
+    response: publicDrawInputs,
+    errors: ['NOT_FOUND'],
+  }),
+  listOfficerConflicts: endpoint('listOfficerConflicts', {
+    summary: '回避: the declared conflicts of officers with firms',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    response: z.object({ items: z.array(officerConflictView) }),
+  }),
+  declareOfficerConflict: endpoint('declareOfficerConflict', {
+    summary: '回避: record that an officer must not be drawn for a firm (audited)',
+    description: 'Declaring it again replaces the reason. Answers every declared conflict.',
+    access: ['admin'],
+    status: 201,
+    body: officerConflictRequest,
+    response: z.object({ items: z.array(officerConflictView) }),
+    errors: ['NOT_FOUND'],
+  }),
+  withdrawOfficerConflict: endpoint('withdrawOfficerConflict', {
+    summary: '回避: withdraw a declared conflict (audited)',
+    access: ['admin'],
+    status: 204,
+    params: officerConflictParams,
+    response: z.void(),
+    errors: ['NOT_FOUND'],
+  }),
+  currentPolicy: endpoint('currentPolicy', {
+    summary: 'The check-in policy in force now (every role: the phone evaluates it offline)',
+    access: 'user',
+    status: 200,
+    response: checkInPolicy,
+  }),
+  policyVersions: endpoint('policyVersions', {
+    summary: 'Every version of the policy, newest first, with createdByName (who stored it)',
+    access: ['admin', 'supervisor'],
+    status: 200,
+    response: z.array(policyVersionView),
+  }),
+  updatePolicy: endpoint('updatePolicy', {
+    summary: 'Store a new version of the policy (admin)',
+    description:
+      'The policy is checked field by field (validatePolicy): each problem is a field error on ' +
+      '`policy`. Answers the new version.',
+    access: ['admin'],
+    status: 200,
+    body: updatePolicyRequest,
+    response: checkInPolicy,
+  }),
+  createReport: endpoint('createReport', {
+    summary: '监督举报: a firm’s user reports misconduct by a visit’s officers or one officer',
+    description:
+      'Categories from 六不准 / 九不得; up to 4 JPEG or PNG photos as data URLs, checked by their ' +
+      'bytes. The report goes to the supervisors of the answerable unit (the visit’s, else the ' +
+      'officer’s, else the firm’s) and never to the reported officer. NOT_FOUND: not one of the ' +
+      'caller’s firms, or not its visit.',
+    access: ['enterprise'],
+    status: 201,
+    body: reportRequest,
+    response: reportView,
+    errors: ['NOT_FOUND'],
+  }),
+  listReports: endpoint('listReports', {
+    summary: 'Reports in the caller’s scope, newest first',
+    description: 'Supervisors: the jurisdiction’s; a firm’s user: the firm’s own; admins: all.',
+    access: ['supervisor', 'admin', 'enterprise'],
+    status: 200,
+    query: listReportsQuery,
+    response: z.object({ items: z.array(reportView) }),
+  }),
+  getReport: endpoint('getReport', {
+    summary: 'One report with its history; 404 outside the caller’s scope',
+    access: ['supervisor', 'admin', 'enterprise'],
+    status: 200,
+    params: reportIdParams,
+    response: reportView,
+    errors: ['NOT_FOUND'],
+  }),
+  advanceReport: endpoint('advanceReport', {
+    summary: 'The next step: RECEIVED → INVESTIGATING → CONCLUDED (outcome required to conclude)',
+    description: 'REPORT_STATUS_INVALID: not the next status.',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    params: reportIdParams,
+    body: reportStatusRequest,
+    response: reportView,
+    errors: ['NOT_FOUND', 'REPORT_STATUS_INVALID'],
+  }),
+  deskSummary: endpoint('deskSummary', {
+    summary: "The supervisor's desk: visits, refusals, positive-list visits, ratings, cases",
+    description:
+      'Over the jurisdiction, or the given unit and the units below it. Visits, refusals, ratings ' +
+      'and finished cases and reports count within [from, to) (default: the last 12 weeks); open ' +
+      'and overdue follow-ups and reports not concluded count as of now. Weeks start on Monday, ' +
+      "bureau time. spotCheck is this month's spot check of the jurisdiction. NOT_FOUND: the " +
+      'unit does not exist or is outside the jurisdiction.',
+    access: ['supervisor', 'admin'],
+    status: 200,
+    query: deskSummaryQuery,
+    response: deskSummary,
+    errors: ['NOT_FOUND'],
+  }),
+  health: endpoint('health', {
+    summary: 'Liveness and database check',
+    access: 'public',
+    status: 200,
+    response: healthReport,
+    errors: ['DATABASE_UNAVAILABLE'],
+  }),
+  reportPhoto: endpoint('reportPhoto', {
+    summary: 'A photo of a report (0-based index), as stored',
+    description: 'NOT_FOUND: no such report in scope, or no such photo.',
+    access: ['supervisor', 'admin', 'enterprise'],
+    status: 200,
+    params: reportPhotoParams,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.jpeg, MEDIA_TYPES.png],
+    errors: ['NOT_FOUND'],
+  }),
+  gatePosterPdf: endpoint('gatePosterPdf', {
+    summary: "The printable A4 poster of a gate's active 执法打卡码, as PDF (admin)",
+    description:
+      'Firm, gate, QR code, 执法检查 先扫码 后入企, hotlines and 六不准 on one A4 page, text as ' +
+      'text in an embedded font. Downloads as 打卡码-<firm>-<gate>-v<N>.pdf. NOT_FOUND: no such ' +
+      'gate, or it has no active code.',
+    access: ['admin'],
+    status: 200,
+    params: gateIdParams,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.pdf],
+    errors: ['NOT_FOUND'],
+  }),
+  gatePosterPng: endpoint('gatePosterPng', {
+    summary: 'The same poster as a PNG, A4 at 150 dpi (1240 × 1754 px) (admin)',
+    description:
+      'Downloads as 打卡码-<firm>-<gate>-v<N>.png. NOT_FOUND: no such gate, or it has no active code.',
+    access: ['admin'],
+    status: 200,
+    params: gateIdParams,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.png],
+    errors: ['NOT_FOUND'],
+  }),
+  exportVisitsXlsx: endpoint('exportVisitsXlsx', {
+    summary: 'The visit log as an Excel workbook (filters of GET /visits)',
+    description: EXPORT_DESCRIPTION,
+    access: ['supervisor', 'admin'],
+    status: 200,
+    query: visitFilters,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.xlsx],
+  }),
+  exportVisitsCsv: endpoint('exportVisitsCsv', {
+    summary: 'The visit log as CSV (UTF-8 with BOM; filters of GET /visits)',
+    description: EXPORT_DESCRIPTION,
+    access: ['supervisor', 'admin'],
+    status: 200,
+    query: visitFilters,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.csv],
+  }),
+  exportRatingsXlsx: endpoint('exportRatingsXlsx', {
+    summary: 'Ratings (好差评) as an Excel workbook (filters of GET /ratings)',
+    description: EXPORT_DESCRIPTION,
+    access: ['supervisor', 'admin'],
+    status: 200,
+    query: ratingFilters,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.xlsx],
+  }),
+  exportRatingsCsv: endpoint('exportRatingsCsv', {
+    summary: 'Ratings (好差评) as CSV (UTF-8 with BOM; filters of GET /ratings)',
+    description: EXPORT_DESCRIPTION,
+    access: ['supervisor', 'admin'],
+    status: 200,
+    query: ratingFilters,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.csv],
+  }),
+  masterDataTemplate: endpoint('masterDataTemplate', {
+    summary: 'The import workbook: sheets 企业, 门岗, 正面清单 with headers, and 说明',
+    access: ['admin'],
+    status: 200,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.xlsx],
+  }),
+  importMasterData: endpoint('importMasterData', {
+    summary: 'Import firms, gates, credit grades and 正面清单 batches from XLSX or CSV',
+    description:
+      'The file is the raw body (XLSX, or CSV holding the sheet named by `sheet`, default 企业). ' +
+      'Every row is checked; problems are {sheet, row, column, value, message}. dryRun=true ' +
+      '(the default) changes nothing. dryRun=false applies everything in one transaction, or ' +
+      'nothing: with any problem it answers 422 VALIDATION_FAILED with the same report. ' +
+      'Districts known: those of the firms already registered. 400 VALIDATION_FAILED: the body ' +
+      'is not a spreadsheet.',
+    access: ['admin'],
+    status: 200,
+    query: importQuery,
+    consumes: [MEDIA_TYPES.xlsx, 'text/csv'],
+    response: importReport,
+    otherAnswers: [
+      {
+        status: 422,
+        description: 'VALIDATION_FAILED with the report: nothing changed',
+        schema: errorBody.and(importReport),
+        example: {
+          code: 'VALIDATION_FAILED',
+          message: `导入文件有1处问题，未导入任何数据。${ERROR_MESSAGES.VALIDATION_FAILED}`,
+          ok: false,
+          dryRun: false,
+          summary: {
+            firms: { create: 0, update: 0, unchanged: 0 },
+            gates: { create: 0, update: 0, unchanged: 0 },
+            positiveList: { create: 0, end: 0, unchanged: 0 },
+            gradesChanged: 0,
+          },
+          problems: [
+            {
+              sheet: '企业',
+              row: 2,
+              column: '统一社会信用代码',
+              value: '91410100MA00000000',
+              message: USCC_PROBLEM_MESSAGES.CHECK_CHARACTER,
+            },
+          ],
+          ignoredSheets: [],
+        },
+      },
+    ],
+  }),
+  exportMasterDataXlsx: endpoint('exportMasterDataXlsx', {
+    summary: 'All firms, gates and 正面清单 history as the import workbook',
+    access: ['admin'],
+    status: 200,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.xlsx],
+  }),
+  exportMasterDataCsv: endpoint('exportMasterDataCsv', {
+    summary: 'One sheet (default 企业) as CSV, UTF-8 with BOM',
+    access: ['admin'],
+    status: 200,
+    query: exportCsvQuery,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.csv],
   }),
 } satisfies { [N in RouteName]: Endpoint<N> };

@@ -6,6 +6,11 @@ export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** the full path; `:name` is a path parameter */
   path: string;
+  /**
+   * Not JSON on one side: 'download' answers a file, 'upload' takes a file as the body. The phone
+   * opens or sends these by their URL (routeUrl), not through a generated client method.
+   */
+  file?: 'download' | 'upload';
 }
 
 export const ROUTES = {
@@ -54,9 +59,57 @@ export const ROUTES = {
   verifyBadge: { method: 'POST', path: '/api/v1/badge-codes/verify' },
   listNotifications: { method: 'GET', path: '/api/v1/notifications' },
   markNotificationRead: { method: 'POST', path: '/api/v1/notifications/:id/read' },
+  commitDraw: { method: 'POST', path: '/api/v1/draws' },
+  revealDraw: { method: 'POST', path: '/api/v1/draws/:id/reveal' },
+  listDraws: { method: 'GET', path: '/api/v1/draws' },
+  drawStatistics: { method: 'GET', path: '/api/v1/draws/statistics' },
+  getDraw: { method: 'GET', path: '/api/v1/draws/:id' },
+  myTasks: { method: 'GET', path: '/api/v1/officers/me/tasks' },
+  listPublicDraws: { method: 'GET', path: '/api/v1/public/draws' },
+  getPublicDraw: { method: 'GET', path: '/api/v1/public/draws/:id' },
+  publicDrawInputs: { method: 'GET', path: '/api/v1/public/draws/:id/inputs' },
+  listOfficerConflicts: { method: 'GET', path: '/api/v1/officer-conflicts' },
+  declareOfficerConflict: { method: 'POST', path: '/api/v1/officer-conflicts' },
+  withdrawOfficerConflict: {
+    method: 'DELETE',
+    path: '/api/v1/officer-conflicts/:officerId/:enterpriseId',
+  },
+  currentPolicy: { method: 'GET', path: '/api/v1/policy' },
+  policyVersions: { method: 'GET', path: '/api/v1/policy/versions' },
+  updatePolicy: { method: 'PUT', path: '/api/v1/policy' },
+  createReport: { method: 'POST', path: '/api/v1/reports' },
+  listReports: { method: 'GET', path: '/api/v1/reports' },
+  getReport: { method: 'GET', path: '/api/v1/reports/:id' },
+  advanceReport: { method: 'POST', path: '/api/v1/reports/:id/status' },
+  deskSummary: { method: 'GET', path: '/api/v1/desk/summary' },
+  health: { method: 'GET', path: '/api/health' },
+  reportPhoto: { method: 'GET', path: '/api/v1/reports/:id/photos/:index', file: 'download' },
+  gatePosterPdf: { method: 'GET', path: '/api/v1/gates/:gateId/poster.pdf', file: 'download' },
+  gatePosterPng: { method: 'GET', path: '/api/v1/gates/:gateId/poster.png', file: 'download' },
+  exportVisitsXlsx: { method: 'GET', path: '/api/v1/exports/visits.xlsx', file: 'download' },
+  exportVisitsCsv: { method: 'GET', path: '/api/v1/exports/visits.csv', file: 'download' },
+  exportRatingsXlsx: { method: 'GET', path: '/api/v1/exports/ratings.xlsx', file: 'download' },
+  exportRatingsCsv: { method: 'GET', path: '/api/v1/exports/ratings.csv', file: 'download' },
+  masterDataTemplate: {
+    method: 'GET',
+    path: '/api/v1/master-data/template.xlsx',
+    file: 'download',
+  },
+  importMasterData: { method: 'POST', path: '/api/v1/master-data/import', file: 'upload' },
+  exportMasterDataXlsx: {
+    method: 'GET',
+    path: '/api/v1/master-data/export.xlsx',
+    file: 'download',
+  },
+  exportMasterDataCsv: { method: 'GET', path: '/api/v1/master-data/export.csv', file: 'download' },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof ROUTES;
+
+/** The routes whose request and answer are JSON: the phone's client has a method for each. */
+export type JsonRouteName = {
+  [N in RouteName]: (typeof ROUTES)[N] extends { file: string } ? never : N;
+}[RouteName];
 
 /**
  * A route's path with its parameters filled in and the query appended (values that are undefined,

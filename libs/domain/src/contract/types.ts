@@ -7,11 +7,17 @@ import type { ENDPOINTS } from './endpoints';
 import type * as audit from './schemas/audit';
 import type * as auth from './schemas/auth';
 import type * as checkIns from './schemas/check-ins';
+import type * as desk from './schemas/desk';
+import type * as draws from './schemas/draws';
 import type * as enterprises from './schemas/enterprises';
 import type * as gates from './schemas/gates';
+import type * as masterData from './schemas/master-data';
+import type * as offline from './schemas/offline';
 import type * as officers from './schemas/officers';
 import type * as oversight from './schemas/oversight';
 import type * as ratings from './schemas/ratings';
+import type * as reports from './schemas/reports';
+import type * as policy from './schemas/policy';
 import type * as visits from './schemas/visits';
 
 export type Endpoints = typeof ENDPOINTS;
@@ -102,3 +108,27 @@ export type SpotCheckView = z.output<typeof oversight.spotCheckView>;
 export type SpotCheckItemView = z.output<typeof oversight.spotCheckItemView>;
 export type SpotCheckRequest = z.input<typeof oversight.spotCheckRequest>;
 export type SpotCheckResultRequest = z.input<typeof oversight.spotCheckResultRequest>;
+
+export type OfflineSnapshot = z.output<typeof offline.offlineSnapshot>;
+export type OfficerAtGatePayload = z.output<typeof offline.officerAtGatePayload>;
+
+export type DrawRequest = z.input<typeof draws.drawRequest>;
+export type PublicDrawView = z.output<typeof draws.publicDrawView>;
+export type PublicDrawResult = z.output<typeof draws.publicDrawResult>;
+export type DrawTaskView = z.output<typeof draws.drawTaskView>;
+export type DrawView = z.output<typeof draws.drawView>;
+export type DrawStatistics = z.output<typeof draws.drawStatistics>;
+export type PublicDrawInputs = z.output<typeof draws.publicDrawInputs>;
+export type OfficerConflictView = z.output<typeof draws.officerConflictView>;
+
+export type PolicyVersionView = z.output<typeof policy.policyVersionView>;
+
+export type ReportRequest = z.input<typeof reports.reportRequest>;
+export type ReportView = z.output<typeof reports.reportView>;
+export type ReportStatusRequest = z.input<typeof reports.reportStatusRequest>;
+
+export type DeskSummary = z.output<typeof desk.deskSummary>;
+
+export type ImportProblem = z.output<typeof masterData.importProblem>;
+export type ImportSummary = z.output<typeof masterData.importSummary>;
+export type ImportReport = z.output<typeof masterData.importReport>;

@@ -18,6 +18,9 @@ import { encodeUtf8 } from '../utf8';
  * gets a task with the officers there are, marked short.
  */
 
+export const DRAW_STATUSES = ['COMMITTED', 'REVEALED'] as const;
+export type DrawStatus = (typeof DRAW_STATUSES)[number];
+
 export interface DrawWeights {
   /** the share of the pool drawn at weight 1 (一般 firms), e.g. 0.05 */
   baseRatio: number;

@@ -14,6 +14,9 @@ import { reason } from '../reasons';
 import { evaluateCheckIn, type CheckInDecision } from './evaluate-check-in';
 import type { CheckInPolicy } from './policy';
 
+/** The kind of the signed envelope of an OfflineSnapshot (GET /offline/snapshot). */
+export const OFFLINE_SNAPSHOT_KIND = 'qs1';
+
 /** Why a scanned text is not a valid gate code. */
 export type CodeProblem = 'MALFORMED' | 'UNKNOWN_KEY' | 'BAD_SIGNATURE' | 'UNKNOWN_CODE';
 

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
-import { ApiBearerAuth, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { ERROR_MESSAGES, type ErrorCode } from '@qinqing/domain';
 import { checkInRefusedDetails, errorBody, type Endpoint } from '@qinqing/domain/schemas';
 import * as z from 'zod';
@@ -53,15 +53,42 @@ export function Endpoint(endpoint: Endpoint): MethodDecorator {
       description: endpoint.description,
     }),
     ...access,
-    endpoint.status === 204
-      ? ApiResponse({ status: 204, description: 'No content' })
-      : ApiResponse({
-          status: endpoint.status,
-          description: 'OK',
-          standardSchema: endpoint.response,
-        }),
+    ...upload(endpoint),
+    successResponse(endpoint),
+    ...(endpoint.otherAnswers ?? []).map((answer) =>
+      ApiResponse({
+        status: answer.status,
+        description: answer.description,
+        standardSchema: answer.schema,
+        examples: { example: { summary: answer.description, value: answer.example } },
+      }),
+    ),
     ...errorResponses(endpoint),
   );
+}
+
+const BINARY = { type: 'string', format: 'binary' } as const;
+
+/** A raw file as the body (the import): its media types. */
+function upload(endpoint: Endpoint): MethodDecorator[] {
+  if (!endpoint.consumes) return [];
+  return [ApiConsumes(...endpoint.consumes), ApiBody({ description: 'The file', schema: BINARY })];
+}
+
+function successResponse(endpoint: Endpoint): MethodDecorator {
+  if (endpoint.status === 204) return ApiResponse({ status: 204, description: 'No content' });
+  if (endpoint.produces) {
+    return ApiResponse({
+      status: endpoint.status,
+      description: 'The file',
+      content: Object.fromEntries(endpoint.produces.map((type) => [type, { schema: BINARY }])),
+    });
+  }
+  return ApiResponse({
+    status: endpoint.status,
+    description: 'OK',
+    standardSchema: endpoint.response,
+  });
 }
 
 function attachSchemas(endpoint: Endpoint): MethodDecorator {
@@ -97,7 +124,9 @@ function attachSchemas(endpoint: Endpoint): MethodDecorator {
 /** The error codes an endpoint may answer: its own, and those every endpoint like it may. */
 export function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
   const codes = new Set<ErrorCode>();
-  if (endpoint.body || endpoint.query || endpoint.params) codes.add('VALIDATION_FAILED');
+  if (endpoint.body || endpoint.consumes || endpoint.query || endpoint.params) {
+    codes.add('VALIDATION_FAILED');
+  }
   if (endpoint.access !== 'public') codes.add('UNAUTHENTICATED').add('TOKEN_EXPIRED');
   if (Array.isArray(endpoint.access)) codes.add('FORBIDDEN');
   for (const code of endpoint.errors ?? []) codes.add(code);

@@ -77,7 +77,9 @@ export function AdvanceForm(props: { report: ReportView; onSaved: (r: ReportView
     setBusy(true);
     setError('');
     try {
-      props.onSaved(await api.advanceReport(props.report.id, checked.body));
+      props.onSaved(
+        await api.advanceReport({ params: { id: props.report.id }, body: checked.body }),
+      );
       setNote('');
       setOutcome(undefined);
     } catch (e) {

@@ -1,4 +1,5 @@
-import { queryString } from '../../services/api';
+import { ROUTES, routeUrl } from '@qinqing/domain';
+
 import { chinaDateOf } from './period';
 
 /** What the desk exports: the visit log and the ratings, each as XLSX or CSV. */
@@ -30,11 +31,11 @@ export interface ExportRange {
 
 /** GET /api/v1/exports/{visits|ratings}.{xlsx|csv}?from&to[&unitId] */
 export function exportPath(kind: ExportKind, format: ExportFormat, range: ExportRange): string {
-  return `/api/v1/exports/${kind}.${format}${queryString({
-    from: range.from,
-    to: range.to,
-    unitId: range.unitId,
-  })}`;
+  const route = {
+    visits: { xlsx: ROUTES.exportVisitsXlsx, csv: ROUTES.exportVisitsCsv },
+    ratings: { xlsx: ROUTES.exportRatingsXlsx, csv: ROUTES.exportRatingsCsv },
+  }[kind][format];
+  return routeUrl(route, {}, { from: range.from, to: range.to, unitId: range.unitId });
 }
 
 /** '执法打卡记录_2026-04-20至2026-05-12.xlsx' (dates in China time). */

@@ -1,4 +1,6 @@
 import {
+  ROUTES,
+  routeUrl,
   MISCONDUCT_CATEGORY_LABELS,
   OVERSIGHT_NOTE_MAX,
   REPORT_NEXT_STATUS,
@@ -60,7 +62,7 @@ export function categoryLabel(category: string): string {
 
 /** Where a report's photo is served (needs the supervisor's token). */
 export function reportPhotoPath(reportId: string, index: number): string {
-  return `/api/v1/reports/${encodeURIComponent(reportId)}/photos/${index}`;
+  return routeUrl(ROUTES.reportPhoto, { id: reportId, index: String(index) });
 }
 
 /** The list's filters: every status, or one. */

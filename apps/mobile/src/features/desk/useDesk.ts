@@ -30,7 +30,7 @@ export function useDesk(user: SessionUser | undefined) {
   const period = useMemo(() => deskPeriod(weeks, new Date()), [weeks, refreshes]);
 
   const summary = useRequest<DeskSummary>(
-    () => api.deskSummary({ ...period, unitId }),
+    () => api.deskSummary({ query: { ...period, unitId } }),
     [period, unitId],
     { enabled },
   );

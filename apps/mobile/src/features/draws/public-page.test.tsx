@@ -73,7 +73,7 @@ beforeEach(() => {
 describe('the public draw page (no login)', () => {
   it('shows commitment, seed and results without login or personal data', async () => {
     const published = view();
-    jest.spyOn(api, 'publicDraw').mockResolvedValue(published);
+    jest.spyOn(api, 'getPublicDraw').mockResolvedValue(published);
     render(<PublicDrawPage />);
     await act(async () => {});
 
@@ -92,7 +92,7 @@ describe('the public draw page (no login)', () => {
   });
 
   it('says 尚未揭示 before the reveal', async () => {
-    jest.spyOn(api, 'publicDraw').mockResolvedValue({
+    jest.spyOn(api, 'getPublicDraw').mockResolvedValue({
       ...view(),
       status: 'COMMITTED',
       seed: null,
@@ -115,7 +115,7 @@ describe('the public draw page (no login)', () => {
       seed: SEED,
     };
     taro.request.mockResolvedValue({ statusCode: 200, data: file });
-    jest.spyOn(api, 'publicDraw').mockResolvedValue(published);
+    jest.spyOn(api, 'getPublicDraw').mockResolvedValue(published);
     render(<PublicDrawPage />);
     await act(async () => {});
     await act(async () => {
@@ -141,7 +141,7 @@ describe('the public draw page (no login)', () => {
         seed: SEED,
       },
     });
-    jest.spyOn(api, 'publicDraw').mockResolvedValue(tampered);
+    jest.spyOn(api, 'getPublicDraw').mockResolvedValue(tampered);
     render(<PublicDrawPage />);
     await act(async () => {});
     await act(async () => {

@@ -114,7 +114,7 @@ describe('loading the officer’s tasks', () => {
 
   it('uses the API when it answers', async () => {
     const online = [task('SJ-2026-001-01')];
-    const result = await loadMyTasks({ myTasks: async () => online }, () => ({
+    const result = await loadMyTasks({ myTasks: async () => ({ items: online }) }, () => ({
       tasks: snapshotTasks,
     }));
     expect(result).toEqual({ tasks: online, source: 'online' });
@@ -122,7 +122,7 @@ describe('loading the officer’s tasks', () => {
 
   it('without signal uses the stored snapshot’s tasks (none when there is no snapshot)', async () => {
     const offline = {
-      myTasks: async (): Promise<DrawTaskView[]> => {
+      myTasks: async (): Promise<{ items: DrawTaskView[] }> => {
         throw new NetworkError();
       },
     };
@@ -135,7 +135,7 @@ describe('loading the officer’s tasks', () => {
 
   it('passes other errors on', async () => {
     const failing = {
-      myTasks: async (): Promise<DrawTaskView[]> => {
+      myTasks: async (): Promise<{ items: DrawTaskView[] }> => {
         throw new ApiError(403, 'FORBIDDEN', '无权访问', {});
       },
     };

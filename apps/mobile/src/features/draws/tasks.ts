@@ -138,7 +138,7 @@ export async function loadMyTasks(
   snapshot: () => Pick<OfflineSnapshot, 'tasks'> | undefined,
 ): Promise<{ tasks: DrawTaskView[]; source: TaskSource }> {
   try {
-    return { tasks: await client.myTasks(), source: 'online' };
+    return { tasks: (await client.myTasks()).items, source: 'online' };
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
     return { tasks: snapshot()?.tasks ?? [], source: 'offline' };

@@ -8,7 +8,10 @@ import { useRequest } from '../../shared/request';
 /** One draw, and 揭示随机种子并生成任务 behind a confirmation. */
 export function useDraw(id: string, enabled: boolean) {
   const record = useRequest<DrawView>(
-    () => (id ? api.draw(id) : Promise.reject(new Error('缺少抽查编号：请从抽查列表打开。'))),
+    () =>
+      id
+        ? api.getDraw({ params: { id } })
+        : Promise.reject(new Error('缺少抽查编号：请从抽查列表打开。')),
     [id],
     { enabled },
   );
@@ -23,7 +26,7 @@ export function useDraw(id: string, enabled: boolean) {
     setRevealing(true);
     setRevealError('');
     try {
-      record.setData(await api.revealDraw(draw.id));
+      record.setData(await api.revealDraw({ params: { id: draw.id } }));
     } catch (e) {
       setRevealError(`未能揭示：${errorText(e)}`);
     } finally {

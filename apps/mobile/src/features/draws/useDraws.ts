@@ -23,8 +23,8 @@ export function statisticsYears(committedAts: readonly string[], thisYear: numbe
 export function useDraws(enabled: boolean) {
   const today = chinaToday();
   const thisYear = Number(today.slice(0, 4));
-  const draws = useRequest(() => api.draws(), [], { enabled });
-  const policy = useRequest(() => api.policy(), [], { enabled });
+  const draws = useRequest(() => api.listDraws().then((page) => page.items), [], { enabled });
+  const policy = useRequest(() => api.currentPolicy(), [], { enabled });
 
   const [form, setForm] = useState<DrawForm>(() => newDrawForm(DEFAULT_DRAW_WEIGHTS, today));
   const touched = useRef(false);
@@ -42,7 +42,7 @@ export function useDraws(enabled: boolean) {
     setBusy(true);
     setCommitError('');
     try {
-      const draw = await api.commitDraw(request);
+      const draw = await api.commitDraw({ body: request });
       await Taro.navigateTo({ url: `/pages/supervisor/draw/index?id=${draw.id}` });
       setShowForm(false);
       touched.current = false;
@@ -64,7 +64,7 @@ export function useDraws(enabled: boolean) {
     [draws.data, thisYear],
   );
   const [year, setYear] = useState(thisYear);
-  const statistics = useRequest(() => api.drawStatistics(year), [year], { enabled });
+  const statistics = useRequest(() => api.drawStatistics({ query: { year } }), [year], { enabled });
 
   return {
     today,

@@ -1,9 +1,14 @@
-import type { ImportProblem, ImportReport, ImportSummary } from '@qinqing/domain';
-
-import { queryString } from '../../services/api';
+import {
+  MASTER_DATA_SHEETS,
+  ROUTES,
+  routeUrl,
+  type ImportProblem,
+  type ImportReport,
+  type ImportSummary,
+} from '@qinqing/domain';
 
 /** The sheets of the master-data workbook, in the order the import reads them. */
-export const IMPORT_SHEETS = ['企业', '门岗', '正面清单'] as const;
+export const IMPORT_SHEETS = MASTER_DATA_SHEETS;
 export type ImportSheet = (typeof IMPORT_SHEETS)[number];
 
 export type ImportFileKind = 'xlsx' | 'csv';
@@ -13,8 +18,8 @@ export const IMPORT_CONTENT_TYPES: Record<ImportFileKind, string> = {
   csv: 'text/csv',
 };
 
-export const TEMPLATE_PATH = '/api/v1/master-data/template.xlsx';
-export const EXPORT_PATH = '/api/v1/master-data/export.xlsx';
+export const TEMPLATE_PATH = ROUTES.masterDataTemplate.path;
+export const EXPORT_PATH = ROUTES.exportMasterDataXlsx.path;
 export const TEMPLATE_FILE_NAME = '企业主数据导入模板.xlsx';
 export const EXPORT_FILE_NAME = '企业主数据.xlsx';
 
@@ -38,10 +43,11 @@ export function contentTypeOf(fileName: string): string | undefined {
 
 /** POST /api/v1/master-data/import?dryRun=…[&sheet=…] (the sheet only for a CSV). */
 export function importPath(dryRun: boolean, kind: ImportFileKind, sheet: ImportSheet): string {
-  return `/api/v1/master-data/import${queryString({
-    dryRun: dryRun ? 'true' : 'false',
-    sheet: kind === 'csv' ? sheet : undefined,
-  })}`;
+  return routeUrl(
+    ROUTES.importMasterData,
+    {},
+    { dryRun: dryRun ? 'true' : 'false', sheet: kind === 'csv' ? sheet : undefined },
+  );
 }
 
 /** What the screen sends: the chosen file and how to read it. */

@@ -114,7 +114,7 @@ export function useReportForm(presetVisitId: string, enabled: boolean) {
     if (found.length > 0) return;
     setBusy(true);
     try {
-      setDone(await api.report(buildReportRequest(draft)));
+      setDone(await api.createReport({ body: buildReportRequest(draft) }));
     } catch (e) {
       if (e instanceof ApiError && e.statusCode === 401) {
         session.clear();

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AUDITED_TABLES, AUDIT_VERIFY_MAX_CHECKPOINTS } from '../legacy';
+import { AUDITED_TABLES, AUDIT_VERIFY_MAX_CHECKPOINTS } from '../../audit';
 import { isoDateTime, timestamp, uuid } from './common';
 import { publicKeys } from './gates';
 

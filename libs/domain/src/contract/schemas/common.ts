@@ -27,10 +27,10 @@ export const isoDateTime = () =>
     .meta({ format: 'date-time' });
 
 /** A real calendar day, YYYY-MM-DD, years 0001–9999 (2026-02-30 and 0000-01-01 are not). */
-export const isoDate = () =>
+export const isoDate = (error = '应为真实的日期，如 2026-12-31') =>
   z
     .string()
-    .refine((value) => isCalendarDate(value), { error: '应为真实的日期，如 2026-12-31' })
+    .refine((value) => isCalendarDate(value), { error })
     .meta({ format: 'date' });
 
 /** A calendar month, YYYY-MM, years 0001–9999. */
@@ -79,3 +79,15 @@ export const cursorPage = <T extends z.ZodType>(item: T) =>
       .nullable()
       .meta({ description: 'pass it as `cursor` to get the next page; null on the last page' }),
   });
+
+/** The media types of the files the API answers or takes. */
+export const MEDIA_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+} as const;
+
+/** The body of a file answer: its bytes (the endpoint's `produces` says which media types). */
+export const fileBody = () => z.string().meta({ format: 'binary' });

@@ -57,3 +57,8 @@ export const publicKeys = z
     ),
   })
   .meta({ id: 'PublicKeys' });
+
+/** GET /c/:token: a gate code's URL opened in a browser (any token; a malformed one is dropped). */
+export const gateCodeLandingParams = z.strictObject({
+  token: z.string().meta({ description: 'the gate code as printed in its URL' }),
+});

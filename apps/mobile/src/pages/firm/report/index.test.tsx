@@ -50,7 +50,7 @@ async function open(params: Record<string, string> = {}): Promise<void> {
 }
 
 it('preselects the firm and the visit passed from the firm home, then an officer of it', async () => {
-  const report = jest.spyOn(api, 'report').mockResolvedValue(CREATED);
+  const report = jest.spyOn(api, 'createReport').mockResolvedValue(CREATED);
   await open({ visitId: 'v1' });
 
   expect(screen.getByTestId('report-firm-e2').getAttribute('aria-checked')).toBe('true');
@@ -71,7 +71,7 @@ it('preselects the firm and the visit passed from the firm home, then an officer
 });
 
 it('sends the report and shows where to follow it', async () => {
-  const report = jest.spyOn(api, 'report').mockResolvedValue(CREATED);
+  const report = jest.spyOn(api, 'createReport').mockResolvedValue(CREATED);
   await open({ visitId: 'v1' });
   fireEvent.click(screen.getByTestId('report-category-SIX_2'));
   const description = screen.getByTestId('report-description');
@@ -84,17 +84,19 @@ it('sends the report and shows where to follow it', async () => {
     fireEvent.click(screen.getByTestId('report-submit'));
   });
   expect(report).toHaveBeenCalledWith({
-    enterpriseId: 'e2',
-    visitId: 'v1',
-    officerId: null,
-    categories: ['SIX_2'],
-    description: '检查结束后暗示企业安排宴请。',
+    body: {
+      enterpriseId: 'e2',
+      visitId: 'v1',
+      officerId: null,
+      categories: ['SIX_2'],
+      description: '检查结束后暗示企业安排宴请。',
+    },
   });
   expect(screen.getByTestId('report-done').textContent).toContain('我的举报');
 });
 
 it('keeps the form and says what to do when the network fails', async () => {
-  jest.spyOn(api, 'report').mockRejectedValue(new NetworkError());
+  jest.spyOn(api, 'createReport').mockRejectedValue(new NetworkError());
   await open({ visitId: 'v1' });
   fireEvent.click(screen.getByTestId('report-category-OTHER'));
   await act(async () => {

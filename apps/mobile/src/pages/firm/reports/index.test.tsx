@@ -38,30 +38,32 @@ beforeEach(() => {
 });
 
 it('lists the reports newest first, with status, outcome and history', async () => {
-  jest.spyOn(api, 'reports').mockResolvedValue([
-    report('old', {}),
-    report('new', {
-      createdAt: '2026-05-03T00:00:00Z',
-      status: 'CONCLUDED',
-      outcome: 'SUBSTANTIATED',
-      conclusion: '已对相关人员批评教育',
-      officer: { id: 'o1', name: '张建国', badgeNumber: '豫A41010001' },
-      history: [
-        {
-          status: 'INVESTIGATING',
-          at: '2026-05-04T00:00:00Z',
-          note: '开始调查',
-          by: { id: 's', name: '赵' },
-        },
-        {
-          status: 'CONCLUDED',
-          at: '2026-05-05T00:00:00Z',
-          note: '办结',
-          by: { id: 's', name: '赵' },
-        },
-      ],
-    }),
-  ]);
+  jest.spyOn(api, 'listReports').mockResolvedValue({
+    items: [
+      report('old', {}),
+      report('new', {
+        createdAt: '2026-05-03T00:00:00Z',
+        status: 'CONCLUDED',
+        outcome: 'SUBSTANTIATED',
+        conclusion: '已对相关人员批评教育',
+        officer: { id: 'o1', name: '张建国', badgeNumber: '豫A41010001' },
+        history: [
+          {
+            status: 'INVESTIGATING',
+            at: '2026-05-04T00:00:00Z',
+            note: '开始调查',
+            by: { id: 's', name: '赵' },
+          },
+          {
+            status: 'CONCLUDED',
+            at: '2026-05-05T00:00:00Z',
+            note: '办结',
+            by: { id: 's', name: '赵' },
+          },
+        ],
+      }),
+    ],
+  });
   render(<FirmReportsPage />);
   await act(async () => {});
 

@@ -16,9 +16,13 @@ import '../../../features/report/report.css';
 /** 我的举报: the firm's reports, their progress and outcome. */
 export default function FirmReportsPage() {
   const user = useSession('enterprise');
-  const reports = useRequest(async () => newestFirst(await api.reports()), [], {
-    enabled: Boolean(user),
-  });
+  const reports = useRequest(
+    async () => newestFirst((await api.listReports({ query: {} })).items),
+    [],
+    {
+      enabled: Boolean(user),
+    },
+  );
 
   return (
     <Page title="我的举报" backTo="/pages/firm/home/index" testId="reports-page">

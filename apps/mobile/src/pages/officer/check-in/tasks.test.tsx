@@ -90,12 +90,12 @@ beforeEach(() => {
 
 describe('check-in for a 双随机抽查', () => {
   it('offers the officer’s task for this firm only; a tap fills the reference and the co-officers', async () => {
-    const myTasks = jest
-      .spyOn(api, 'myTasks')
-      .mockResolvedValue([
+    const myTasks = jest.spyOn(api, 'myTasks').mockResolvedValue({
+      items: [
         task('SJ-2026-001-01', OTHER_FIRM_ID, ['o1', 'o2']),
         task('SJ-2026-001-02', FIRM_ID, ['o1', 'o2']),
-      ]);
+      ],
+    });
     await open();
     expect(myTasks).not.toHaveBeenCalled(); // only read for a 双随机抽查
     await act(async () => {
@@ -130,7 +130,9 @@ describe('check-in for a 双随机抽查', () => {
   });
 
   it('says there is no task of this officer for the firm before submitting', async () => {
-    jest.spyOn(api, 'myTasks').mockResolvedValue([task('SJ-2026-001-01', OTHER_FIRM_ID, ['o1'])]);
+    jest
+      .spyOn(api, 'myTasks')
+      .mockResolvedValue({ items: [task('SJ-2026-001-01', OTHER_FIRM_ID, ['o1'])] });
     await open();
     await act(async () => {
       fireEvent.click(screen.getByTestId('purpose-RANDOM_INSPECTION'));

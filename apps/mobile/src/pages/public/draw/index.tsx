@@ -28,7 +28,7 @@ const LIST = '/pages/public/draws/index';
 async function fetchPublicDraw(id: string | undefined): Promise<PublicDrawView> {
   if (!id) throw new Error('缺少抽查编号，请从抽查结果公示列表打开。');
   try {
-    return await api.publicDraw(id);
+    return await api.getPublicDraw({ params: { id } });
   } catch (e) {
     if (e instanceof ApiError && (e.statusCode === 404 || e.statusCode === 400)) {
       throw new Error('找不到这次抽查，请回到公示列表重新选择。');

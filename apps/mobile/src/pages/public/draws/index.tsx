@@ -12,7 +12,7 @@ import '../../../features/draws/public-pages.css';
 
 /** 抽查结果公示 (一公开): every draw, for anyone, without login. */
 export default function PublicDrawsPage() {
-  const draws = useRequest(() => api.publicDraws(), []);
+  const draws = useRequest(() => api.listPublicDraws().then((page) => page.items), []);
 
   return (
     <Page title="双随机抽查结果公示" backTo="/pages/index/index" testId="public-draws">

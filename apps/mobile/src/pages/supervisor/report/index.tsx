@@ -93,7 +93,10 @@ export default function ReportPage() {
   const id = params.id ?? '';
   const user = useSession(['supervisor', 'admin']);
   const record = useRequest(
-    () => (id ? api.reportById(id) : Promise.reject(new Error('缺少编号：请从监督举报列表打开。'))),
+    () =>
+      id
+        ? api.getReport({ params: { id } })
+        : Promise.reject(new Error('缺少编号：请从监督举报列表打开。')),
     [id],
     { enabled: Boolean(user) },
   );

@@ -59,9 +59,16 @@ export default function ReportsPage() {
   const { params } = useRouter();
   const user = useSession(['supervisor', 'admin']);
   const [filter, setFilter] = useState<Filter>(isStatus(params.status) ? params.status : 'ALL');
-  const list = useRequest(() => api.reports(filter === 'ALL' ? {} : { status: filter }), [filter], {
-    enabled: Boolean(user),
-  });
+  const list = useRequest(
+    () =>
+      api
+        .listReports({ query: filter === 'ALL' ? {} : { status: filter } })
+        .then((page) => page.items),
+    [filter],
+    {
+      enabled: Boolean(user),
+    },
+  );
   if (!user) return <View />;
 
   return (
