@@ -22,3 +22,5 @@ export * from './audit';
 export * from './audit-checkpoint';
 export * from './seeded-sample';
 export * from './draws/draw';
+export * from './password-policy';
+export * from './accounts';

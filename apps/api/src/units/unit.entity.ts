@@ -38,6 +38,10 @@ export class Unit {
   @JoinColumn({ name: 'parent_id' })
   parent?: Relation<Unit> | null;
 
+  /** false: retired (撤销); kept for the history that names it, offered for nothing new. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
