@@ -24,3 +24,4 @@ export * from './seeded-sample';
 export * from './draws/draw';
 export * from './password-policy';
 export * from './accounts';
+export * from './units';

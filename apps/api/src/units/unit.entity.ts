@@ -1,3 +1,4 @@
+import { UNIT_LEVELS, type UnitLevel } from '@qinqing/domain';
 import { sqlList } from '../common/sql';
 import {
   Check,
@@ -11,8 +12,7 @@ import {
   type Relation,
 } from 'typeorm';
 
-export const UNIT_LEVELS = ['DETACHMENT', 'BRANCH', 'BRIGADE'] as const;
-export type UnitLevel = (typeof UNIT_LEVELS)[number];
+export { UNIT_LEVELS, type UnitLevel };
 
 /** An agency unit: 执法支队 (detachment) → 分局 (branch) / 大队 (brigade). */
 @Entity('unit')

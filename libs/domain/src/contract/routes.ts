@@ -54,6 +54,15 @@ export const ROUTES = {
   verifyBadge: { method: 'POST', path: '/api/v1/badge-codes/verify' },
   listNotifications: { method: 'GET', path: '/api/v1/notifications' },
   markNotificationRead: { method: 'POST', path: '/api/v1/notifications/:id/read' },
+  changePassword: { method: 'POST', path: '/api/v1/auth/password' },
+  listUnits: { method: 'GET', path: '/api/v1/units' },
+  createUnit: { method: 'POST', path: '/api/v1/units' },
+  updateUnit: { method: 'PATCH', path: '/api/v1/units/:id' },
+  listUsers: { method: 'GET', path: '/api/v1/users' },
+  createUser: { method: 'POST', path: '/api/v1/users' },
+  getUser: { method: 'GET', path: '/api/v1/users/:id' },
+  updateUser: { method: 'PATCH', path: '/api/v1/users/:id' },
+  resetUserPassword: { method: 'POST', path: '/api/v1/users/:id/password-reset' },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -11,6 +11,7 @@ import type * as enterprises from './schemas/enterprises';
 import type * as gates from './schemas/gates';
 import type * as officers from './schemas/officers';
 import type * as oversight from './schemas/oversight';
+import type * as people from './schemas/people';
 import type * as ratings from './schemas/ratings';
 import type * as visits from './schemas/visits';
 
@@ -102,3 +103,10 @@ export type SpotCheckView = z.output<typeof oversight.spotCheckView>;
 export type SpotCheckItemView = z.output<typeof oversight.spotCheckItemView>;
 export type SpotCheckRequest = z.input<typeof oversight.spotCheckRequest>;
 export type SpotCheckResultRequest = z.input<typeof oversight.spotCheckResultRequest>;
+export type UnitView = z.output<typeof people.unitView>;
+export type UserAccount = z.output<typeof people.userAccount>;
+export type CreatedUser = z.output<typeof people.createdUser>;
+export type UserFilters = z.input<typeof people.listUsersQuery>;
+export type CreateUserRequest = z.input<typeof people.createUserRequest>;
+export type UpdateUserRequest = z.input<typeof people.updateUserRequest>;
+export type ChangePasswordRequest = z.input<typeof people.changePasswordRequest>;

@@ -14,6 +14,7 @@ export * from './enterprises';
 export * from './gates';
 export * from './officers';
 export * from './oversight';
+export * from './people';
 export * from './ratings';
 export * from './visits';
 export * from './messages';
