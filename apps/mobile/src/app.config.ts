@@ -3,7 +3,7 @@
  * main package stays far under WeChat's 2 MB limit and a user downloads only their role's pages.
  */
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/login/index'],
+  pages: ['pages/index/index', 'pages/login/index', 'pages/password/index'],
   subPackages: [
     {
       root: 'pages/officer',
