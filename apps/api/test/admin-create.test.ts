@@ -99,7 +99,11 @@ describe('npm run admin:create (the first administrator of a database without on
     t = await startTestApp({ DATABASE_URL: url });
     const res = await login('zhangju', password);
     expect(res.statusCode).toBe(200);
-    expect(res.json().user).toMatchObject({ username: 'zhangju', role: 'admin' });
+    expect(res.json().user).toMatchObject({
+      username: 'zhangju',
+      role: 'admin',
+      mustChangePassword: true,
+    });
   }, 120_000);
 
   it('refuses while an active administrator exists, in Chinese and English, non-zero', async () => {
