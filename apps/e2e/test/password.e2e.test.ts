@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { launchChromium, screenshotPath } from './support/browser';
-import { lookAt, PHONE } from './support/look';
+import { DESKTOP, lookAt, PHONE } from './support/look';
 import { startRunningApp } from './support/running-app';
-import { apiToken } from './support/ui';
+import { apiToken, loginAs } from './support/ui';
 import type { TestApp } from '../../api/test/support/test-app';
 
 /**
@@ -94,4 +94,46 @@ describe('first login with a one-time password (Chromium)', () => {
     expect(relogin.json().user.mustChangePassword).toBe(false);
     await context.close();
   }, 90_000);
+
+  it('账号管理: the admin finds the account, issues a new one-time password and deactivates it', async () => {
+    for (const [size, viewport] of [
+      ['360', PHONE],
+      ['1280', DESKTOP],
+    ] as const) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      const status = (text: string) =>
+        page.locator('[data-testid="users-status-sunxd"]', { hasText: text });
+      await loginAs(page, app.baseUrl, 'admin');
+      await page.getByTestId('desk-users').click();
+      await page.getByTestId('users-row-sunxd').waitFor();
+      await page.getByTestId('users-search').locator('input').fill('孙晓东');
+      await page.getByTestId('users-search-submit').click();
+      await page.getByTestId('users-row-officer1').waitFor({ state: 'detached' });
+      await page.getByTestId('users-reset-sunxd').click();
+      const password = await page.getByTestId('users-issued-password').textContent();
+      expect(password).toMatch(/^[A-HJ-NP-Za-km-z2-9]{14}$/);
+      await expect(page.getByTestId('users-status-sunxd').textContent()).resolves.toBe(
+        '在用 · 待修改初始密码',
+      );
+      await page.getByTestId('users-issued').scrollIntoViewIfNeeded();
+      await lookAt(page, `admin-users-${size}`);
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'sunxd', password },
+      });
+      expect(login.json().user.mustChangePassword).toBe(true);
+
+      await page.getByTestId('users-toggle-sunxd').click();
+      await status('已停用').waitFor();
+      const [row] = await app.dataSource.query(
+        `SELECT active FROM app_user WHERE username = 'sunxd'`,
+      );
+      expect(row.active).toBe(false);
+      await page.getByTestId('users-toggle-sunxd').click();
+      await status('在用 ·').waitFor();
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -47,7 +47,10 @@ export default defineAppConfig({
       ],
     },
     { root: 'pages/public', pages: ['draws/index', 'draw/index'] },
-    { root: 'pages/admin', pages: ['master-data/index', 'gates/index', 'policy/index'] },
+    {
+      root: 'pages/admin',
+      pages: ['master-data/index', 'gates/index', 'policy/index', 'users/index'],
+    },
   ],
   // While the landing or login screen is read, WeChat downloads the officer's pages (the field
   // users, often on one bar of signal at the gate); other roles load theirs on login.
