@@ -23,6 +23,8 @@ import { PolicyModule } from './policy/policy.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { ReportsModule } from './reports/reports.module';
 import { ScopeModule } from './scope/scope.module';
+import { UnitsModule } from './units/units.module';
+import { UsersModule } from './users/users.module';
 import { VisitsModule } from './visits/visits.module';
 
 @Module({})
@@ -60,6 +62,8 @@ export class AppModule {
         DeskModule,
         DrawsModule,
         MasterDataModule,
+        UnitsModule,
+        UsersModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

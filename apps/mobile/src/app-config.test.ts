@@ -24,8 +24,13 @@ describe('app.config (app.json)', () => {
     expect(config.__usePrivacyCheck__).toBe(true);
   });
 
-  it('keeps only the landing and login screens in the main package', () => {
-    expect(config.pages).toEqual(['pages/index/index', 'pages/login/index']);
+  it('keeps only the landing, login and password screens in the main package', () => {
+    // 修改密码 follows a one-time password's login for every role: it cannot wait for a subpackage
+    expect(config.pages).toEqual([
+      'pages/index/index',
+      'pages/login/index',
+      'pages/password/index',
+    ]);
     expect(config.subPackages.map((p) => p.root)).toEqual(
       expect.arrayContaining(['pages/officer', 'pages/firm', 'pages/supervisor']),
     );

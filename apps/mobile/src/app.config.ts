@@ -3,7 +3,7 @@
  * main package stays far under WeChat's 2 MB limit and a user downloads only their role's pages.
  */
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/login/index'],
+  pages: ['pages/index/index', 'pages/login/index', 'pages/password/index'],
   subPackages: [
     {
       root: 'pages/officer',
@@ -47,7 +47,10 @@ export default defineAppConfig({
       ],
     },
     { root: 'pages/public', pages: ['draws/index', 'draw/index'] },
-    { root: 'pages/admin', pages: ['master-data/index', 'gates/index', 'policy/index'] },
+    {
+      root: 'pages/admin',
+      pages: ['master-data/index', 'gates/index', 'policy/index', 'users/index'],
+    },
   ],
   // While the landing or login screen is read, WeChat downloads the officer's pages (the field
   // users, often on one bar of signal at the gate); other roles load theirs on login.

@@ -27,6 +27,13 @@ export const AUDIT_ACTION_LABELS = {
   POSITIVE_LIST_REMOVED: '移出正面清单',
   MASTER_DATA_IMPORTED: '导入企业主数据',
   ROW_DIGEST_BASELINE: '记录数据摘要基线',
+  ADMIN_CREATED: '命令行创建管理员',
+  UNIT_CREATED: '新增单位',
+  UNIT_UPDATED: '修改单位',
+  USER_CREATED: '新增账号',
+  USER_UPDATED: '修改账号',
+  USER_PASSWORD_RESET: '重置密码',
+  PASSWORD_CHANGED: '修改本人密码',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

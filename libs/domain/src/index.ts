@@ -23,3 +23,6 @@ export * from './audit-checkpoint';
 export * from './seeded-sample';
 export * from './draws/draw';
 export * from './master-data';
+export * from './password-policy';
+export * from './accounts';
+export * from './units';

@@ -30,6 +30,15 @@ export const FIELD_LIMITS = {
   positiveListBatch: 50,
   positiveListRemovalReason: 500,
   username: 64,
+  displayName: 64,
+  /** 执法证号 */
+  badgeNumber: 32,
+  unitName: 100,
+  unitCode: 32,
+  /** firms one enterprise user may manage */
+  firmsPerAccount: 50,
+  /** the text searched for in the accounts list */
+  userSearch: 64,
   password: 128,
   /** a refresh token as sent back */
   token: 2048,

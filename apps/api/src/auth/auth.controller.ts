@@ -34,6 +34,15 @@ export class AuthController {
     return this.auth.bindWechat(user.id, body.code);
   }
 
+  @Endpoint(ENDPOINTS.changePassword)
+  changePassword(
+    @Body() body: ParsedBody<'changePassword'>,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    return this.auth.changePassword(user.id, body.currentPassword, body.newPassword, request.ip);
+  }
+
   @Endpoint(ENDPOINTS.refreshSession)
   refresh(@Body() body: ParsedBody<'refreshSession'>): Promise<EndpointResponse<'refreshSession'>> {
     return this.auth.refresh(body.refreshToken);

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { SessionResponse } from '@qinqing/domain';
+import { PASSWORD_RULE_MESSAGES, passwordProblems, type SessionResponse } from '@qinqing/domain';
 import { Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
 import { hashPassword, verifyPassword } from '../users/password';
 import { User } from '../users/user.entity';
@@ -19,6 +20,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     private readonly wechat: WechatSessionClient,
+    private readonly audit: AuditService,
   ) {}
 
   async login(username: string, password: string, clientIp: string): Promise<Session> {
@@ -81,6 +83,59 @@ export class AuthService {
     return this.session(user);
   }
 
+  /**
+   * The caller's own password: the new one must follow the policy; the current one is checked
+   * like a login (a wrong one counts as a failed login of the account and the address). Clears
+   * the one-time password's restriction.
+   */
+  async changePassword(
+    userId: string,
+    currentPassword: string,
+    newPassword: string,
+    clientIp: string,
+  ): Promise<void> {
+    const user = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :userId', { userId })
+      .getOneOrFail();
+    const problems = passwordProblems(newPassword, { username: user.username, currentPassword });
+    if (problems.length > 0) {
+      throw new DomainException('VALIDATION_FAILED', {
+        errors: problems.map((rule) => ({
+          field: 'newPassword',
+          message: PASSWORD_RULE_MESSAGES[rule],
+        })),
+      });
+    }
+    const attempt = await this.throttle.begin(user.username, clientIp);
+    let currentOk: boolean;
+    try {
+      currentOk = await verifyPassword(user.passwordHash, currentPassword);
+    } catch (error) {
+      await attempt.abandoned();
+      throw error;
+    }
+    if (!currentOk) {
+      await attempt.failed();
+      throw new DomainException('VALIDATION_FAILED', {
+        errors: [{ field: 'currentPassword', message: '当前密码不正确' }],
+      });
+    }
+    await attempt.succeeded();
+    const passwordHash = await hashPassword(newPassword);
+    await this.users.manager.transaction(async (manager) => {
+      await manager.update(User, { id: userId }, { passwordHash, mustChangePassword: false });
+      await this.audit.append(manager, {
+        actorId: userId,
+        action: 'PASSWORD_CHANGED',
+        subjectType: 'user',
+        subjectId: userId,
+        data: { afterOneTimePassword: user.mustChangePassword },
+      });
+    });
+  }
+
   private session(user: User): Session {
     return {
       ...this.tokens.issue({ id: user.id, role: user.role }),
@@ -91,6 +146,7 @@ export class AuthService {
         username: user.username,
         unitId: user.unitId,
         badgeNumber: user.badgeNumber,
+        mustChangePassword: user.mustChangePassword,
       },
     };
   }

@@ -4,4 +4,6 @@ import type { Role } from '@qinqing/domain';
 export interface AuthenticatedUser {
   id: string;
   role: Role;
+  /** signed in with a one-time password: only the password change is open (auth.guard.ts) */
+  mustChangePassword?: boolean;
 }

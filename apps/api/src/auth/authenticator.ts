@@ -9,7 +9,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Who a request's access token names. The token's account must still exist, be active and have
  * the token's role (one indexed query per request): a deleted, deactivated or re-roled account is
- * logged out at once (401), not when its token expires.
+ * logged out at once (401), not when its token expires. The same row says whether the account must
+ * change its one-time password before anything else.
  */
 @Injectable()
 export class Authenticator {
@@ -23,17 +24,24 @@ export class Authenticator {
     const [scheme, token] = (authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new DomainException('UNAUTHENTICATED');
     const claims = this.tokens.verify(token, 'access');
-    if (!(await this.isCurrent(claims))) throw new DomainException('UNAUTHENTICATED');
-    return claims;
+    const account = await this.current(claims);
+    if (!account) throw new DomainException('UNAUTHENTICATED');
+    return { ...claims, mustChangePassword: account.mustChangePassword };
   }
 
-  /** The account of the token exists, is active, and still has the token's role. */
-  private async isCurrent(claims: AuthenticatedUser): Promise<boolean> {
-    if (!UUID.test(claims.id)) return false;
-    const rows: { role: string; active: boolean }[] = await this.dataSource.query(
-      'SELECT role, active FROM app_user WHERE id = $1',
-      [claims.id],
-    );
-    return rows.length === 1 && rows[0].active && rows[0].role === claims.role;
+  /**
+   * The account of the token, if it exists, is active and still has the token's role; with
+   * whether it must change its password first (the same row, no further query).
+   */
+  async current(claims: AuthenticatedUser): Promise<{ mustChangePassword: boolean } | null> {
+    if (!UUID.test(claims.id)) return null;
+    const rows: { role: string; active: boolean; must_change_password: boolean }[] =
+      await this.dataSource.query(
+        'SELECT role, active, must_change_password FROM app_user WHERE id = $1',
+        [claims.id],
+      );
+    const row =
+      rows.length === 1 && rows[0].active && rows[0].role === claims.role ? rows[0] : null;
+    return row && { mustChangePassword: row.must_change_password };
   }
 }

@@ -1,3 +1,4 @@
+import { UNIT_LEVELS, type UnitLevel } from '@qinqing/domain';
 import { sqlList } from '../common/sql';
 import {
   Check,
@@ -11,8 +12,7 @@ import {
   type Relation,
 } from 'typeorm';
 
-export const UNIT_LEVELS = ['DETACHMENT', 'BRANCH', 'BRIGADE'] as const;
-export type UnitLevel = (typeof UNIT_LEVELS)[number];
+export { UNIT_LEVELS, type UnitLevel };
 
 /** An agency unit: 执法支队 (detachment) → 分局 (branch) / 大队 (brigade). */
 @Entity('unit')
@@ -37,6 +37,10 @@ export class Unit {
   @ManyToOne(() => Unit, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'parent_id' })
   parent?: Relation<Unit> | null;
+
+  /** false: retired (撤销); kept for the history that names it, offered for nothing new. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

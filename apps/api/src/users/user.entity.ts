@@ -40,6 +40,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Signed in with a one-time password: every route but the password change answers 403. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone: string | null;
 

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 
 import { HOME_OF, session } from '../services/session';
 import { taroStore } from '../services/storage';
+import { PASSWORD_PAGE } from './password-handoff';
 
 /** Who each role-bound part of the app is for (the first folder under `pages/`). */
 const ROLES_OF_SECTION: Record<string, Role[]> = {
@@ -79,6 +80,11 @@ export function useSession(roles: Role | readonly Role[]): SessionUser | undefin
     return current && allowed.includes(current.role) ? current : undefined;
   });
   useEffect(() => {
+    if (user?.mustChangePassword) {
+      // signed in with a one-time password: the API opens nothing else until it is changed
+      void Taro.reLaunch({ url: `${PASSWORD_PAGE}?redirect=${encodeURIComponent(currentUrl())}` });
+      return;
+    }
     if (user) return;
     const current = session.user();
     if (current) {

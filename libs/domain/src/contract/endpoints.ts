@@ -64,6 +64,21 @@ import {
   spotCheckView,
 } from './schemas/oversight';
 import {
+  changePasswordRequest,
+  createdUser,
+  createUnitRequest,
+  createUserRequest,
+  listUsersQuery,
+  oneTimePasswordResponse,
+  unitIdParams,
+  unitView,
+  updateUnitRequest,
+  updateUserRequest,
+  userAccount,
+  userIdParams,
+  userPage,
+} from './schemas/people';
+import {
   listRatingsQuery,
   ratingPage,
   ratingRequest,
@@ -131,6 +146,11 @@ export interface EndpointSpec {
     schema: z.ZodType;
     example: unknown;
   }[];
+  /**
+   * Reachable by an account that must change its (one-time) password first; every other
+   * endpoint that needs a login answers it 403 PASSWORD_CHANGE_REQUIRED.
+   */
+  duringPasswordChange?: true;
 }
 
 export type Endpoint<N extends RouteName = RouteName> = EndpointSpec & { name: N } & Route;
@@ -819,5 +839,87 @@ export const ENDPOINTS = {
     query: exportCsvQuery,
     response: fileBody(),
     produces: [MEDIA_TYPES.csv],
+  }),
+  changePassword: endpoint('changePassword', {
+    summary: 'Change the caller’s own password (required after a one-time password)',
+    description:
+      'The new password must follow the policy (passwordProblems in libs/domain): at least 10 ' +
+      'characters, not containing the username, not a well-known password, not the current one. ' +
+      'A wrong current password counts as a failed login (same limits).',
+    access: 'user',
+    status: 204,
+    body: changePasswordRequest,
+    response: z.void(),
+    errors: ['RATE_LIMITED'],
+    duringPasswordChange: true,
+  }),
+  listUnits: endpoint('listUnits', {
+    summary: 'Every unit (retired ones too), parents before children, with parentId and active',
+    access: ['admin'],
+    status: 200,
+    response: z.object({ items: z.array(unitView) }),
+  }),
+  createUnit: endpoint('createUnit', {
+    summary: 'Add a unit under a parent (or a top unit)',
+    access: ['admin'],
+    status: 201,
+    body: createUnitRequest,
+    response: unitView,
+    errors: ['CONFLICT'],
+  }),
+  updateUnit: endpoint('updateUnit', {
+    summary: 'Rename, move (no cycles: 409 UNIT_CYCLE) or retire a unit (409 UNIT_IN_USE)',
+    description:
+      'A unit with active accounts (officers, supervisors of its jurisdiction) or active child ' +
+      'units is not retired; its history (visits, firms) keeps naming it.',
+    access: ['admin'],
+    status: 200,
+    params: unitIdParams,
+    body: updateUnitRequest,
+    response: unitView,
+    errors: ['NOT_FOUND', 'UNIT_CYCLE', 'UNIT_IN_USE'],
+  }),
+  listUsers: endpoint('listUsers', {
+    summary: 'Accounts, by username, keyset-paginated; filters role, unit (subtree), text',
+    access: ['admin'],
+    status: 200,
+    query: listUsersQuery,
+    response: userPage,
+  }),
+  createUser: endpoint('createUser', {
+    summary: 'Create an account with a one-time password (shown once)',
+    description:
+      'An officer needs unitId and badgeNo (执法证号); a supervisor unitId (his jurisdiction); ' +
+      'an enterprise user enterpriseIds; an admin none of them.',
+    access: ['admin'],
+    status: 201,
+    body: createUserRequest,
+    response: createdUser,
+    errors: ['USERNAME_TAKEN', 'CONFLICT'],
+  }),
+  getUser: endpoint('getUser', {
+    summary: 'One account',
+    access: ['admin'],
+    status: 200,
+    params: userIdParams,
+    response: userAccount,
+    errors: ['NOT_FOUND'],
+  }),
+  updateUser: endpoint('updateUser', {
+    summary: 'Change an account; active: false logs it out at once (its tokens answer 401)',
+    access: ['admin'],
+    status: 200,
+    params: userIdParams,
+    body: updateUserRequest,
+    response: userAccount,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  resetUserPassword: endpoint('resetUserPassword', {
+    summary: 'A new one-time password for an account (shown once; to be changed at next login)',
+    access: ['admin'],
+    status: 200,
+    params: userIdParams,
+    response: oneTimePasswordResponse,
+    errors: ['NOT_FOUND'],
   }),
 } satisfies { [N in RouteName]: Endpoint<N> };

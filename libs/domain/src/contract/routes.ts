@@ -102,6 +102,15 @@ export const ROUTES = {
     file: 'download',
   },
   exportMasterDataCsv: { method: 'GET', path: '/api/v1/master-data/export.csv', file: 'download' },
+  changePassword: { method: 'POST', path: '/api/v1/auth/password' },
+  listUnits: { method: 'GET', path: '/api/v1/units' },
+  createUnit: { method: 'POST', path: '/api/v1/units' },
+  updateUnit: { method: 'PATCH', path: '/api/v1/units/:id' },
+  listUsers: { method: 'GET', path: '/api/v1/users' },
+  createUser: { method: 'POST', path: '/api/v1/users' },
+  getUser: { method: 'GET', path: '/api/v1/users/:id' },
+  updateUser: { method: 'PATCH', path: '/api/v1/users/:id' },
+  resetUserPassword: { method: 'POST', path: '/api/v1/users/:id/password-reset' },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -129,6 +129,9 @@ export function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
   }
   if (endpoint.access !== 'public') codes.add('UNAUTHENTICATED').add('TOKEN_EXPIRED');
   if (Array.isArray(endpoint.access)) codes.add('FORBIDDEN');
+  if (endpoint.access !== 'public' && !endpoint.duringPasswordChange) {
+    codes.add('PASSWORD_CHANGE_REQUIRED');
+  }
   for (const code of endpoint.errors ?? []) codes.add(code);
   codes.add('SERVICE_UNAVAILABLE').add('INTERNAL_ERROR');
   return [...codes];

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 
 import { SERVICE_HEALTH_TEXT, useServiceHealth } from '../../hooks/useServiceHealth';
 import { HOME_OF, session } from '../../services/session';
+import { PASSWORD_PAGE } from '../../shared/password-handoff';
 import { prefetchPages } from '../../shared/prefetch';
 import { Button } from '../../shared/ui/Button';
 
@@ -56,6 +57,19 @@ export default function Index() {
         >
           {user ? `进入（${user.name}）` : '登录'}
         </Button>
+        {user && (
+          <Button
+            type="primary"
+            fill="outline"
+            size="large"
+            block
+            className="home__entry"
+            data-testid="change-password-link"
+            onClick={() => void Taro.navigateTo({ url: PASSWORD_PAGE })}
+          >
+            修改密码
+          </Button>
+        )}
         <Button
           type="primary"
           fill="outline"

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 
 import { api } from '../../services/api';
 import { errorText } from '../../shared/errors';
+import { PASSWORD_PAGE, passwordHandoff } from '../../shared/password-handoff';
 import { prefetchPages } from '../../shared/prefetch';
 import { HOME_OF } from '../../services/session';
 import { landingAfterLogin, rolesOfPath } from '../../shared/session';
@@ -33,6 +34,13 @@ export default function LoginPage() {
     setError('');
     try {
       const { user } = await api.login(username.trim(), password);
+      if (user.mustChangePassword) {
+        // a one-time password: the new password first, then where the login was going
+        passwordHandoff.set(password);
+        const then = redirect ? `?redirect=${encodeURIComponent(redirect)}` : '';
+        await Taro.reLaunch({ url: `${PASSWORD_PAGE}${then}` });
+        return;
+      }
       await Taro.reLaunch({ url: landingAfterLogin(user, redirect) });
     } catch (e) {
       setError(errorText(e));

@@ -31,6 +31,9 @@ export const sessionUser = z
     username: z.string(),
     unitId: uuid().nullable(),
     badgeNumber: z.string().nullable(),
+    mustChangePassword: z.boolean().meta({
+      description: 'true: signed in with a one-time password; only POST /auth/password is open',
+    }),
   })
   .meta({ id: 'SessionUser' });
 

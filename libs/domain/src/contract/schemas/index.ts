@@ -20,6 +20,7 @@ export * from './offline';
 export * from './officers';
 export * from './oversight';
 export * from './policy';
+export * from './people';
 export * from './ratings';
 export * from './reports';
 export * from './visits';

@@ -1,0 +1,137 @@
+import type { UnitView, UserAccount } from '@qinqing/domain';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+
+import UsersPage from '../../pages/admin/users/index';
+import { api, ApiError } from '../../services/api';
+import { session } from '../../services/session';
+
+const account = (overrides: Partial<UserAccount>): UserAccount => ({
+  id: 'u1',
+  username: 'officer1',
+  displayName: '张建国',
+  role: 'officer',
+  active: true,
+  unitId: 'js',
+  badgeNo: '豫A41010001',
+  enterpriseIds: [],
+  phone: '13800000001',
+  mustChangePassword: false,
+  createdAt: '2026-12-01T00:00:00Z',
+  updatedAt: '2026-12-01T00:00:00Z',
+  ...overrides,
+});
+
+const UNITS: UnitView[] = [
+  { id: 'js', code: 'ZZ-JS', name: '金水分局', level: 'BRANCH', parentId: null, active: true },
+];
+
+async function settle(): Promise<void> {
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+}
+
+function type(testId: string, value: string): void {
+  const field = screen.getByTestId(testId);
+  const input = (field.querySelector('input') ?? field) as HTMLInputElement;
+  input.value = value;
+  fireEvent.input(input, { target: { value }, detail: { value } });
+}
+
+describe('账号管理', () => {
+  beforeEach(() => {
+    jest.restoreAllMocks();
+    session.save({
+      accessToken: 't',
+      refreshToken: 'r',
+      expiresIn: 900,
+      user: {
+        id: 'admin1',
+        name: '系统管理员',
+        role: 'admin',
+        username: 'admin',
+        unitId: null,
+        badgeNumber: null,
+        mustChangePassword: false,
+      },
+    });
+    jest.spyOn(api, 'listUnits').mockResolvedValue({ items: UNITS });
+    jest.spyOn(api, 'listEnterprises').mockResolvedValue({ items: [] });
+  });
+
+  it('lists accounts with unit, badge and state, and searches by text', async () => {
+    const list = jest.spyOn(api, 'listUsers').mockResolvedValue({
+      items: [
+        account({}),
+        account({ id: 'u2', username: 'old', displayName: '老王', active: false }),
+      ],
+      nextCursor: null,
+    });
+    render(<UsersPage />);
+    await settle();
+    expect(screen.getByTestId('users-row-officer1').textContent).toContain('金水分局');
+    expect(screen.getByTestId('users-row-officer1').textContent).toContain('豫A41010001');
+    expect(screen.getByTestId('users-status-old').textContent).toBe('已停用');
+    type('users-search', '张');
+    await act(async () => fireEvent.click(screen.getByTestId('users-search-submit')));
+    expect(list).toHaveBeenLastCalledWith({
+      query: { q: '张', role: undefined, cursor: undefined, limit: 30 },
+    });
+  });
+
+  it('deactivates an account and issues a new one-time password, shown once', async () => {
+    jest.spyOn(api, 'listUsers').mockResolvedValue({ items: [account({})], nextCursor: null });
+    const update = jest.spyOn(api, 'updateUser').mockResolvedValue(account({ active: false }));
+    const reset = jest
+      .spyOn(api, 'resetUserPassword')
+      .mockResolvedValue({ oneTimePassword: 'Kp7mWx3rTn9qAb' });
+    render(<UsersPage />);
+    await settle();
+    await act(async () => fireEvent.click(screen.getByTestId('users-reset-officer1')));
+    expect(reset).toHaveBeenCalledWith({ params: { id: 'u1' } });
+    expect(screen.getByTestId('users-issued-password').textContent).toBe('Kp7mWx3rTn9qAb');
+    expect(screen.getByTestId('users-issued').textContent).toContain('仅显示这一次');
+    await act(async () => fireEvent.click(screen.getByTestId('users-toggle-officer1')));
+    expect(update).toHaveBeenCalledWith({ params: { id: 'u1' }, body: { active: false } });
+    expect(screen.getByTestId('users-status-officer1').textContent).toBe('已停用');
+  });
+
+  it('creates an account and shows the API’s Chinese field errors', async () => {
+    jest.spyOn(api, 'listUsers').mockResolvedValue({ items: [], nextCursor: null });
+    const create = jest
+      .spyOn(api, 'createUser')
+      .mockRejectedValueOnce(
+        new ApiError(409, 'USERNAME_TAKEN', '该用户名已被使用，请换一个。', {
+          code: 'USERNAME_TAKEN',
+        }),
+      )
+      .mockResolvedValueOnce({
+        user: account({
+          id: 'u9',
+          username: 'sunxd',
+          displayName: '孙晓东',
+          mustChangePassword: true,
+        }),
+        oneTimePassword: 'Hq4nZ8pRt2WmXe',
+      });
+    render(<UsersPage />);
+    await settle();
+    type('users-new-username', 'sunxd');
+    type('users-new-name', '孙晓东');
+    type('users-new-badge', '豫A41010088');
+    await act(async () => fireEvent.click(screen.getByTestId('users-create-submit')));
+    expect(create).toHaveBeenCalledWith({
+      body: {
+        username: 'sunxd',
+        displayName: '孙晓东',
+        role: 'officer',
+        unitId: undefined,
+        badgeNo: '豫A41010088',
+      },
+    });
+    expect(screen.getAllByText('该用户名已被使用，请换一个。').length).toBeGreaterThan(0);
+    await act(async () => fireEvent.click(screen.getByTestId('users-create-submit')));
+    expect(screen.getByTestId('users-issued-password').textContent).toBe('Hq4nZ8pRt2WmXe');
+    expect(screen.getByTestId('users-status-sunxd').textContent).toBe('在用 · 待修改初始密码');
+  });
+});
