@@ -63,7 +63,7 @@ it('refuses to send a password that breaks the rules or two entries that differ'
   render(<PasswordPage />);
   type('password-new', 'qwerty');
   fireEvent.click(screen.getByTestId('password-submit'));
-  expect(screen.getByTestId('password-error').textContent).toBe('新密码不符合下列要求，请修改。');
+  expect(screen.getByTestId('password-error').textContent).toBe('新密码不符合上述要求，请修改。');
   type('password-new', 'Jinshui-Zhifa-2027');
   type('password-again', 'Jinshui-Zhifa-2028');
   fireEvent.click(screen.getByTestId('password-submit'));

@@ -53,7 +53,7 @@ export default function PasswordPage() {
     setError('');
     setFieldErrors([]);
     if (!current) return setError('请输入当前密码。');
-    if (broken.size > 0 || !next) return setError('新密码不符合下列要求，请修改。');
+    if (broken.size > 0 || !next) return setError('新密码不符合上述要求，请修改。');
     if (again !== next) return setError('两次输入的新密码不一致。');
     setBusy(true);
     try {
