@@ -62,7 +62,7 @@ describe('first login with a one-time password (Chromium)', () => {
     expect(await ruleOk('NOT_USERNAME')).toBe('false');
     await page.getByTestId('password-submit').click();
     await expect(page.getByTestId('password-error').textContent()).resolves.toBe(
-      '新密码不符合下列要求，请修改。',
+      '新密码不符合上述要求，请修改。',
     );
     await page.screenshot({ path: screenshotPath('password-change-refused-360') });
 
