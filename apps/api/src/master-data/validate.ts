@@ -3,6 +3,7 @@ import {
   isCalendarDate,
   CREDIT_GRADE_LABELS,
   type CreditGrade,
+  FIELD_LIMITS,
   SUPERVISION_CLASS_LABELS,
   type SupervisionClass,
 } from '@qinqing/domain';
@@ -62,16 +63,17 @@ export interface ValidRows {
 /** Mainland China, islands included: wider than any bureau's area, narrow enough to catch swaps. */
 export const CHINA_LAT = { min: 3.8, max: 53.6 };
 export const CHINA_LNG = { min: 73.5, max: 135.1 };
-export const RADIUS_M = { min: 10, max: 5000 };
-const GATE_NAME_MAX = 100;
+export const RADIUS_M = FIELD_LIMITS.gateRadiusM;
+const GATE_NAME_MAX = FIELD_LIMITS.gateName;
 
+/** The same sizes as the API's request schemas and the columns (libs/domain FIELD_LIMITS). */
 const LIMITS: Record<string, number> = {
-  name: 200,
-  address: 300,
-  district: 50,
-  industry: 100,
-  batch: 50,
-  removalReason: 500,
+  name: FIELD_LIMITS.enterpriseName,
+  address: FIELD_LIMITS.enterpriseAddress,
+  district: FIELD_LIMITS.enterpriseDistrict,
+  industry: FIELD_LIMITS.enterpriseIndustry,
+  batch: FIELD_LIMITS.positiveListBatch,
+  removalReason: FIELD_LIMITS.positiveListRemovalReason,
 };
 
 const GRADE_BY_LABEL = invert(CREDIT_GRADE_LABELS);
