@@ -129,9 +129,9 @@ export function Tile(props: {
       data-testid={props.testId}
       role="button"
       {...FOCUSABLE}
-      aria-label={`${props.label} ${props.value}`}
       onClick={props.onClick}
     >
+      {/* its name is what it shows (1 待核实): a spoken name must contain the visible words */}
       <Text className="ch-tile__value">{props.value}</Text>
       <Text className="ch-tile__label">{props.label}</Text>
     </View>
