@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { isCalendarDate, isIsoDateTime } from '../../dates';
 import { ERROR_CODES } from '../../errors';
+import { FIELD_LIMITS, PAGE_SIZE } from '../../limits';
 
 /** A UUID as the API has always taken it: 8-4-4-4-12 hex digits, any version. */
 export const uuid = () => z.guid().meta({ format: 'uuid' });
@@ -71,6 +72,22 @@ export const errorBody = z
   .meta({ id: 'ErrorBody' });
 
 /** A keyset page: the items, and the cursor of the next page (null on the last). */
+/** The keyset paging of a list's query: spread into its filters (`filters.extend(pageQuery)`). */
+export const pageQuery = {
+  cursor: z
+    .string()
+    .max(FIELD_LIMITS.cursor)
+    .optional()
+    .meta({ description: 'the nextCursor of the previous page' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(PAGE_SIZE.max)
+    .optional()
+    .meta({ description: `items per page (default ${PAGE_SIZE.default})` }),
+};
+
 export const cursorPage = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { USERNAME_PATTERN, USERNAME_RULE } from '../../accounts';
-import { FIELD_LIMITS, PAGE_SIZE } from '../../limits';
+import { FIELD_LIMITS } from '../../limits';
 import { ROLES } from '../../roles';
 import { UNIT_LEVELS } from '../../units';
-import { cursorPage, timestamp, uuid } from './common';
+import { cursorPage, pageQuery, timestamp, uuid } from './common';
 
 // ---- Units (执法支队 → 分局 / 大队 → 中队) ----
 
@@ -151,18 +151,7 @@ export const listUsersQuery = z.strictObject({
     .enum(['true', 'false'])
     .optional()
     .meta({ description: 'only active (true) or deactivated (false) accounts' }),
-  cursor: z
-    .string()
-    .max(FIELD_LIMITS.cursor)
-    .optional()
-    .meta({ description: 'the nextCursor of the previous page' }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(PAGE_SIZE.max)
-    .optional()
-    .meta({ description: `items per page (default ${PAGE_SIZE.default})` }),
+  ...pageQuery,
 });
 
 export const userPage = cursorPage(userAccount).meta({ id: 'UserPage' });

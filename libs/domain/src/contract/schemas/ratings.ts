@@ -1,8 +1,7 @@
 import * as z from 'zod';
-import { FIELD_LIMITS, PAGE_SIZE } from '../../limits';
 import { PURPOSES } from '../../purposes';
 import { RATING_COMMENT_MAX, RATING_ITEMS, RATING_LEVELS } from '../../rating';
-import { isoDateTime, timestamp, uuid } from './common';
+import { isoDateTime, pageQuery, timestamp, uuid } from './common';
 
 const level = z.enum(RATING_LEVELS);
 const levelCounts = z.object({
@@ -76,14 +75,7 @@ export const ratingFilters = z.strictObject({
 
 /** GET /ratings (supervisors, admins) */
 export const listRatingsQuery = ratingFilters.extend({
-  cursor: z.string().max(FIELD_LIMITS.cursor).optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(PAGE_SIZE.max)
-    .optional()
-    .meta({ description: `items per page (default ${PAGE_SIZE.default})` }),
+  ...pageQuery,
 });
 
 /** Items of GET /ratings: a rating without its signature image, with its visit. */

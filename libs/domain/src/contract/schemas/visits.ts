@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { FIELD_LIMITS, PAGE_SIZE } from '../../limits';
+import { FIELD_LIMITS } from '../../limits';
 import { PURPOSES } from '../../purposes';
 import { REASON_CODES } from '../../reasons';
 import { CHECK_IN_OUTCOMES, FINDINGS } from '../../visit';
-import { cursorPage, isoDateTime, timestamp, uuid } from './common';
+import { cursorPage, isoDateTime, pageQuery, timestamp, uuid } from './common';
 
 /** A reason of a decision: the rule's code, the sentence an officer reads, and details. */
 export const decisionReason = z
@@ -83,18 +83,7 @@ export const visitFilters = z.strictObject({
 
 /** GET /visits: the filters and the keyset page. */
 export const listVisitsQuery = visitFilters.extend({
-  cursor: z
-    .string()
-    .max(FIELD_LIMITS.cursor)
-    .optional()
-    .meta({ description: 'the nextCursor of the previous page' }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(PAGE_SIZE.max)
-    .optional()
-    .meta({ description: `items per page (default ${PAGE_SIZE.default})` }),
+  ...pageQuery,
 });
 
 export const visitPage = cursorPage(visitView).meta({ id: 'VisitPage' });
