@@ -18,7 +18,6 @@ export const swcTransform: Config['transform'] = {
 const config: Config = {
   displayName: 'api',
   testEnvironment: 'node',
-  rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   transform: swcTransform,
   transformIgnorePatterns: [

@@ -1,11 +1,10 @@
 import type { Config } from 'jest';
-import apiConfig from '../api/jest.config';
+import apiConfig from '../api/jest.config.ts';
 
 /** Browser tests reuse the API project's transform and throw-away PostgreSQL. */
 const config: Config = {
   displayName: 'e2e',
   testEnvironment: 'node',
-  rootDir: __dirname,
   testMatch: ['<rootDir>/test/**/*.e2e.test.ts'],
   transform: apiConfig.transform,
   transformIgnorePatterns: apiConfig.transformIgnorePatterns,

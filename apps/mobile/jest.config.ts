@@ -1,18 +1,15 @@
-import path from 'node:path';
-
 import type { Config } from 'jest';
 
 /**
  * Component tests of the Taro app in jsdom. The root jest config lists this file in `projects`,
- * so `rootDir` is this folder whatever the working directory is.
+ * and `rootDir` is this folder (jest's default: the config's own) whatever the working directory is.
  */
 const config: Config = {
   displayName: 'mobile',
-  rootDir: __dirname,
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.test.tsx'],
   transform: {
-    '^.+\\.[cm]?[jt]sx?$': ['babel-jest', { configFile: path.join(__dirname, 'babel.config.js') }],
+    '^.+\\.[cm]?[jt]sx?$': '<rootDir>/test/babel-transform.js',
   },
   // Taro's components, their Stencil runtime and Swiper ship ES modules: let babel compile them, and
   // what they bundle in their own nested node_modules (e.g. tslib's ES build).

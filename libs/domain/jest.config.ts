@@ -3,7 +3,6 @@ import type { Config } from 'jest';
 const config: Config = {
   displayName: 'domain',
   testEnvironment: 'node',
-  rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', {}] },
 };
