@@ -82,15 +82,21 @@ async function compressResponses(app: NestFastifyApplication): Promise<void> {
 /** A built file whose name carries a content hash (js/app.8fb92732.js, css/508.0a18….css). */
 const HASHED_ASSET = /[.-][0-9a-f]{8,}\.(js|css)(\.br|\.gz)?$|\/static\//;
 
+/** The app's icons (favicon, home-screen icons): same names across versions, rarely changed. */
+const APP_ICON = /\/(favicon|icon)-\d+\.png$/;
+
 /**
  * The Cache-Control of a file of the H5 build: hashed assets never change under their name, so a
- * phone keeps them for a year without asking; index.html and the service worker must be asked
- * for every time (no-cache: revalidated), or a phone would run an old app against a new API.
+ * phone keeps them for a year without asking; the icons for a day (Chromium asks for the favicon
+ * again on every screen change: one round trip each at the gate); index.html, the manifest and
+ * the service worker must be asked for every time (no-cache: revalidated), or a phone would run an
+ * old app against a new API.
  */
 export function h5CacheControl(filePath: string): string {
-  return HASHED_ASSET.test(filePath.replace(/\\/g, '/'))
-    ? 'public, max-age=31536000, immutable'
-    : 'no-cache';
+  const file = filePath.replace(/\\/g, '/');
+  if (HASHED_ASSET.test(file)) return 'public, max-age=31536000, immutable';
+  if (APP_ICON.test(file)) return 'public, max-age=86400';
+  return 'no-cache';
 }
 
 /** Serves the built H5 app at `/` (one origin with the API: no CORS in production). */

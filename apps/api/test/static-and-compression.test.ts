@@ -53,6 +53,26 @@ describe('H5 files and API answers over a weak signal', () => {
     expect(res.rawPayload.length).toBeLessThan(Buffer.byteLength(chunk) / 10);
   });
 
+  it('sends hashed files without the headers that only a document reads, and keeps the rest', async () => {
+    const headersOf = async (url: string) =>
+      (await t.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } })).headers;
+    for (const url of ['/js/app.8fb92732.js', '/css/app.8fb92732750311a6b148.css']) {
+      const headers = await headersOf(url);
+      expect(headers['content-security-policy']).toBeUndefined();
+      expect(headers['x-frame-options']).toBeUndefined();
+      expect(headers['cross-origin-opener-policy']).toBeUndefined();
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(headers['referrer-policy']).toBe('no-referrer');
+    }
+    // the page itself and API answers keep every one of them
+    for (const url of ['/', '/api/health']) {
+      const headers = await headersOf(url);
+      expect(headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+      expect(headers['x-frame-options']).toBe('DENY');
+    }
+  });
+
   it('falls back to gzip, and to the plain file for a client that accepts neither', async () => {
     const gz = await t.inject({
       method: 'GET',
@@ -102,5 +122,7 @@ describe('H5 files and API answers over a weak signal', () => {
     expect(h5CacheControl('/srv/h5/index.html')).toBe('no-cache');
     expect(h5CacheControl('/srv/h5/sw.js')).toBe('no-cache');
     expect(h5CacheControl('/srv/h5/manifest.webmanifest')).toBe('no-cache');
+    expect(h5CacheControl('/srv/h5/favicon-32.png')).toBe('public, max-age=86400');
+    expect(h5CacheControl('/srv/h5/icon-192.png')).toBe('public, max-age=86400');
   });
 });
