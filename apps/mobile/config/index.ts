@@ -11,6 +11,11 @@ import prodConfig from './prod';
 const LIBS_DIR = path.resolve(__dirname, '../../../libs');
 const SRC_DIR = path.resolve(__dirname, '../src');
 const KIB_350 = 350 * 1024;
+/** Polyfills Taro's H5 runtime imports for their side effect, which no supported browser needs. */
+const UNNEEDED_POLYFILLS = [
+  'whatwg-fetch',
+  'abortcontroller-polyfill/dist/abortcontroller-polyfill-only',
+];
 
 /**
  * The service worker (Workbox): the app shell and every page's chunks are precached at install,
@@ -131,6 +136,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
             },
           },
         });
+        for (const polyfill of UNNEEDED_POLYFILLS) {
+          chain.resolve.alias.set(`${polyfill}$`, path.join(__dirname, 'no-polyfill.js'));
+        }
         // Every first visit goes landing → login: their code downloads beside the runtime.
         chain
           .plugin('preload-first-screens')
