@@ -574,12 +574,22 @@ describe('the migration to row digests', () => {
       for (let i = 0; i <= later; i++) await dataSource.undoLastMigration();
       const visit = randomUUID();
       const officer = randomUUID();
+      const unit = randomUUID();
       const at = new Date('2026-03-01T02:03:04.567Z');
+      await dataSource.query(
+        `INSERT INTO unit (id, code, name, level) VALUES ($1, 'U1', '测试支队', 'DETACHMENT')`,
+        [unit],
+      );
+      await dataSource.query(
+        `INSERT INTO app_user (id, username, password_hash, role, name, unit_id, badge_number)
+         VALUES ($1, 'old-officer', 'x', 'officer', '旧执法员', $2, 'B-1')`,
+        [officer, unit],
+      );
       await dataSource.query(
         `INSERT INTO visit (id, client_id, officer_id, unit_id, purpose, outcome, reasons,
                 policy_version, client_time, received_at, checked_in_at)
          VALUES ($1, $2, $3, $4, 'ROUTINE', 'REFUSED', '[]', 1, $5, $5, $5)`,
-        [visit, randomUUID(), officer, randomUUID(), at],
+        [visit, randomUUID(), officer, unit, at],
       );
       await dataSource.query(
         `INSERT INTO visit_officer (visit_id, officer_id, is_lead) VALUES ($1, $2, true)`,

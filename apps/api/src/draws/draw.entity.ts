@@ -9,6 +9,7 @@ import {
   PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { Unit } from '../units/unit.entity';
 import { sqlList } from '../common/sql';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { User } from '../users/user.entity';
@@ -71,6 +72,10 @@ export class Draw {
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id' })
+  unit?: Unit;
 
   /** the jurisdiction the draw belongs to (supervisors' scope) */
   @Column({ name: 'unit_id', type: 'uuid' })

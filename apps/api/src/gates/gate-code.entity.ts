@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Gate } from '../enterprises/gate.entity';
+import { Enterprise } from '../enterprises/enterprise.entity';
 
 /** One issued version of a gate's 执法打卡码. Re-issuing revokes the older version. */
 @Entity('gate_code')
@@ -8,8 +18,16 @@ export class GateCode {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @ManyToOne(() => Gate, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'gate_id' })
+  gate?: Gate;
+
   @Column({ name: 'gate_id', type: 'uuid' })
   gateId: string;
+
+  @ManyToOne(() => Enterprise, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'enterprise_id' })
+  enterprise?: Enterprise;
 
   @Column({ name: 'enterprise_id', type: 'uuid' })
   enterpriseId: string;

@@ -1,5 +1,6 @@
 import type { CheckInPolicy } from '@qinqing/domain';
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { User } from '../users/user.entity';
 
 /** An immutable version of the check-in policy; the newest one created before a visit judges it. */
 @Entity('policy_version')
@@ -12,6 +13,10 @@ export class PolicyVersion {
 
   @Column({ type: 'text', default: '' })
   note: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by' })
+  creator?: User;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;

@@ -16,6 +16,9 @@ import {
   OneToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { Visit } from '../visits/visit.entity';
+import { Unit } from '../units/unit.entity';
+import { Enterprise } from '../enterprises/enterprise.entity';
 import { sqlList } from '../common/sql';
 import { User } from '../users/user.entity';
 import { Rating } from './rating.entity';
@@ -41,11 +44,23 @@ export class FollowUpCase {
   @Column({ name: 'rating_id', type: 'uuid' })
   ratingId: string;
 
+  @ManyToOne(() => Visit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'visit_id' })
+  visit?: Visit;
+
   @Column({ name: 'visit_id', type: 'uuid' })
   visitId: string;
 
+  @ManyToOne(() => Enterprise, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'enterprise_id' })
+  enterprise?: Enterprise;
+
   @Column({ name: 'enterprise_id', type: 'uuid' })
   enterpriseId: string;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id' })
+  unit?: Unit;
 
   /** the visit's unit (supervisors' scope) */
   @Column({ name: 'unit_id', type: 'uuid' })

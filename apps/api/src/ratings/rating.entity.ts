@@ -9,6 +9,7 @@ import {
   OneToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { Unit } from '../units/unit.entity';
 import { sqlList } from '../common/sql';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { User } from '../users/user.entity';
@@ -40,6 +41,10 @@ export class Rating {
 
   @Column({ name: 'enterprise_id', type: 'uuid' })
   enterpriseId: string;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id' })
+  unit?: Unit;
 
   @Column({ name: 'unit_id', type: 'uuid' })
   unitId: string;

@@ -15,6 +15,8 @@ import {
   PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { Visit } from '../visits/visit.entity';
+import { Unit } from '../units/unit.entity';
 import { sqlList } from '../common/sql';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { User } from '../users/user.entity';
@@ -47,6 +49,10 @@ export class MisconductReport {
   @Column({ name: 'reporter_id', type: 'uuid' })
   reporterId: string;
 
+  @ManyToOne(() => Visit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'visit_id' })
+  visit?: Visit;
+
   @Column({ name: 'visit_id', type: 'uuid', nullable: true })
   visitId: string | null;
 
@@ -56,6 +62,10 @@ export class MisconductReport {
 
   @Column({ name: 'officer_id', type: 'uuid', nullable: true })
   officerId: string | null;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id' })
+  unit?: Unit;
 
   /** the unit answerable: the visit's, else the officer's, else the firm's */
   @Column({ name: 'unit_id', type: 'uuid' })

@@ -8,7 +8,19 @@ import {
   type Findings,
   type Purpose,
 } from '@qinqing/domain';
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { User } from '../users/user.entity';
+import { Unit } from '../units/unit.entity';
+import { Gate } from '../enterprises/gate.entity';
+import { Enterprise } from '../enterprises/enterprise.entity';
 import { sqlList } from '../common/sql';
 
 /**
@@ -29,17 +41,33 @@ export class Visit {
   @Column({ name: 'client_id', type: 'uuid' })
   clientId: string;
 
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'officer_id' })
+  officer?: User;
+
   /** The officer who scanned (the lead). */
   @Column({ name: 'officer_id', type: 'uuid' })
   officerId: string;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id' })
+  unit?: Unit;
 
   /** The lead officer's unit at the time: what an officer's and a supervisor's scope filter on. */
   @Column({ name: 'unit_id', type: 'uuid' })
   unitId: string;
 
+  @ManyToOne(() => Enterprise, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'enterprise_id' })
+  enterprise?: Enterprise;
+
   /** Null when the scanned code could not be verified. */
   @Column({ name: 'enterprise_id', type: 'uuid', nullable: true })
   enterpriseId: string | null;
+
+  @ManyToOne(() => Gate, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'gate_id' })
+  gate?: Gate;
 
   @Column({ name: 'gate_id', type: 'uuid', nullable: true })
   gateId: string | null;
