@@ -30,6 +30,8 @@ export const CARDS_PER_PAGE = Math.floor(
   (A4.height - 2 * MARGIN - HEADER_HEIGHT - FOOTER_HEIGHT + CARD_GAP) / (CARD_HEIGHT + CARD_GAP),
 );
 const NOTICE = '首次登录后须修改密码';
+/** An ideographic space: the blank between phrases of a Chinese line. */
+const GAP = '\u3000';
 const INK = '#1f2329';
 const MUTED = '#5c6370';
 
@@ -76,7 +78,7 @@ function header(doc: PDFKit.PDFDocument, sheet: CredentialsSheet): void {
   doc.fontSize(18).text('账号初始密码清单', MARGIN, MARGIN + 22, { width, align: 'center' });
   doc.font('regular').fontSize(10).fillColor(MUTED);
   doc.text(
-    `打印日期：${chinaDate(sheet.printedAt)}　　共 ${sheet.lines.length} 个账号　　${NOTICE}，请当面交给本人签收。`,
+    `打印日期：${chinaDate(sheet.printedAt)}${GAP}${GAP}共 ${sheet.lines.length} 个账号${GAP}${GAP}${NOTICE}，请当面交给本人签收。`,
     MARGIN,
     MARGIN + 50,
     { width, align: 'center', lineBreak: false },
@@ -87,7 +89,7 @@ function card(doc: PDFKit.PDFDocument, line: CredentialLine, n: number, y: numbe
   const x = MARGIN;
   const width = A4.width - 2 * MARGIN;
   const left = x + 14;
-  const middle = left + 250;
+  const middle = left + 230;
   const right = x + width - 14;
   doc.lineWidth(0.8).roundedRect(x, y, width, CARD_HEIGHT, 6).stroke('#9aa1ab');
   doc.font('bold').fontSize(13).fillColor(INK);
@@ -103,16 +105,15 @@ function card(doc: PDFKit.PDFDocument, line: CredentialLine, n: number, y: numbe
     lineBreak: false,
   });
   label(doc, '用户名', left, y + 40);
-  doc.font('Courier-Bold').fontSize(13).fillColor(INK);
-  doc.text(line.username, left + 60, y + 39, { width: 180, lineBreak: false, ellipsis: true });
+  doc.font('bold').fontSize(13).fillColor(INK);
+  doc.text(line.username, left + 60, y + 37, { width: 160, lineBreak: false, ellipsis: true });
   label(doc, '一次性密码', middle, y + 40);
-  doc.font('Courier-Bold').fontSize(16).fillColor(INK);
-  doc.text(line.oneTimePassword, middle + 62, y + 37, { characterSpacing: 1.5, lineBreak: false });
+  cells(doc, line.oneTimePassword, middle + 62, y + 34);
   label(doc, '单位/企业', left, y + 62);
   doc.font('regular').fontSize(10).fillColor(INK);
   doc.text(line.belongsTo || '—', left + 60, y + 62, {
     width: right - left - 60,
-    height: 26,
+    height: 30,
     ellipsis: true,
   });
   label(doc, '签收人签字', left, y + 94);
@@ -128,6 +129,23 @@ function card(doc: PDFKit.PDFDocument, line: CredentialLine, n: number, y: numbe
     .stroke(INK);
 }
 
+const CELL = { width: 12, height: 22 };
+
+/**
+ * The password one character per cell, each centred in a box of its own: monospaced whatever the
+ * font, so that a reader counts and copies the characters one by one.
+ */
+function cells(doc: PDFKit.PDFDocument, text: string, x: number, y: number): void {
+  doc.lineWidth(0.4);
+  [...text].forEach((char, i) => {
+    const left = x + i * CELL.width;
+    doc.rect(left, y, CELL.width, CELL.height).stroke('#c8cdd4');
+    doc.font('bold').fontSize(14).fillColor(INK);
+    const width = doc.widthOfString(char);
+    doc.text(char, left + (CELL.width - width) / 2, y + 3, { lineBreak: false });
+  });
+}
+
 function label(doc: PDFKit.PDFDocument, text: string, x: number, y: number): void {
   doc.font('regular').fontSize(10).fillColor(MUTED).text(text, x, y, { lineBreak: false });
 }
@@ -135,7 +153,7 @@ function label(doc: PDFKit.PDFDocument, text: string, x: number, y: number): voi
 function footer(doc: PDFKit.PDFDocument, page: number, pages: number): void {
   doc.font('regular').fontSize(9).fillColor(MUTED);
   doc.text(
-    `${NOTICE}。本清单含有密码，发放后请妥善保管或销毁。　第 ${page} / ${pages} 页`,
+    `${NOTICE}。本清单含有密码，发放后请妥善保管或销毁。${GAP}第 ${page} / ${pages} 页`,
     MARGIN,
     A4.height - MARGIN - 10,
     { width: A4.width - 2 * MARGIN, align: 'center', lineBreak: false },
