@@ -429,6 +429,59 @@ describe('master data import: 单位, 执法人员, 企业联系人 sheets and t
     });
 
     it('exports the people sheets the import reads back unchanged, and imports a CSV of one', async () => {
+      // a retired unit with a deactivated officer in it: exported, and read back as it is
+      const admin = w.users.admin;
+      const unit = (
+        await admin.request('POST', '/api/v1/units', {
+          name: '金水分局已撤销大队',
+          parentId: (await unitByName(JS))!.id,
+        })
+      ).json();
+      const officer = (
+        await admin.request('POST', '/api/v1/users', {
+          username: 'chexiao',
+          displayName: '撤销',
+          role: 'officer',
+          unitId: unit.id,
+          badgeNo: '豫A41017701',
+        })
+      ).json().user;
+      expect(
+        (await admin.request('PATCH', `/api/v1/users/${officer.id}`, { active: false })).statusCode,
+      ).toBe(200);
+      expect(
+        (await admin.request('PATCH', `/api/v1/units/${unit.id}`, { active: false })).statusCode,
+      ).toBe(200);
+      const sheetOf = async (sheet: string) =>
+        (
+          await admin.request(
+            'GET',
+            `/api/v1/master-data/export.csv?sheet=${encodeURIComponent(sheet)}`,
+          )
+        ).rawPayload;
+      for (const sheet of ['单位', '执法人员']) {
+        const same = await upload(
+          w,
+          admin,
+          await sheetOf(sheet),
+          `dryRun=true&sheet=${encodeURIComponent(sheet)}`,
+          'text/csv',
+        );
+        expect(same.json()).toMatchObject({ ok: true, problems: [] });
+      }
+      // but nobody new goes into it, and no unit under it
+      const refused = await importSheets(
+        {
+          单位: [['已撤销大队下的中队', '金水分局已撤销大队', '中队']],
+          执法人员: [['豫A41017702', '新人', '金水分局已撤销大队', 'xinren', null]],
+        },
+        true,
+      );
+      expect(problemsOf(refused).map((p) => p.message)).toEqual([
+        '上级单位“金水分局已撤销大队”已撤销',
+        '执法单位“金水分局已撤销大队”已撤销，不能再安排人员',
+      ]);
+
       const csv = await w.users.admin.request(
         'GET',
         `/api/v1/master-data/export.csv?sheet=${encodeURIComponent('执法人员')}`,

@@ -84,13 +84,16 @@ export function planAccounts(
     const row = new RowCheck(OFFICER_SHEET, raw, problems);
     const badgeNo = row.text('badgeNo');
     const displayName = row.text('name');
-    const unitId = unitCell(row, 'unit', units, true);
+    const unitId = unitCell(row, 'unit', units);
     const username = usernameCell(row);
     const phone = phoneCell(row);
     if (badgeNo !== undefined && badgeDuplicate(badgeNo, raw.row, badgeNo)) continue;
     const existing = snapshot.accounts.find(
       (a) => a.role === 'officer' && a.badgeNumber === badgeNo,
     );
+    if (unitId && unitId !== existing?.unitId && !units.find((u) => u.id === unitId)?.active) {
+      row.problem('unit', `执法单位“${row.cell('unit')}”已撤销，不能再安排人员`);
+    }
     if (username !== undefined) {
       const first = officerUsernames.get(key(username));
       if (first !== undefined) row.problem('username', `用户名与第${first}行重复`);

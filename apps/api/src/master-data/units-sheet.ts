@@ -138,7 +138,8 @@ function resolveParent(
     );
     return undefined;
   }
-  if (!stored[0].active) {
+  // a retired parent takes no new unit; a retired unit already under it stays as exported
+  if (!stored[0].active && line.existing?.parentId !== stored[0].id) {
     line.row.problem('parent', `上级单位“${line.parentName}”已撤销`);
     return undefined;
   }

@@ -363,12 +363,7 @@ export interface UnitRef {
 }
 
 /** A required cell naming a unit by name (or by code when names repeat). */
-export function unitCell(
-  row: RowCheck,
-  key: string,
-  units: UnitRef[],
-  requireActive = false,
-): string | undefined {
+export function unitCell(row: RowCheck, key: string, units: UnitRef[]): string | undefined {
   const header = SHEET_SPECS[row.sheet].columns[key];
   const value = row.cell(key);
   if (value === '') {
@@ -385,10 +380,6 @@ export function unitCell(
         ? `有多个名为“${value}”的执法单位，请改填单位代码`
         : `找不到执法单位“${value}”：请填写系统中或“单位”工作表中的单位名称（或单位代码）`,
     );
-    return undefined;
-  }
-  if (requireActive && !found.active) {
-    row.problem(key, `执法单位“${value}”已撤销，不能再安排人员`);
     return undefined;
   }
   return found.id;
