@@ -1,53 +1,23 @@
-import { usccCheckCharacter } from '@qinqing/domain';
 import { Workbook } from 'exceljs';
-import type { LightMyRequestResponse } from 'fastify';
-import type { ApiUser } from './support/api-client';
 import { startDemoWorld, type DemoWorld } from './support/demo-world';
+import {
+  type Cell,
+  SHEET_HEADERS,
+  type Sheets,
+  upload,
+  uscc,
+  workbook,
+  XLSX_TYPE,
+} from './support/master-data-upload';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const FIRM_HEADERS = [
-  '统一社会信用代码',
-  '企业名称',
-  '地址',
-  '所属区县',
-  '行业',
-  '环境信用等级',
-  '监管类别',
-  '属地执法单位',
-  '联络员执法证号',
-];
-const GATE_HEADERS = ['统一社会信用代码', '门岗名称', '纬度', '经度', '打卡半径（米）'];
-const LIST_HEADERS = ['统一社会信用代码', '批次', '生效日期', '移出日期', '移出原因'];
-
-type Cell = string | number | Date | null;
-type Sheets = Partial<Record<'企业' | '门岗' | '正面清单', Cell[][]>>;
-
-/** A format-valid USCC (correct check character) for test firm number n. */
-function uscc(n: number, division = '410100'): string {
-  const first17 = `91${division}MA${String(n).padStart(7, '0')}`;
-  return first17 + usccCheckCharacter(first17);
-}
+const FIRM_HEADERS = SHEET_HEADERS.企业;
+const GATE_HEADERS = SHEET_HEADERS.门岗;
+const LIST_HEADERS = SHEET_HEADERS.正面清单;
 
 /** The same code with a wrong check character. */
 function withWrongCheck(code: string): string {
   const wrong = code[17] === '0' ? '1' : '0';
   return code.slice(0, 17) + wrong;
-}
-
-async function workbook(sheets: Sheets, headers: Partial<Record<string, string[]>> = {}) {
-  const book = new Workbook();
-  const defaults: Record<string, string[]> = {
-    企业: FIRM_HEADERS,
-    门岗: GATE_HEADERS,
-    正面清单: LIST_HEADERS,
-  };
-  for (const [name, rows] of Object.entries(sheets)) {
-    const sheet = book.addWorksheet(name);
-    sheet.addRow(headers[name] ?? defaults[name]);
-    for (const row of rows) sheet.addRow(row);
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 /** A workbook whose directory claims a part of 2 GB once unpacked: refused before unpacking. */
@@ -56,21 +26,6 @@ async function zipBomb(): Promise<Buffer> {
   const entry = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
   bytes.writeUInt32LE(0x7fffffff, entry + 24);
   return bytes;
-}
-
-function upload(
-  w: DemoWorld,
-  user: ApiUser,
-  body: Buffer | string,
-  query: string,
-  contentType = XLSX_TYPE,
-): Promise<LightMyRequestResponse> {
-  return w.t.inject({
-    method: 'POST',
-    url: `/api/v1/master-data/import?${query}`,
-    headers: { authorization: `Bearer ${user.token}`, 'content-type': contentType },
-    payload: body,
-  });
 }
 
 interface Problem {
@@ -126,6 +81,9 @@ describe('master data import and export (/api/v1/master-data)', () => {
     gates: { create: 0, update: 0 },
     positiveList: { create: 0, end: 0 },
     gradesChanged: 0,
+    units: { create: 0, update: 0 },
+    officers: { create: 0, update: 0 },
+    contacts: { create: 0, update: 0 },
   };
 
   it('is for admins only', async () => {
@@ -189,13 +147,25 @@ describe('master data import and export (/api/v1/master-data)', () => {
     expect(res.headers['content-type']).toBe(XLSX_TYPE);
     const book = new Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['说明', '企业', '门岗', '正面清单']);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      '说明',
+      '企业',
+      '门岗',
+      '正面清单',
+      '单位',
+      '执法人员',
+      '企业联系人',
+    ]);
     const headers = (name: string) =>
       (book.getWorksheet(name)!.getRow(1).values as unknown[]).slice(1);
     expect(headers('企业')).toEqual(FIRM_HEADERS);
     expect(headers('门岗')).toEqual(GATE_HEADERS);
     expect(headers('正面清单')).toEqual(LIST_HEADERS);
+    expect(headers('单位')).toEqual(['单位名称', '上级单位', '层级']);
+    expect(headers('执法人员')).toEqual(['执法证号', '姓名', '所属单位', '用户名', '手机']);
+    expect(headers('企业联系人')).toEqual(['用户名', '姓名', '统一社会信用代码', '手机']);
     expect(book.getWorksheet('企业')!.rowCount).toBe(1);
+    expect(book.getWorksheet('执法人员')!.rowCount).toBe(1);
     // the 说明 sheet names the districts and units the import knows
     const readme = book.getWorksheet('说明')!.getColumn(1).values.join('\n');
     expect(readme).toContain('金水区');
@@ -436,6 +406,9 @@ describe('master data import and export (/api/v1/master-data)', () => {
       gates: { create: 38, update: 0, unchanged: 0 },
       positiveList: { create: 30, end: 0, unchanged: 0 },
       gradesChanged: 0,
+      units: { create: 0, update: 0, unchanged: 0 },
+      officers: { create: 0, update: 0, unchanged: 0 },
+      contacts: { create: 0, update: 0, unchanged: 0 },
     };
     expect(dry.json()).toEqual({
       ok: true,
@@ -533,6 +506,9 @@ describe('master data import and export (/api/v1/master-data)', () => {
       gates: { create: 0, update: 0, unchanged: 0 },
       positiveList: { create: 1, end: 1, unchanged: 0 },
       gradesChanged: 2,
+      units: { create: 0, update: 0, unchanged: 0 },
+      officers: { create: 0, update: 0, unchanged: 0 },
+      contacts: { create: 0, update: 0, unchanged: 0 },
     });
     const importId = res.json().importId;
     const [firm] = await w.t.dataSource.query(
@@ -588,7 +564,15 @@ describe('master data import and export (/api/v1/master-data)', () => {
     const exported = await exportXlsx();
     const book = new Workbook();
     await book.xlsx.load(exported as unknown as ArrayBuffer);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['说明', '企业', '门岗', '正面清单']);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      '说明',
+      '企业',
+      '门岗',
+      '正面清单',
+      '单位',
+      '执法人员',
+      '企业联系人',
+    ]);
     const firmCount = book.getWorksheet('企业')!.rowCount - 1;
     expect(firmCount).toBeGreaterThanOrEqual(38);
 
@@ -604,7 +588,11 @@ describe('master data import and export (/api/v1/master-data)', () => {
     expect(real.json().importId).toBeUndefined();
     expect(await state()).toEqual(before);
 
-    for (const sheet of ['企业', '门岗', '正面清单']) {
+    expect(dry.json().summary.units.unchanged).toBe(book.getWorksheet('单位')!.rowCount - 1);
+    expect(dry.json().summary.officers.unchanged).toBeGreaterThanOrEqual(4);
+    expect(dry.json().summary.contacts.unchanged).toBeGreaterThanOrEqual(2);
+
+    for (const sheet of ['企业', '门岗', '正面清单', '单位', '执法人员', '企业联系人']) {
       const csv = await w.users.admin.request(
         'GET',
         `/api/v1/master-data/export.csv?sheet=${encodeURIComponent(sheet)}`,

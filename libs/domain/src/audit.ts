@@ -33,6 +33,7 @@ export const AUDIT_ACTION_LABELS = {
   USER_CREATED: '新增账号',
   USER_UPDATED: '修改账号',
   USER_PASSWORD_RESET: '重置密码',
+  USER_CREDENTIALS_PRINTED: '打印初始密码',
   PASSWORD_CHANGED: '修改本人密码',
 } as const;
 

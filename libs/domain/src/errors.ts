@@ -33,6 +33,8 @@ export const ERROR_MESSAGES = {
   PASSWORD_CHANGE_REQUIRED: '请先修改初始密码：一次性密码登录后须设置新密码，才能继续使用。',
   USERNAME_TAKEN: '该用户名已被使用，请换一个。',
   UNIT_CYCLE: '不能把单位移到它自己或它的下级单位之下。',
+  CREDENTIALS_INVALID:
+    '一次性密码不正确或已失效（账号已修改密码或已重置），不能打印；请在账号管理中重置密码后再打印。',
   UNIT_IN_USE: '该单位还有在岗人员或未撤销的下级单位，不能撤销；请先调出人员、撤销下级单位。',
   DATABASE_UNAVAILABLE: '数据库暂时不可用，请稍后再试。',
   SERVICE_UNAVAILABLE: '服务暂时不可用（数据库连接中断），请稍后重试。',

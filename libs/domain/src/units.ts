@@ -7,3 +7,14 @@ export const UNIT_LEVEL_LABELS: Record<UnitLevel, string> = {
   BRANCH: '分局',
   BRIGADE: '大队/中队',
 };
+
+/**
+ * The words a sheet may write for a level: 中队 (a squad under a 大队) is stored as BRIGADE, as
+ * the units endpoint stores a unit below a brigade.
+ */
+export const UNIT_LEVEL_BY_LABEL: Readonly<Record<string, UnitLevel>> = {
+  支队: 'DETACHMENT',
+  分局: 'BRANCH',
+  大队: 'BRIGADE',
+  中队: 'BRIGADE',
+};

@@ -1,3 +1,4 @@
+import type { ImportedAccount } from '@qinqing/domain';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -5,6 +6,7 @@ import type { AuditService } from '../audit/audit.service';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { Gate } from '../enterprises/gate.entity';
 import { PositiveListEntry } from '../enterprises/positive-list-entry.entity';
+import { applyContacts, applyOfficers, applyUnits, type Names } from './apply-people';
 import type { GateCreate, GateUpdate, ImportPlan, ImportSummary } from './plan';
 import type { Snapshot } from './snapshot';
 
@@ -24,6 +26,9 @@ export interface ImportMeta {
  * file, then per firm ENTERPRISE_CREATED / ENTERPRISE_UPDATED (field before/after and its gate
  * changes) and per membership POSITIVE_LIST_ADDED / POSITIVE_LIST_REMOVED, each carrying the
  * importId: a firm's history reads the same whether it was edited in the form or imported.
+ * Units (UNIT_CREATED / UNIT_UPDATED) come first, then officers, firms and firm contacts
+ * (USER_CREATED / USER_UPDATED, as the units and users endpoints write them). Answers the
+ * accounts created, with their one-time passwords (only their hashes are stored).
  */
 export async function applyPlan(
   manager: EntityManager,
@@ -31,7 +36,7 @@ export async function applyPlan(
   plan: ImportPlan,
   snapshot: Snapshot,
   meta: ImportMeta,
-): Promise<void> {
+): Promise<ImportedAccount[]> {
   const { importId, actorId } = meta;
   const append = (action: string, subjectType: string, subjectId: string, data: object) =>
     audit.append(manager, { actorId, action, subjectType, subjectId, data: { importId, ...data } });
@@ -41,6 +46,9 @@ export async function applyPlan(
     summary: meta.summary,
   });
 
+  const names = namesOf(plan, snapshot);
+  await applyUnits(manager, append, plan.units);
+  const officers = await applyOfficers(manager, append, plan.accounts, names);
   const firmIds = new Map(snapshot.firms.map((f) => [f.uscc, f.id]));
   const created = await insertChunked(
     manager,
@@ -110,6 +118,16 @@ export async function applyPlan(
       removalReason: end.removalReason,
     });
   }
+  const contacts = await applyContacts(manager, append, plan.accounts, firmIds, names);
+  return [...officers, ...contacts];
+}
+
+function namesOf(plan: ImportPlan, snapshot: Snapshot): Names {
+  const units = new Map(snapshot.units.map((u) => [u.id, u.name]));
+  for (const unit of plan.units.creates) units.set(unit.id, unit.name);
+  const firms = new Map(snapshot.firms.map((f) => [f.uscc, f.name]));
+  for (const firm of plan.firmCreates) firms.set(firm.uscc, firm.fields.name);
+  return { unit: (id) => units.get(id) ?? '', firm: (uscc) => firms.get(uscc) ?? uscc };
 }
 
 /** Inserts rows in chunks, each with an id made here; answers the ids in the rows' order. */
@@ -118,7 +136,7 @@ async function insertChunked<T extends object>(
   target: new () => T,
   rows: object[],
 ): Promise<string[]> {
-  const withIds = rows.map((row) => ({ ...row, id: randomUUID() }));
+  const withIds = rows.map((row) => ({ id: randomUUID(), ...row }));
   for (let start = 0; start < withIds.length; start += INSERT_CHUNK) {
     await manager
       .createQueryBuilder()

@@ -7,12 +7,22 @@ import { toCsv } from '../desk/export-table';
 import { applyPlan } from './apply';
 import { parseUpload } from './parse';
 import { hasChanges, planImport, summarize } from './plan';
-import { type ImportProblem, SHEET_NAMES, SHEET_SPECS, type SheetName } from './sheets';
+import {
+  CONTACT_SHEET,
+  type ImportProblem,
+  OFFICER_SHEET,
+  SHEET_NAMES,
+  SHEET_SPECS,
+  type SheetName,
+  UNIT_SHEET,
+} from './sheets';
 import { loadSnapshot } from './snapshot';
 import { validateRows } from './validate';
 import { masterDataTables, templateTables, toWorkbook } from './workbook';
 
 export type { ImportReport } from '@qinqing/domain';
+
+const PEOPLE_SHEETS: SheetName[] = [UNIT_SHEET, OFFICER_SHEET, CONTACT_SHEET];
 
 /** Serialises imports: two at once would plan against the same snapshot. */
 const IMPORT_LOCK_KEY = 7_310_426_001;
@@ -38,6 +48,12 @@ export class MasterDataService {
     let report: ImportReport | undefined;
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
+      if (!options.dryRun && upload.sheets.some((s) => PEOPLE_SHEETS.includes(s.name))) {
+        // as the units and users endpoints do: a move or a new username is checked against a
+        // tree and a set of usernames that cannot change until this transaction ends
+        await manager.query('LOCK TABLE unit IN SHARE ROW EXCLUSIVE MODE');
+        await manager.query('LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE');
+      }
       const snapshot = await loadSnapshot(manager);
       const rows = validateRows(upload, snapshot);
       const { plan, problems } = planImport(rows, snapshot);
@@ -52,7 +68,7 @@ export class MasterDataService {
       };
       if (options.dryRun || allProblems.length > 0 || !hasChanges(plan)) return;
       const importId = randomUUID();
-      await applyPlan(manager, this.audit, plan, snapshot, {
+      const accounts = await applyPlan(manager, this.audit, plan, snapshot, {
         importId,
         actorId: options.actorId,
         format: upload.format,
@@ -60,6 +76,7 @@ export class MasterDataService {
         summary,
       });
       report.importId = importId;
+      if (accounts.length > 0) report.accounts = accounts;
     });
     return report!;
   }

@@ -8,6 +8,7 @@ import {
   isSheetName,
   normalizeHeader,
   README_SHEET,
+  SHEET_NAMES,
   SHEET_SPECS,
   type SheetName,
 } from './sheets';
@@ -203,7 +204,7 @@ function fromGrids(format: ParsedUpload['format'], grids: Grid[]): ParsedUpload 
   }
   if (result.sheets.length === 0) {
     throw notASpreadsheet(
-      '文件中没有可导入的工作表：工作表应命名为“企业”“门岗”或“正面清单”（CSV 文件用 sheet 参数指明）。',
+      `文件中没有可导入的工作表：工作表应命名为${SHEET_NAMES.map((n) => `“${n}”`).join('、')}之一（CSV 文件用 sheet 参数指明）。`,
     );
   }
   return result;

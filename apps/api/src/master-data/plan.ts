@@ -1,6 +1,8 @@
 import type { ImportSummary } from '@qinqing/domain';
 import type { CreditGrade } from '@qinqing/domain';
+import type { AccountsPlan } from './accounts-sheets';
 import { type ImportProblem, LIST_COLUMNS, LIST_SHEET } from './sheets';
+import type { UnitsPlan } from './units-sheet';
 import type { EntryState, FirmFields, FirmState, GateState, Snapshot } from './snapshot';
 import type { EntryRow, FirmRow, GateRow, ValidRows } from './validate';
 
@@ -44,6 +46,8 @@ export interface EntryEnd {
 
 /** What an import would change, firm by firm; nothing is deleted, history is only appended to. */
 export interface ImportPlan {
+  units: UnitsPlan;
+  accounts: AccountsPlan;
   firmCreates: FirmCreate[];
   firmUpdates: FirmUpdate[];
   firmsUnchanged: number;
@@ -89,6 +93,8 @@ export function planImport(
 } {
   const problems: ImportProblem[] = [];
   const plan: ImportPlan = {
+    units: rows.units,
+    accounts: rows.accounts,
     firmCreates: [],
     firmUpdates: [],
     firmsUnchanged: 0,
@@ -126,6 +132,21 @@ export function summarize(plan: ImportPlan): ImportSummary {
       unchanged: plan.entriesUnchanged,
     },
     gradesChanged: plan.gradesChanged,
+    units: {
+      create: plan.units.creates.length,
+      update: plan.units.moves.length,
+      unchanged: plan.units.unchanged,
+    },
+    officers: {
+      create: plan.accounts.officerCreates.length,
+      update: plan.accounts.officerUpdates.length,
+      unchanged: plan.accounts.officersUnchanged,
+    },
+    contacts: {
+      create: plan.accounts.contactCreates.length,
+      update: plan.accounts.contactUpdates.length,
+      unchanged: plan.accounts.contactsUnchanged,
+    },
   };
 }
 
@@ -137,6 +158,12 @@ export function hasChanges(plan: ImportPlan): boolean {
     plan.gateUpdates,
     plan.entryCreates,
     plan.entryEnds,
+    plan.units.creates,
+    plan.units.moves,
+    plan.accounts.officerCreates,
+    plan.accounts.officerUpdates,
+    plan.accounts.contactCreates,
+    plan.accounts.contactUpdates,
   ];
   return changes.some((list) => list.length > 0);
 }

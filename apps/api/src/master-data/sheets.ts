@@ -7,7 +7,8 @@ import { MASTER_DATA_SHEETS, type MasterDataSheet } from '@qinqing/domain';
 
 export const SHEET_NAMES = MASTER_DATA_SHEETS;
 export type SheetName = MasterDataSheet;
-export const [FIRM_SHEET, GATE_SHEET, LIST_SHEET] = SHEET_NAMES;
+export const [FIRM_SHEET, GATE_SHEET, LIST_SHEET, UNIT_SHEET, OFFICER_SHEET, CONTACT_SHEET] =
+  SHEET_NAMES;
 /** A sheet of instructions in the template; ignored on import. */
 export const README_SHEET = '说明';
 
@@ -37,6 +38,27 @@ export const LIST_COLUMNS = {
   effectiveFrom: '生效日期',
   effectiveTo: '移出日期',
   removalReason: '移出原因',
+} as const;
+
+export const UNIT_COLUMNS = {
+  name: '单位名称',
+  parent: '上级单位',
+  level: '层级',
+} as const;
+
+export const OFFICER_COLUMNS = {
+  badgeNo: '执法证号',
+  name: '姓名',
+  unit: '所属单位',
+  username: '用户名',
+  phone: '手机',
+} as const;
+
+export const CONTACT_COLUMNS = {
+  username: '用户名',
+  name: '姓名',
+  uscc: '统一社会信用代码',
+  phone: '手机',
 } as const;
 
 export type FirmKey = keyof typeof FIRM_COLUMNS;
@@ -70,6 +92,24 @@ export const SHEET_SPECS: Record<SheetName, SheetSpec> = {
     columns: LIST_COLUMNS,
     required: ['uscc', 'batch', 'effectiveFrom'],
     widths: [22, 12, 14, 14, 30],
+  },
+  [UNIT_SHEET]: {
+    name: UNIT_SHEET,
+    columns: UNIT_COLUMNS,
+    required: ['name', 'parent', 'level'],
+    widths: [36, 36, 10],
+  },
+  [OFFICER_SHEET]: {
+    name: OFFICER_SHEET,
+    columns: OFFICER_COLUMNS,
+    required: ['badgeNo', 'name', 'unit', 'username'],
+    widths: [18, 12, 36, 18, 16],
+  },
+  [CONTACT_SHEET]: {
+    name: CONTACT_SHEET,
+    columns: CONTACT_COLUMNS,
+    required: ['username', 'name', 'uscc'],
+    widths: [18, 12, 22, 16],
   },
 };
 

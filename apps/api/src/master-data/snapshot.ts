@@ -1,5 +1,6 @@
-import type { CreditGrade, SupervisionClass } from '@qinqing/domain';
+import type { CreditGrade, Role, SupervisionClass, UnitLevel } from '@qinqing/domain';
 import type { EntityManager } from 'typeorm';
+import { EnterpriseMember } from '../enterprises/enterprise-member.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { Gate } from '../enterprises/gate.entity';
 import { PositiveListEntry } from '../enterprises/positive-list-entry.entity';
@@ -39,14 +40,37 @@ export interface EntryState {
   removalReason: string | null;
 }
 
+export interface UnitState {
+  id: string;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  parentId: string | null;
+  active: boolean;
+}
+
+/** An account as the 执法人员 and 企业联系人 sheets compare against (any role: usernames are shared). */
+export interface AccountState {
+  id: string;
+  username: string;
+  role: Role;
+  name: string;
+  phone: string | null;
+  unitId: string | null;
+  badgeNumber: string | null;
+  /** enterprise accounts: the firms they are bound to, sorted */
+  firmIds: string[];
+}
+
 /** The database's master data, as the import compares against and the export writes. */
 export interface Snapshot {
   firms: FirmState[];
   firmsByUscc: Map<string, FirmState>;
   gatesByFirm: Map<string, GateState[]>;
   entriesByFirm: Map<string, EntryState[]>;
-  units: { id: string; code: string; name: string }[];
+  units: UnitState[];
   officers: { id: string; badgeNumber: string }[];
+  accounts: AccountState[];
   /**
    * Districts known to the import: those of the firms already registered. A district new to the
    * bureau enters with the first firm registered there in the firm form (POST /enterprises), so a
@@ -65,7 +89,14 @@ export async function loadSnapshot(manager: EntityManager): Promise<Snapshot> {
     .getRepository(PositiveListEntry)
     .find({ order: { effectiveFrom: 'ASC' } });
   const units = await manager.getRepository(Unit).find({ order: { code: 'ASC' } });
-  const officers = await manager.getRepository(User).find({ where: { role: 'officer' } });
+  const users = await manager.getRepository(User).find({ order: { username: 'ASC' } });
+  const members = await manager.getRepository(EnterpriseMember).find();
+  const officers = users.filter((u) => u.role === 'officer');
+  const firmIdsOf = groupBy(
+    members,
+    (m) => m.userId,
+    (m) => m.enterpriseId,
+  );
   const firmStates: FirmState[] = firms.map((f) => ({
     id: f.id,
     uscc: f.uscc,
@@ -103,7 +134,24 @@ export async function loadSnapshot(manager: EntityManager): Promise<Snapshot> {
         removalReason: e.removalReason,
       }),
     ),
-    units: units.map((u) => ({ id: u.id, code: u.code, name: u.name })),
+    units: units.map((u) => ({
+      id: u.id,
+      code: u.code,
+      name: u.name,
+      level: u.level,
+      parentId: u.parentId,
+      active: u.active,
+    })),
+    accounts: users.map((u) => ({
+      id: u.id,
+      username: u.username,
+      role: u.role,
+      name: u.name,
+      phone: u.phone,
+      unitId: u.unitId,
+      badgeNumber: u.badgeNumber,
+      firmIds: (firmIdsOf.get(u.id) ?? []).sort(),
+    })),
     officers: officers
       .filter((o) => o.badgeNumber)
       .map((o) => ({ id: o.id, badgeNumber: o.badgeNumber! })),

@@ -16,10 +16,15 @@ import {
   type ImportProblem,
   LIST_COLUMNS,
   LIST_SHEET,
+  OFFICER_SHEET,
+  CONTACT_SHEET,
   SHEET_SPECS,
   type SheetName,
+  UNIT_SHEET,
 } from './sheets';
+import { type AccountsPlan, planAccounts } from './accounts-sheets';
 import type { Snapshot } from './snapshot';
+import { planUnits, type UnitsPlan } from './units-sheet';
 
 /** A valid row of the 企业 sheet. Optional cells left blank are undefined: "keep as it is". */
 export interface FirmRow {
@@ -54,6 +59,8 @@ export interface EntryRow {
 }
 
 export interface ValidRows {
+  units: UnitsPlan;
+  accounts: AccountsPlan;
   firms: FirmRow[];
   gates: GateRow[];
   entries: EntryRow[];
@@ -67,13 +74,21 @@ export const RADIUS_M = FIELD_LIMITS.gateRadiusM;
 const GATE_NAME_MAX = FIELD_LIMITS.gateName;
 
 /** The same sizes as the API's request schemas and the columns (libs/domain FIELD_LIMITS). */
-const LIMITS: Record<string, number> = {
-  name: FIELD_LIMITS.enterpriseName,
-  address: FIELD_LIMITS.enterpriseAddress,
-  district: FIELD_LIMITS.enterpriseDistrict,
-  industry: FIELD_LIMITS.enterpriseIndustry,
-  batch: FIELD_LIMITS.positiveListBatch,
-  removalReason: FIELD_LIMITS.positiveListRemovalReason,
+const LIMITS: Record<SheetName, Record<string, number>> = {
+  [FIRM_SHEET]: {
+    name: FIELD_LIMITS.enterpriseName,
+    address: FIELD_LIMITS.enterpriseAddress,
+    district: FIELD_LIMITS.enterpriseDistrict,
+    industry: FIELD_LIMITS.enterpriseIndustry,
+  },
+  [GATE_SHEET]: {},
+  [LIST_SHEET]: {
+    batch: FIELD_LIMITS.positiveListBatch,
+    removalReason: FIELD_LIMITS.positiveListRemovalReason,
+  },
+  [UNIT_SHEET]: { name: FIELD_LIMITS.unitName },
+  [OFFICER_SHEET]: { badgeNo: FIELD_LIMITS.badgeNumber, name: FIELD_LIMITS.displayName },
+  [CONTACT_SHEET]: { name: FIELD_LIMITS.displayName },
 };
 
 const GRADE_BY_LABEL = invert(CREDIT_GRADE_LABELS);
@@ -81,19 +96,35 @@ const CLASS_BY_LABEL = invert(SUPERVISION_CLASS_LABELS);
 
 /** Checks every row of every sheet against the rules and the reference data; never stops early. */
 export function validateRows(upload: ParsedUpload, snapshot: Snapshot): ValidRows {
-  const result: ValidRows = { firms: [], gates: [], entries: [], problems: [...upload.problems] };
+  const problems = [...upload.problems];
   const sheet = (name: SheetName) => upload.sheets.find((s) => s.name === name)?.rows ?? [];
   const firmUsccsInSheet = new Set<string>();
+  for (const raw of sheet(FIRM_SHEET)) {
+    const uscc = checkUscc(raw.cells.uscc);
+    if (uscc.valid) firmUsccsInSheet.add(uscc.uscc);
+  }
+  const knownFirm = (uscc: string) => firmUsccsInSheet.has(uscc) || snapshot.firmsByUscc.has(uscc);
+  const { plan: units, units: unitRefs } = planUnits(sheet(UNIT_SHEET), snapshot, problems);
+  const accounts = planAccounts(
+    { officers: sheet(OFFICER_SHEET), contacts: sheet(CONTACT_SHEET) },
+    snapshot,
+    unitRefs,
+    knownFirm,
+    problems,
+  );
+  const officers = [
+    ...snapshot.officers,
+    ...accounts.officerCreates.map((o) => ({ id: o.id, badgeNumber: o.badgeNo })),
+  ];
+  const result: ValidRows = { units, accounts, firms: [], gates: [], entries: [], problems };
   const firmDuplicate = duplicateFinder(FIRM_SHEET, FIRM_COLUMNS.uscc, '统一社会信用代码', result);
   for (const raw of sheet(FIRM_SHEET)) {
     const row = new RowCheck(FIRM_SHEET, raw, result.problems);
-    const firm = validateFirm(row, snapshot);
+    const firm = validateFirm(row, snapshot, unitRefs, officers);
     const uscc = checkUscc(raw.cells.uscc);
-    if (uscc.valid) firmUsccsInSheet.add(uscc.uscc);
     const duplicate = uscc.valid && firmDuplicate(uscc.uscc, raw.row, uscc.uscc);
     if (firm && !duplicate) result.firms.push(firm);
   }
-  const knownFirm = (uscc: string) => firmUsccsInSheet.has(uscc) || snapshot.firmsByUscc.has(uscc);
   const gateDuplicate = duplicateFinder(
     GATE_SHEET,
     GATE_COLUMNS.name,
@@ -128,7 +159,7 @@ export function validateRows(upload: ParsedUpload, snapshot: Snapshot): ValidRow
 }
 
 /** The cells of one row with the checks that report into the problem list. */
-class RowCheck {
+export class RowCheck {
   private failed = false;
   private readonly columns: Record<string, string>;
   constructor(
@@ -172,7 +203,7 @@ class RowCheck {
   optionalText(key: string): string | undefined {
     const value = this.cell(key);
     if (value === '') return undefined;
-    const limit = LIMITS[key];
+    const limit = LIMITS[this.sheet][key];
     if (limit && value.length > limit) {
       this.problem(key, `“${this.columns[key]}”不能超过${limit}个字`);
       return undefined;
@@ -228,7 +259,12 @@ class RowCheck {
   }
 }
 
-function validateFirm(row: RowCheck, snapshot: Snapshot): FirmRow | undefined {
+function validateFirm(
+  row: RowCheck,
+  snapshot: Snapshot,
+  units: UnitRef[],
+  officers: Officer[],
+): FirmRow | undefined {
   const uscc = row.uscc();
   const name = row.text('name');
   const address = row.optionalText('address');
@@ -245,8 +281,8 @@ function validateFirm(row: RowCheck, snapshot: Snapshot): FirmRow | undefined {
   const industry = row.optionalText('industry');
   const creditGrade = label(row, 'creditGrade', GRADE_BY_LABEL, '环境信用等级');
   const supervisionClass = label(row, 'supervisionClass', CLASS_BY_LABEL, '监管类别');
-  const unitId = unit(row, snapshot);
-  const liaisonOfficerId = liaison(row, snapshot);
+  const unitId = unitCell(row, 'unit', units);
+  const liaisonOfficerId = liaison(row, officers);
   if (!row.ok || !uscc || !name || !unitId) return undefined;
   return {
     row: row.raw.row,
@@ -318,29 +354,44 @@ function label(
   return code;
 }
 
-function unit(row: RowCheck, snapshot: Snapshot): string | undefined {
-  const value = row.cell('unit');
-  if (value === '') {
-    row.problem('unit', '“属地执法单位”不能为空');
-    return undefined;
-  }
-  const byCode = snapshot.units.find((u) => u.code.toUpperCase() === value.toUpperCase());
-  if (byCode) return byCode.id;
-  const byName = snapshot.units.filter((u) => u.name === value);
-  if (byName.length === 1) return byName[0].id;
-  row.problem(
-    'unit',
-    byName.length > 1
-      ? `有多个名为“${value}”的执法单位，请改填单位代码`
-      : `找不到执法单位“${value}”：请填写系统中的单位名称或单位代码`,
-  );
-  return undefined;
+/** A unit the sheets may name: one in the database, or one the 单位 sheet creates. */
+export interface UnitRef {
+  id: string;
+  code: string;
+  name: string;
+  active: boolean;
 }
 
-function liaison(row: RowCheck, snapshot: Snapshot): string | undefined {
+/** A required cell naming a unit by name (or by code when names repeat). */
+export function unitCell(row: RowCheck, key: string, units: UnitRef[]): string | undefined {
+  const header = SHEET_SPECS[row.sheet].columns[key];
+  const value = row.cell(key);
+  if (value === '') {
+    row.problem(key, `“${header}”不能为空`);
+    return undefined;
+  }
+  const byCode = units.find((u) => u.code.toUpperCase() === value.toUpperCase());
+  const byName = units.filter((u) => u.name === value);
+  const found = byCode ?? (byName.length === 1 ? byName[0] : undefined);
+  if (!found) {
+    row.problem(
+      key,
+      byName.length > 1
+        ? `有多个名为“${value}”的执法单位，请改填单位代码`
+        : `找不到执法单位“${value}”：请填写系统中或“单位”工作表中的单位名称（或单位代码）`,
+    );
+    return undefined;
+  }
+  return found.id;
+}
+
+/** An officer a firm's 联络员执法证号 may name: stored, or created by the 执法人员 sheet. */
+type Officer = { id: string; badgeNumber: string };
+
+function liaison(row: RowCheck, officers: Officer[]): string | undefined {
   const value = row.cell('liaison');
   if (value === '') return undefined;
-  const officer = snapshot.officers.find((o) => o.badgeNumber === value);
+  const officer = officers.find((o) => o.badgeNumber === value);
   if (!officer) row.problem('liaison', `找不到执法证号为“${value}”的执法人员`);
   return officer?.id;
 }
@@ -364,11 +415,11 @@ function swapHint(row: RowCheck, key: 'lat' | 'lng'): string {
  * Remembers the first row of each key; a later row with the same key is reported (and the
  * finder answers true) naming the first.
  */
-function duplicateFinder(
+export function duplicateFinder(
   sheet: SheetName,
   column: string,
   what: string,
-  result: ValidRows,
+  result: { problems: ImportProblem[] },
 ): (key: string, row: number, value: string) => boolean {
   const first = new Map<string, number>();
   return (key, row, value) => {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { ParsedBody, UnitLevel, UnitView } from '@qinqing/domain';
-import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
 import { Unit } from './unit.entity';
+import { newUnitCode, unitCreatedData, unitUpdatedData } from './unit-records';
 
 /**
  * The unit tree (执法支队 → 分局 / 大队 → …), edited by admins; every change is an audit entry.
@@ -40,7 +40,7 @@ export class UnitsService {
   async create(dto: ParsedBody<'createUnit'>, actorId: string): Promise<UnitView> {
     return this.dataSource.transaction(async (manager) => {
       const parent = dto.parentId ? await activeUnit(manager, dto.parentId, 'parentId') : null;
-      const code = dto.code ?? `U-${randomBytes(4).toString('hex').toUpperCase()}`;
+      const code = dto.code ?? newUnitCode();
       if (await manager.getRepository(Unit).existsBy({ code })) {
         throw new DomainException('CONFLICT', {
           errors: [{ field: 'code', message: '该单位编码已被使用' }],
@@ -57,7 +57,7 @@ export class UnitsService {
         action: 'UNIT_CREATED',
         subjectType: 'unit',
         subjectId: unit.id,
-        data: { name: unit.name, code, level, parentId: unit.parentId },
+        data: unitCreatedData(unit),
       });
       return toView(unit);
     });
@@ -115,7 +115,7 @@ export class UnitsService {
           action: 'UNIT_UPDATED',
           subjectType: 'unit',
           subjectId: id,
-          data: { before, after },
+          data: unitUpdatedData(before, after),
         });
       }
       return toView(unit);

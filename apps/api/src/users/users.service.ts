@@ -12,10 +12,8 @@ import { AuditService } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { DomainException } from '../common/errors/domain.exception';
 import { Enterprise } from '../enterprises/enterprise.entity';
-import { EnterpriseMember } from '../enterprises/enterprise-member.entity';
 import { activeUnit } from '../units/units.service';
-import { oneTimePassword } from './one-time-password';
-import { hashPassword } from './password';
+import { issueOneTimePassword, newUserRow, setFirms, userCreatedData } from './account-records';
 import { User } from './user.entity';
 
 type AccountFields = Partial<
@@ -36,8 +34,7 @@ export class UsersService {
 
   async create(dto: ParsedBody<'createUser'>, actorId: string): Promise<CreatedUser> {
     requireFieldsOf(dto.role, dto, true);
-    const password = oneTimePassword();
-    const passwordHash = await hashPassword(password);
+    const { password, passwordHash } = await issueOneTimePassword();
     const id = await this.dataSource.transaction(async (manager) => {
       // Usernames are unique without regard to case: two creations at once are told apart here.
       await manager.query('LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE');
@@ -51,28 +48,15 @@ export class UsersService {
       if (dto.enterpriseIds) await requireFirms(manager, dto.enterpriseIds);
       if (dto.badgeNo) await requireFreeBadge(manager, dto.badgeNo, null);
       const user = await saveUnique(() =>
-        manager.save(
-          manager.create(User, {
-            username: dto.username,
-            passwordHash,
-            role: dto.role,
-            name: dto.displayName,
-            phone: dto.phone ?? null,
-            unitId: dto.role === 'officer' ? dto.unitId! : null,
-            jurisdictionUnitId: dto.role === 'supervisor' ? dto.unitId! : null,
-            badgeNumber: dto.role === 'officer' ? dto.badgeNo! : null,
-            mustChangePassword: true,
-          }),
-        ),
+        manager.save(manager.create(User, newUserRow(dto, passwordHash))),
       );
       if (dto.enterpriseIds) await setFirms(manager, user.id, dto.enterpriseIds);
-      const { displayName, ...rest } = dto;
       await this.audit.append(manager, {
         actorId,
         action: 'USER_CREATED',
         subjectType: 'user',
         subjectId: user.id,
-        data: { ...rest, displayName },
+        data: userCreatedData(dto),
       });
       return user.id;
     });
@@ -185,8 +169,7 @@ export class UsersService {
 
   /** A new one-time password; the account must change it at its next login. */
   async resetPassword(id: string, actorId: string): Promise<{ oneTimePassword: string }> {
-    const password = oneTimePassword();
-    const passwordHash = await hashPassword(password);
+    const { password, passwordHash } = await issueOneTimePassword();
     await this.dataSource.transaction(async (manager) => {
       const result = await manager.update(User, { id }, { passwordHash, mustChangePassword: true });
       if (!result.affected) throw new DomainException('NOT_FOUND');
@@ -280,14 +263,6 @@ async function requireFirms(manager: EntityManager, ids: string[]): Promise<void
   const found = await manager.getRepository(Enterprise).findBy({ id: In(ids) });
   const missing = [...new Set(ids)].filter((id) => !found.some((f) => f.id === id));
   if (missing.length > 0) throw fieldError('enterpriseIds', `找不到企业 ${missing.join('、')}`);
-}
-
-async function setFirms(manager: EntityManager, userId: string, ids: string[]): Promise<void> {
-  await manager.delete(EnterpriseMember, { userId });
-  await manager.insert(
-    EnterpriseMember,
-    [...new Set(ids)].map((enterpriseId) => ({ userId, enterpriseId })),
-  );
 }
 
 async function requireFreeBadge(manager: EntityManager, badge: string, self: string | null) {

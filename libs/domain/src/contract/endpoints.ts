@@ -66,6 +66,7 @@ import {
 import {
   changePasswordRequest,
   createdUser,
+  credentialsSheetRequest,
   createUnitRequest,
   createUserRequest,
   listUsersQuery,
@@ -810,6 +811,9 @@ export const ENDPOINTS = {
             gates: { create: 0, update: 0, unchanged: 0 },
             positiveList: { create: 0, end: 0, unchanged: 0 },
             gradesChanged: 0,
+            units: { create: 0, update: 0, unchanged: 0 },
+            officers: { create: 0, update: 0, unchanged: 0 },
+            contacts: { create: 0, update: 0, unchanged: 0 },
           },
           problems: [
             {
@@ -921,5 +925,19 @@ export const ENDPOINTS = {
     params: userIdParams,
     response: oneTimePasswordResponse,
     errors: ['NOT_FOUND'],
+  }),
+  printCredentials: endpoint('printCredentials', {
+    summary: 'A printable A4 list (PDF) of accounts with their one-time passwords (admin)',
+    description:
+      'Stateless: the caller sends the passwords it was answered (by an import, a creation or a ' +
+      'reset). Each must be the valid one-time password of an account that has not changed it ' +
+      'yet; otherwise 422 CREDENTIALS_INVALID naming the row (accounts.N), nothing printed. ' +
+      'Audited per account (who printed it, never the password).',
+    access: ['admin'],
+    status: 200,
+    body: credentialsSheetRequest,
+    response: fileBody(),
+    produces: [MEDIA_TYPES.pdf],
+    errors: ['CREDENTIALS_INVALID'],
   }),
 } satisfies { [N in RouteName]: Endpoint<N> };

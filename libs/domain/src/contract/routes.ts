@@ -111,6 +111,11 @@ export const ROUTES = {
   getUser: { method: 'GET', path: '/api/v1/users/:id' },
   updateUser: { method: 'PATCH', path: '/api/v1/users/:id' },
   resetUserPassword: { method: 'POST', path: '/api/v1/users/:id/password-reset' },
+  printCredentials: {
+    method: 'POST',
+    path: '/api/v1/users/credentials-sheet',
+    file: 'download',
+  },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -133,6 +133,7 @@ export type DeskSummary = z.output<typeof desk.deskSummary>;
 export type ImportProblem = z.output<typeof masterData.importProblem>;
 export type ImportSummary = z.output<typeof masterData.importSummary>;
 export type ImportReport = z.output<typeof masterData.importReport>;
+export type ImportedAccount = z.output<typeof masterData.importedAccount>;
 export type UnitView = z.output<typeof people.unitView>;
 export type UserAccount = z.output<typeof people.userAccount>;
 export type CreatedUser = z.output<typeof people.createdUser>;

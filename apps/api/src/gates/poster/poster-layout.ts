@@ -371,7 +371,7 @@ function qrCells(modules: QRCode.BitMatrix, x: number, y: number, moduleSize: nu
 }
 
 /** 2026年5月3日, in China's time zone whatever the server's. */
-function chinaDate(date: Date): string {
+export function chinaDate(date: Date): string {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: 'Asia/Shanghai',
     year: 'numeric',

@@ -2,11 +2,20 @@ import { apiUrl } from '../../services/api';
 import { authorizationHeader, withAccessToken } from './authorized';
 import type { ExportFormat } from './export';
 
-/** Protected files in the browser: fetch with the token → blob → object URL. */
-async function fetchBlob(path: string): Promise<Blob> {
+/** Protected files in the browser: fetch with the token (a GET, or a POST of JSON) → blob. */
+async function fetchBlob(path: string, body?: unknown): Promise<Blob> {
   return withAccessToken(async (token) => {
     try {
-      const res = await fetch(apiUrl(path), { headers: authorizationHeader(token) });
+      const res = await fetch(
+        apiUrl(path),
+        body === undefined
+          ? { headers: authorizationHeader(token) }
+          : {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', ...authorizationHeader(token) },
+              body: JSON.stringify(body),
+            },
+      );
       return { status: res.status, file: res.ok ? await res.blob() : undefined };
     } catch {
       return { status: 0 };
@@ -20,7 +29,16 @@ export async function downloadExport(
   fileName: string,
   _format: ExportFormat,
 ): Promise<void> {
-  const url = URL.createObjectURL(await fetchBlob(path));
+  saveBlob(await fetchBlob(path), fileName);
+}
+
+/** Downloads the file a POST of `body` answers (e.g. the printable one-time passwords). */
+export async function downloadPosted(path: string, body: unknown, fileName: string): Promise<void> {
+  saveBlob(await fetchBlob(path, body), fileName);
+}
+
+function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

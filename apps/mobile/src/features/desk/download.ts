@@ -36,6 +36,30 @@ export async function downloadExport(
   await Taro.shareFileMessage({ filePath, fileName });
 }
 
+/**
+ * Downloads the PDF a POST of `body` answers and opens it in WeChat's viewer (to print or send):
+ * Taro.downloadFile only GETs, so the bytes come by request and are written to a user file.
+ */
+export async function downloadPosted(path: string, body: unknown, fileName: string): Promise<void> {
+  const data = await withAccessToken(async (token) => {
+    try {
+      const res = await Taro.request<ArrayBuffer>({
+        url: apiUrl(path),
+        method: 'POST',
+        data: body as TaroGeneral.IAnyObject,
+        header: { 'content-type': 'application/json', ...authorizationHeader(token) },
+        responseType: 'arraybuffer',
+      });
+      return { status: res.statusCode, file: res.data };
+    } catch {
+      return { status: 0 };
+    }
+  });
+  const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}`;
+  Taro.getFileSystemManager().writeFileSync(filePath, data, 'binary');
+  await Taro.openDocument({ filePath, fileType: 'pdf', showMenu: true });
+}
+
 /** A local path the Image component can show, for an image that needs the token. */
 export function authorizedImageUrl(path: string): Promise<string> {
   return downloadTemp(path);

@@ -1,5 +1,6 @@
 import type { ImportProblem, ImportReport, ImportSummary } from '@qinqing/domain';
 
+import { CREDENTIALS_PATH, createdAccountsText, credentialsRequest } from './credentials';
 import {
   canApply,
   changesNothing,
@@ -24,12 +25,18 @@ const SUMMARY: ImportSummary = {
   gates: { create: 4, update: 0, unchanged: 10 },
   positiveList: { create: 5, end: 1, unchanged: 120 },
   gradesChanged: 2,
+  units: { create: 2, update: 1, unchanged: 4 },
+  officers: { create: 6, update: 1, unchanged: 30 },
+  contacts: { create: 3, update: 0, unchanged: 8 },
 };
 const UNCHANGED: ImportSummary = {
   firms: { create: 0, update: 0, unchanged: 398 },
   gates: { create: 0, update: 0, unchanged: 14 },
   positiveList: { create: 0, end: 0, unchanged: 126 },
   gradesChanged: 0,
+  units: { create: 0, update: 0, unchanged: 5 },
+  officers: { create: 0, update: 0, unchanged: 37 },
+  contacts: { create: 0, update: 0, unchanged: 11 },
 };
 
 function report(problems: ImportProblem[] = [], dryRun = true): ImportReport {
@@ -97,6 +104,9 @@ describe('summary', () => {
       '企业：新增 3，更新 2，不变 393',
       '门岗：新增 4，更新 0，不变 10',
       '正面清单：新增 5，移出 1，不变 120',
+      '单位：新增 2，调整上级 1，不变 4',
+      '执法人员：新增 6，更新 1，不变 30',
+      '企业联系人：新增 3，更新 0，不变 8',
     ]);
     expect(gradesChangedText(SUMMARY)).toBe('信用等级变更：2 家');
   });
@@ -107,6 +117,12 @@ describe('summary', () => {
     expect(changesNothing({ ...UNCHANGED, gradesChanged: 1 })).toBe(false);
     expect(
       changesNothing({ ...UNCHANGED, positiveList: { create: 0, end: 1, unchanged: 0 } }),
+    ).toBe(false);
+    expect(changesNothing({ ...UNCHANGED, units: { create: 0, update: 1, unchanged: 4 } })).toBe(
+      false,
+    );
+    expect(
+      changesNothing({ ...UNCHANGED, contacts: { create: 1, update: 0, unchanged: 11 } }),
     ).toBe(false);
     expect(dryRunVerdict({ ...report(), summary: UNCHANGED })).toContain('不会改变任何数据');
     expect(dryRunVerdict(report())).toContain('可以确认导入');
@@ -198,5 +214,35 @@ describe('readImportResponse', () => {
     );
     expect(rejectionText('数据有误')).toBe('未导入任何数据。数据有误');
     expect(rejectionText('')).toBe('未导入任何数据。');
+  });
+});
+
+describe('the printable one-time passwords', () => {
+  const account = (role: 'officer' | 'enterprise', n: number) => ({
+    userId: `u${n}`,
+    username: `user${n}`,
+    displayName: `用户${n}`,
+    role,
+    unit: role === 'officer' ? '金水分局' : null,
+    firms: role === 'officer' ? [] : ['郑州思念食品有限公司'],
+    oneTimePassword: `Pass${n}word23`,
+  });
+
+  it('counts the accounts created by role and sends back only ids and passwords', () => {
+    const accounts = [account('officer', 1), account('officer', 2), account('enterprise', 3)];
+    expect(createdAccountsText(accounts)).toBe(
+      '本次新建 3 个账号（执法人员 2 个，企业联系人 1 个），每个账号有一个一次性密码。',
+    );
+    expect(createdAccountsText([account('enterprise', 4)])).toBe(
+      '本次新建 1 个账号（企业联系人 1 个），每个账号有一个一次性密码。',
+    );
+    expect(credentialsRequest(accounts)).toEqual({
+      accounts: [
+        { userId: 'u1', oneTimePassword: 'Pass1word23' },
+        { userId: 'u2', oneTimePassword: 'Pass2word23' },
+        { userId: 'u3', oneTimePassword: 'Pass3word23' },
+      ],
+    });
+    expect(CREDENTIALS_PATH).toBe('/api/v1/users/credentials-sheet');
   });
 });

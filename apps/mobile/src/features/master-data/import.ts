@@ -95,7 +95,7 @@ export function canApply(
 
 /** One line of the summary table: a sheet and its counts. */
 export interface SummaryRow {
-  key: 'firms' | 'gates' | 'positiveList';
+  key: 'firms' | 'gates' | 'positiveList' | 'units' | 'officers' | 'contacts';
   label: string;
   counts: { label: string; value: number }[];
 }
@@ -129,6 +129,24 @@ export function summaryRows(summary: ImportSummary): SummaryRow[] {
         { label: '不变', value: summary.positiveList.unchanged },
       ],
     },
+    {
+      key: 'units',
+      label: '单位',
+      counts: [
+        { label: '新增', value: summary.units.create },
+        { label: '调整上级', value: summary.units.update },
+        { label: '不变', value: summary.units.unchanged },
+      ],
+    },
+    ...(['officers', 'contacts'] as const).map((key) => ({
+      key,
+      label: key === 'officers' ? '执法人员' : '企业联系人',
+      counts: [
+        { label: '新增', value: summary[key].create },
+        { label: '更新', value: summary[key].update },
+        { label: '不变', value: summary[key].unchanged },
+      ],
+    })),
   ];
 }
 
@@ -146,7 +164,10 @@ export function changesNothing(summary: ImportSummary): boolean {
     summary.firms.create + summary.firms.update === 0 &&
     summary.gates.create + summary.gates.update === 0 &&
     summary.positiveList.create + summary.positiveList.end === 0 &&
-    summary.gradesChanged === 0
+    summary.gradesChanged === 0 &&
+    (['units', 'officers', 'contacts'] as const).every(
+      (key) => summary[key].create + summary[key].update === 0,
+    )
   );
 }
 

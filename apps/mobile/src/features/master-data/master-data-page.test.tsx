@@ -8,6 +8,7 @@ import { session } from '../../services/session';
 
 // The browser's upload (fetch) rather than the mini-program's notice: this is the H5 screen.
 jest.mock('./upload', () => jest.requireActual('./upload.h5'));
+jest.mock('../desk/download', () => jest.requireActual('../desk/download.h5'));
 
 const taro = Taro as unknown as {
   request: jest.Mock;
@@ -21,6 +22,9 @@ const SUMMARY: ImportSummary = {
   gates: { create: 4, update: 1, unchanged: 10 },
   positiveList: { create: 5, end: 1, unchanged: 120 },
   gradesChanged: 2,
+  units: { create: 1, update: 0, unchanged: 4 },
+  officers: { create: 2, update: 1, unchanged: 3 },
+  contacts: { create: 1, update: 0, unchanged: 2 },
 };
 
 const PROBLEMS: ImportProblem[] = [
@@ -73,7 +77,12 @@ function answer(...replies: [number, unknown][]): void {
       body: init.body,
     });
     const [status, body] = queue.shift() ?? [500, { message: '没有准备的回答。' }];
-    return { status, ok: status < 300, text: async () => JSON.stringify(body) };
+    return {
+      status,
+      ok: status < 300,
+      text: async () => JSON.stringify(body),
+      blob: async () => new Blob(['%PDF-1.3'], { type: 'application/pdf' }),
+    };
   }) as unknown as typeof fetch;
 }
 
@@ -159,6 +168,97 @@ describe('企业主数据导入', () => {
     expect(done).toContain('imp-1');
     expect(done).toMatch(/门岗新增 4更新 1不变 10/);
     expect(applyDisabled()).toBe(true);
+  });
+
+  it('after an import that created accounts, prints their one-time passwords (kept only on this screen)', async () => {
+    const accounts = [
+      {
+        userId: 'u-officer',
+        username: 'sunlixin',
+        displayName: '孙立新',
+        role: 'officer' as const,
+        unit: '金水分局第三大队',
+        firms: [],
+        oneTimePassword: 'Gx6CbKBcajMrzp',
+      },
+      {
+        userId: 'u-contact',
+        username: 'hanmei',
+        displayName: '韩梅',
+        role: 'enterprise' as const,
+        unit: null,
+        firms: ['郑州思念食品有限公司'],
+        oneTimePassword: 'nBhWkXnvYf9sZg',
+      },
+    ];
+    answer(
+      [200, report()],
+      [200, report({ dryRun: false, importId: 'imp-2', accounts })],
+      [200, {}],
+    );
+    const objectUrls: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      objectUrls.push(blob);
+      return 'blob:credentials';
+    });
+    URL.revokeObjectURL = jest.fn();
+    render(<MasterDataPage />);
+    choose('人员.xlsx');
+    await click('import-check');
+    expect(screen.getByTestId('import-summary').textContent).toMatch(/执法人员新增 2更新 1不变 3/);
+    expect(screen.queryByTestId('import-accounts')).toBeNull();
+    await click('import-apply');
+    await answerConfirmation(true);
+
+    const box = screen.getByTestId('import-accounts').textContent ?? '';
+    expect(box).toContain('本次新建 2 个账号（执法人员 1 个，企业联系人 1 个）');
+    expect(box).toContain('离开本页后无法再次打印，可在账号管理中重置密码');
+    // the passwords are not shown on the screen, only printed
+    expect(document.body.textContent).not.toContain('Gx6CbKBcajMrzp');
+    expect(screen.getByText('打印初始密码')).toBeTruthy();
+
+    await click('import-print-credentials');
+    expect(calls[2]).toMatchObject({ url: '/api/v1/users/credentials-sheet', method: 'POST' });
+    expect(calls[2]?.headers).toMatchObject({
+      'content-type': 'application/json',
+      authorization: 'Bearer t',
+    });
+    expect(JSON.parse(String(calls[2]?.body))).toEqual({
+      accounts: [
+        { userId: 'u-officer', oneTimePassword: 'Gx6CbKBcajMrzp' },
+        { userId: 'u-contact', oneTimePassword: 'nBhWkXnvYf9sZg' },
+      ],
+    });
+    expect(objectUrls).toHaveLength(1);
+    expect(screen.getByTestId('import-print-message').textContent).toContain(
+      '已下载：账号初始密码清单.pdf',
+    );
+  });
+
+  it('says why the list was not printed when the server refuses it', async () => {
+    const accounts = [
+      {
+        userId: 'u-officer',
+        username: 'sunlixin',
+        displayName: '孙立新',
+        role: 'officer' as const,
+        unit: '金水分局第三大队',
+        firms: [],
+        oneTimePassword: 'Gx6CbKBcajMrzp',
+      },
+    ];
+    answer(
+      [200, report()],
+      [200, report({ dryRun: false, importId: 'imp-3', accounts })],
+      [422, { code: 'CREDENTIALS_INVALID' }],
+    );
+    render(<MasterDataPage />);
+    choose('人员.xlsx');
+    await click('import-check');
+    await click('import-apply');
+    await answerConfirmation(true);
+    await click('import-print-credentials');
+    expect(screen.getByTestId('import-print-message').textContent).toContain('打印清单未生成');
   });
 
   it('lists every problem by sheet and row and keeps the import closed', async () => {

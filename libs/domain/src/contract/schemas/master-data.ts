@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { MASTER_DATA_SHEETS } from '../../master-data';
+import { uuid } from './common';
 
 const sheet = z.enum(MASTER_DATA_SHEETS);
 
@@ -40,7 +41,27 @@ export const importSummary = z.object({
     .number()
     .int()
     .meta({ description: 'Existing firms whose 环境信用等级 changes' }),
+  units: changes('create', 'update', 'unchanged').meta({
+    description: 'update: a unit moved to another parent',
+  }),
+  officers: changes('create', 'update', 'unchanged'),
+  contacts: changes('create', 'update', 'unchanged').meta({
+    description: 'firm contacts (enterprise accounts); update includes new firm bindings',
+  }),
 });
+
+/** An account the import created, with its one-time password: answered once, never stored. */
+export const importedAccount = z
+  .object({
+    userId: uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(['officer', 'enterprise']),
+    unit: z.string().nullable().meta({ description: "an officer's unit (its name)" }),
+    firms: z.array(z.string()).meta({ description: "a firm contact's firms (their names)" }),
+    oneTimePassword: z.string().meta({ description: 'shown once; to be changed at first login' }),
+  })
+  .meta({ id: 'ImportedAccount' });
 
 /**
  * The report of an import: 200 with it, or 422 VALIDATION_FAILED carrying it when a real import
@@ -59,6 +80,14 @@ export const importReport = z
           'changes nothing writes nothing, not even an audit entry)',
       }),
     summary: importSummary,
+    accounts: z
+      .array(importedAccount)
+      .optional()
+      .meta({
+        description:
+          'Set when the import created accounts: each with its one-time password, answered only ' +
+          'here (the server keeps only the hash); POST /users/credentials-sheet prints them',
+      }),
     problems: z.array(importProblem),
     ignoredSheets: z
       .array(z.string())

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { USERNAME_PATTERN, USERNAME_RULE } from '../../accounts';
+import { PHONE_PATTERN, PHONE_RULE, USERNAME_PATTERN, USERNAME_RULE } from '../../accounts';
 import { FIELD_LIMITS } from '../../limits';
 import { ROLES } from '../../roles';
 import { UNIT_LEVELS } from '../../units';
@@ -68,7 +68,7 @@ const badgeNo = z
 const phone = z
   .string()
   .trim()
-  .regex(/^[0-9+\- ]{3,20}$/, { error: '电话号码格式不正确' })
+  .regex(PHONE_PATTERN, { error: PHONE_RULE })
   .meta({ example: '13800000009' });
 const enterpriseIds = z
   .array(uuid())
@@ -134,6 +134,25 @@ export const createdUser = z
 export const oneTimePasswordResponse = z
   .object({ oneTimePassword: z.string().meta({ description: 'shown once' }) })
   .meta({ id: 'OneTimePassword' });
+
+/** The most accounts one credentials sheet prints. */
+export const CREDENTIALS_SHEET_MAX = 500;
+
+/** POST /users/credentials-sheet (admin): accounts with the one-time passwords to print. */
+export const credentialsSheetRequest = z.strictObject({
+  accounts: z
+    .array(
+      z.strictObject({
+        userId: uuid(),
+        oneTimePassword: z.string().min(1).max(FIELD_LIMITS.password),
+      }),
+    )
+    .min(1)
+    .max(CREDENTIALS_SHEET_MAX)
+    .meta({
+      description: 'each password must be the valid, unused one-time password of its account',
+    }),
+});
 
 /** GET /users (admin) */
 export const listUsersQuery = z.strictObject({

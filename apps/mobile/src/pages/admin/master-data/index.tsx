@@ -10,6 +10,7 @@ import {
   WEAPP_IMPORT_NOTICE,
   type ImportSheet,
 } from '../../../features/master-data/import';
+import { CreatedAccounts } from '../../../features/master-data/CreatedAccounts';
 import { ProblemTable, SummaryTable } from '../../../features/master-data/ImportReportView';
 import { filePickingSupported } from '../../../features/master-data/upload';
 import { useMasterDataImport } from '../../../features/master-data/useImport';
@@ -31,12 +32,12 @@ export default function MasterDataImportPage() {
   return (
     <Page title="企业主数据导入" backTo={DESK} testId="master-data-import">
       <Text className="md-intro">
-        批量导入企业、门岗、环境信用等级与正面清单批次；先检查，再一次性导入。
+        批量导入企业、门岗、环境信用等级、正面清单批次，以及单位、执法人员和企业联系人；先检查，再一次性导入。
       </Text>
 
       <Card title="第一步：准备文件" testId="import-step-1">
         <Text className="md-note">
-          按模板填写企业、门岗、正面清单三张表；也可先导出现有数据，改好后再导入。导出的文件原样导入不会改变任何数据。
+          按模板填写企业、门岗、正面清单、单位、执法人员、企业联系人各表（不用的表可以留空或删去）；也可先导出现有数据，改好后再导入。导出的文件原样导入不会改变任何数据。
         </Text>
         <View className="md-actions">
           <Button
@@ -200,6 +201,7 @@ export default function MasterDataImportPage() {
                     : '导入完成：文件与现有数据一致，没有改变任何数据。'}
                 </View>
                 <SummaryTable summary={done.summary} testId="import-done-summary" />
+                {done.accounts && <CreatedAccounts accounts={done.accounts} />}
               </View>
             )}
           </Card>

@@ -1,0 +1,177 @@
+import type { ImportedAccount } from '@qinqing/domain';
+import type { EntityManager } from 'typeorm';
+import { EnterpriseMember } from '../enterprises/enterprise-member.entity';
+import { Unit } from '../units/unit.entity';
+import { unitCreatedData, unitUpdatedData } from '../units/unit-records';
+import {
+  issueOneTimePassword,
+  type NewAccount,
+  newUserRow,
+  userCreatedData,
+} from '../users/account-records';
+import { User } from '../users/user.entity';
+import type { AccountsPlan, AccountUpdate } from './accounts-sheets';
+import type { UnitsPlan } from './units-sheet';
+
+/** Appends one audit entry of the import (its importId added). */
+export type Append = (
+  action: string,
+  subjectType: string,
+  subjectId: string,
+  data: object,
+) => Promise<unknown>;
+
+/** New units (parents first) and moves, audited as the units endpoint audits them. */
+export async function applyUnits(
+  manager: EntityManager,
+  append: Append,
+  plan: UnitsPlan,
+): Promise<void> {
+  for (const unit of plan.creates) {
+    await manager.insert(Unit, { ...unit, active: true });
+    await append('UNIT_CREATED', 'unit', unit.id, unitCreatedData(unit));
+  }
+  for (const move of plan.moves) {
+    await manager.update(Unit, { id: move.unit.id }, { parentId: move.parentId });
+    await append(
+      'UNIT_UPDATED',
+      'unit',
+      move.unit.id,
+      unitUpdatedData({ parentId: move.unit.parentId }, { parentId: move.parentId }),
+    );
+  }
+}
+
+/** Names the answer gives an account's unit and firms. */
+export interface Names {
+  unit(id: string): string;
+  firm(uscc: string): string;
+}
+
+/** New officers (with one-time passwords) and changed ones; answers the new accounts once. */
+export async function applyOfficers(
+  manager: EntityManager,
+  append: Append,
+  plan: AccountsPlan,
+  names: Names,
+): Promise<ImportedAccount[]> {
+  const issued: ImportedAccount[] = [];
+  const accounts = plan.officerCreates.map((o) => ({
+    id: o.id,
+    account: {
+      username: o.username,
+      displayName: o.displayName,
+      role: 'officer',
+      unitId: o.unitId,
+      badgeNo: o.badgeNo,
+      ...(o.phone ? { phone: o.phone } : {}),
+    } satisfies NewAccount,
+  }));
+  const passwords = await createAccounts(manager, append, accounts);
+  for (const [i, { id, account }] of accounts.entries()) {
+    issued.push({
+      userId: id,
+      username: account.username,
+      displayName: account.displayName,
+      role: 'officer',
+      unit: names.unit(account.unitId),
+      firms: [],
+      oneTimePassword: passwords[i],
+    });
+  }
+  for (const update of plan.officerUpdates) await updateAccount(manager, append, update);
+  return issued;
+}
+
+/** New firm contacts and changed ones (new bindings added), after the firms exist. */
+export async function applyContacts(
+  manager: EntityManager,
+  append: Append,
+  plan: AccountsPlan,
+  firmIds: Map<string, string>,
+  names: Names,
+): Promise<ImportedAccount[]> {
+  const accounts = plan.contactCreates.map((c) => ({
+    id: c.id,
+    account: {
+      username: c.username,
+      displayName: c.displayName,
+      role: 'enterprise',
+      enterpriseIds: c.usccs.map((uscc) => firmIds.get(uscc)!),
+      ...(c.phone ? { phone: c.phone } : {}),
+    } satisfies NewAccount,
+  }));
+  const passwords = await createAccounts(manager, append, accounts, async (id, account) =>
+    bind(manager, id, account.enterpriseIds ?? []),
+  );
+  const issued = plan.contactCreates.map((c, i) => ({
+    userId: c.id,
+    username: c.username,
+    displayName: c.displayName,
+    role: 'enterprise' as const,
+    unit: null,
+    firms: c.usccs.map((uscc) => names.firm(uscc)),
+    oneTimePassword: passwords[i],
+  }));
+  for (const update of plan.contactUpdates) {
+    const added = update.addUsccs.map((uscc) => firmIds.get(uscc)!);
+    if (added.length > 0) {
+      await bind(manager, update.account.id, added);
+      update.before.enterpriseIds = update.account.firmIds;
+      update.after.enterpriseIds = [...update.account.firmIds, ...added].sort();
+    }
+    await updateAccount(manager, append, update);
+  }
+  return issued;
+}
+
+/**
+ * Inserts accounts, each with a new one-time password (hashed here, several at once: argon2 runs
+ * on the thread pool), audited USER_CREATED as POST /users audits; answers the passwords.
+ */
+async function createAccounts(
+  manager: EntityManager,
+  append: Append,
+  accounts: { id: string; account: NewAccount }[],
+  afterInsert?: (id: string, account: NewAccount) => Promise<void>,
+): Promise<string[]> {
+  const issued = await Promise.all(accounts.map(() => issueOneTimePassword()));
+  for (const [i, { id, account }] of accounts.entries()) {
+    await manager.insert(User, { id, ...newUserRow(account, issued[i].passwordHash) });
+    await afterInsert?.(id, account);
+    await append('USER_CREATED', 'user', id, userCreatedData(account));
+  }
+  return issued.map((p) => p.password);
+}
+
+const COLUMN_OF: Record<string, keyof User> = {
+  displayName: 'name',
+  unitId: 'unitId',
+  phone: 'phone',
+};
+
+async function updateAccount(
+  manager: EntityManager,
+  append: Append,
+  update: AccountUpdate,
+): Promise<void> {
+  const columns: Partial<Record<keyof User, unknown>> = {};
+  for (const [field, value] of Object.entries(update.after)) {
+    if (COLUMN_OF[field]) columns[COLUMN_OF[field]] = value;
+  }
+  if (Object.keys(columns).length > 0) {
+    await manager.update(User, { id: update.account.id }, columns as Partial<User>);
+  }
+  await append('USER_UPDATED', 'user', update.account.id, {
+    before: update.before,
+    after: update.after,
+  });
+}
+
+async function bind(manager: EntityManager, userId: string, firmIds: string[]): Promise<void> {
+  if (firmIds.length === 0) return;
+  await manager.insert(
+    EnterpriseMember,
+    firmIds.map((enterpriseId) => ({ userId, enterpriseId })),
+  );
+}

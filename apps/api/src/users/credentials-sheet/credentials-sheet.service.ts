@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { type ParsedBody, ROLE_LABELS } from '@qinqing/domain';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, IsNull } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { DomainException } from '../../common/errors/domain.exception';
+import { EnterpriseMember } from '../../enterprises/enterprise-member.entity';
+import { Enterprise } from '../../enterprises/enterprise.entity';
+import { posterFonts } from '../../gates/poster/poster-fonts';
+import { Unit } from '../../units/unit.entity';
+import { verifyPassword } from '../password';
+import { User } from '../user.entity';
+import { type CredentialLine, renderCredentialsPdf } from './render-credentials';
+
+/**
+ * The printable list of one-time passwords. Stateless: the admin's screen sends back the passwords
+ * it was answered; only the valid, still unused one-time password of each account is printed.
+ */
+@Injectable()
+export class CredentialsSheetService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** 422 CREDENTIALS_INVALID naming every row (accounts.N) whose password cannot be printed. */
+  async render(body: ParsedBody<'printCredentials'>, actorId: string): Promise<Buffer> {
+    const ids = body.accounts.map((a) => a.userId);
+    const users = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where({ id: In(ids) })
+      .getMany();
+    const byId = new Map(users.map((u) => [u.id, u]));
+    const verdicts = await Promise.all(
+      body.accounts.map(async ({ userId, oneTimePassword }, i) => {
+        const user = byId.get(userId);
+        if (ids.indexOf(userId) !== i) return `与第${ids.indexOf(userId) + 1}个账号重复`;
+        if (!user) return '找不到该账号';
+        if (!user.active) return `账号“${user.username}”已停用`;
+        if (!user.mustChangePassword) return `账号“${user.username}”已修改过密码，一次性密码已失效`;
+        if (!(await verifyPassword(user.passwordHash, oneTimePassword))) {
+          return `账号“${user.username}”的一次性密码不正确或已被重置`;
+        }
+        return '';
+      }),
+    );
+    const errors = verdicts.flatMap((message, i) =>
+      message ? [{ field: `accounts.${i}`, message: `第${i + 1}个账号：${message}` }] : [],
+    );
+    if (errors.length > 0) throw new DomainException('CREDENTIALS_INVALID', { errors });
+
+    const lines = await this.lines(body.accounts.map((a) => ({ ...a, user: byId.get(a.userId)! })));
+    const pdf = await renderCredentialsPdf(
+      { bureau: await this.bureau(), printedAt: new Date(), lines },
+      posterFonts(),
+    );
+    const sheetId = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      for (const user of ids.map((id) => byId.get(id)!)) {
+        await this.audit.append(manager, {
+          actorId,
+          action: 'USER_CREDENTIALS_PRINTED',
+          subjectType: 'user',
+          subjectId: user.id,
+          data: { sheetId, username: user.username, accounts: ids.length },
+        });
+      }
+    });
+    return pdf;
+  }
+
+  private async lines(
+    accounts: { user: User; oneTimePassword: string }[],
+  ): Promise<CredentialLine[]> {
+    const userIds = accounts.map((a) => a.user.id);
+    const members = await this.dataSource
+      .getRepository(EnterpriseMember)
+      .findBy({ userId: In(userIds) });
+    const firms = await this.dataSource
+      .getRepository(Enterprise)
+      .findBy({ id: In(members.map((m) => m.enterpriseId)) });
+    const units = await this.dataSource.getRepository(Unit).find();
+    const firmName = new Map(firms.map((f) => [f.id, f.name]));
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    return accounts.map(({ user, oneTimePassword }) => {
+      const unitId = user.unitId ?? user.jurisdictionUnitId;
+      const firmNames = members
+        .filter((m) => m.userId === user.id)
+        .map((m) => firmName.get(m.enterpriseId) ?? '')
+        .sort();
+      return {
+        displayName: user.name,
+        username: user.username,
+        roleLabel: ROLE_LABELS[user.role],
+        belongsTo: unitId ? (unitName.get(unitId) ?? '') : firmNames.join('、'),
+        oneTimePassword,
+      };
+    });
+  }
+
+  /** The bureau's name as the list's title: the top unit (the 支队). */
+  private async bureau(): Promise<string> {
+    const top = await this.dataSource
+      .getRepository(Unit)
+      .findOne({ where: { parentId: IsNull(), active: true }, order: { createdAt: 'ASC' } });
+    return top?.name ?? '亲清 执法入企扫码登记';
+  }
+}
