@@ -51,7 +51,7 @@ describe('migrations', () => {
 
   it('stop the foreign keys on rows that point nowhere, naming them', async () => {
     const names = dataSource.migrations.map((m) => m.name);
-    const later = names.length - 1 - names.indexOf('CoreForeignKeys1796400000000');
+    const later = names.length - 1 - names.indexOf('CoreForeignKeys1796500000000');
     for (let i = 0; i <= later; i++) await dataSource.undoLastMigration();
     const nowhere = '00000000-0000-4000-8000-000000000000';
     await dataSource.query(

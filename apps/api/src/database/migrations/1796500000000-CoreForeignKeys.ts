@@ -27,8 +27,8 @@ const REFERENCES: [table: string, column: string, parent: string][] = [
  * so every key is RESTRICT. A database holding a row that points nowhere stops here with the rows
  * named, instead of PostgreSQL's bare constraint error.
  */
-export class CoreForeignKeys1796400000000 implements MigrationInterface {
-  name = 'CoreForeignKeys1796400000000';
+export class CoreForeignKeys1796500000000 implements MigrationInterface {
+  name = 'CoreForeignKeys1796500000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     const dangling: string[] = [];
