@@ -121,6 +121,7 @@ describe('people: units, accounts, one-time passwords, deactivation (admin)', ()
       const list = (await admin('GET', '/api/v1/units')).json().items as {
         id: string;
         parentId: string | null;
+        activeAccounts: number;
       }[];
       const index = (id: string) => list.findIndex((u) => u.id === id);
       expect(index(squad.id)).toBeGreaterThan(index(units.js));
@@ -128,6 +129,15 @@ describe('people: units, accounts, one-time passwords, deactivation (admin)', ()
       for (const unit of list) {
         if (unit.parentId) expect(index(unit.parentId)).toBeLessThan(index(unit.id));
       }
+      // each with its own active accounts (officers by unit, supervisors by jurisdiction)
+      const [{ n }] = await w.t.dataSource.query(
+        `SELECT count(*)::int AS n FROM app_user
+          WHERE active AND (unit_id = $1 OR jurisdiction_unit_id = $1)`,
+        [units.js],
+      );
+      expect(n).toBeGreaterThan(0);
+      expect(list[index(units.js)].activeAccounts).toBe(n);
+      expect(list[index(squad.id)].activeAccounts).toBe(0);
       expect(await auditOf(squad.id)).toEqual([
         {
           action: 'UNIT_CREATED',

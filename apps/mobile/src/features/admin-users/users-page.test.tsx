@@ -1,4 +1,4 @@
-import type { UnitView, UserAccount } from '@qinqing/domain';
+import type { UnitListItem, UserAccount } from '@qinqing/domain';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 
 import UsersPage from '../../pages/admin/users/index';
@@ -21,8 +21,16 @@ const account = (overrides: Partial<UserAccount>): UserAccount => ({
   ...overrides,
 });
 
-const UNITS: UnitView[] = [
-  { id: 'js', code: 'ZZ-JS', name: '金水分局', level: 'BRANCH', parentId: null, active: true },
+const UNITS: UnitListItem[] = [
+  {
+    id: 'js',
+    code: 'ZZ-JS',
+    name: '金水分局',
+    level: 'BRANCH',
+    parentId: null,
+    active: true,
+    activeAccounts: 2,
+  },
 ];
 
 async function settle(): Promise<void> {

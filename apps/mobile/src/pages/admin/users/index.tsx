@@ -1,5 +1,4 @@
 import { ROLE_LABELS, ROLES, type Role, type UnitView, type UserAccount } from '@qinqing/domain';
-import { Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 
@@ -9,6 +8,7 @@ import { EMPTY_ACCOUNT, type NewAccount, useUsers } from '../../../features/admi
 import { useSession } from '../../../shared/session';
 import { Button } from '../../../shared/ui/Button';
 import { Card, Page } from '../../../shared/ui/Page';
+import { TextField } from '../../../shared/ui/TextField';
 
 import '../../../features/desk/supervisor.css';
 import '../../../features/admin-users/users.css';
@@ -46,14 +46,14 @@ export default function UsersPage() {
 
         <Card title="新建账号" testId="users-create">
           <View className="us-form">
-            <Field
+            <TextField
               label="用户名"
               testId="users-new-username"
               value={form.username}
               error={vm.fieldErrors.username}
               onChange={(username) => set({ username })}
             />
-            <Field
+            <TextField
               label="姓名"
               testId="users-new-name"
               value={form.displayName}
@@ -77,7 +77,7 @@ export default function UsersPage() {
               />
             )}
             {form.role === 'officer' && (
-              <Field
+              <TextField
                 label="执法证号"
                 testId="users-new-badge"
                 value={form.badgeNo}
@@ -98,11 +98,11 @@ export default function UsersPage() {
                   ]}
                 />
                 {vm.fieldErrors.enterpriseIds && (
-                  <Text className="us-field__error">{vm.fieldErrors.enterpriseIds}</Text>
+                  <Text className="qq-text-field__error">{vm.fieldErrors.enterpriseIds}</Text>
                 )}
               </>
             )}
-            <Field
+            <TextField
               label="电话（选填）"
               testId="users-new-phone"
               value={form.phone}
@@ -128,7 +128,7 @@ export default function UsersPage() {
 
         <Card title="全部账号" testId="users-list">
           <View className="us-search">
-            <Field
+            <TextField
               label="搜索（用户名、姓名、执法证号、电话）"
               testId="users-search"
               value={vm.q}
@@ -230,33 +230,6 @@ function Row(props: {
   );
 }
 
-function Field(props: {
-  label: string;
-  testId: string;
-  value: string;
-  error?: string;
-  onChange: (value: string) => void;
-  onConfirm?: () => void;
-}) {
-  return (
-    <View className="us-field">
-      <Text className="us-field__label" id={`${props.testId}-label`}>
-        {props.label}
-      </Text>
-      <Input
-        className="us-field__input"
-        data-testid={props.testId}
-        aria-labelledby={`${props.testId}-label`}
-        value={props.value}
-        placeholder={`请输入${props.label.replace(/（.*）/, '')}`}
-        onChange={props.onChange}
-        onConfirm={props.onConfirm}
-      />
-      {props.error && <Text className="us-field__error">{props.error}</Text>}
-    </View>
-  );
-}
-
 function UnitField(props: {
   label: string;
   units: UnitView[];
@@ -276,7 +249,7 @@ function UnitField(props: {
           ...props.units.map((u) => ({ value: u.id, label: u.name })),
         ]}
       />
-      {props.error && <Text className="us-field__error">{props.error}</Text>}
+      {props.error && <Text className="qq-text-field__error">{props.error}</Text>}
     </>
   );
 }
