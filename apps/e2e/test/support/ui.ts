@@ -39,3 +39,45 @@ export async function issueGateCode(t: TestApp, firmName: string): Promise<strin
   });
   return res.json().code;
 }
+
+/**
+ * Chooses an option of a SelectField as a finger does: opens its NutUI wheel, drags the wheel up
+ * until the option sits in the middle, lets go, and confirms (确定).
+ */
+export async function choose(page: Page, testId: string, option: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  const picker = page.locator('.nut-picker:visible');
+  await picker.waitFor({ timeout: 5_000 });
+  const items = picker.locator('.nut-pickerview-roller-item');
+  await items.first().waitFor();
+  const labels = (await items.allTextContents()).map((t) => t.trim());
+  const index = labels.indexOf(option);
+  if (index < 0) throw new Error(`"${option}" is not among ${labels.join(' / ')}`);
+  const spacing = await picker
+    .locator('.nut-pickerview-roller-placeholder')
+    .first()
+    .evaluate((el) => el.getBoundingClientRect().height);
+  const box = (await picker.locator('.nut-pickerview-list').first().boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', atY?: number) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: atY === undefined ? [] : [{ x, y: atY }],
+    });
+  await touch('touchStart', y);
+  // a little past the option: the wheel snaps back onto it (a snap it must animate, after which
+  // it takes the option; let go exactly on it, it would wait for an animation that never comes)
+  const distance = (index + 0.3) * spacing;
+  for (let step = 1; step <= 10; step++) await touch('touchMove', y - (distance * step) / 10);
+  await page.waitForTimeout(400); // slower than a flick: the wheel stops where it is let go
+  await touch('touchEnd');
+  await cdp.detach();
+  await page.waitForTimeout(600); // the wheel settles on the option
+  await picker.locator('.nut-picker-confirm-btn').click();
+  await picker.waitFor({ state: 'hidden' });
+  const shown = await page.getByTestId(testId).innerText();
+  if (!shown.includes(option.trim()))
+    throw new Error(`${testId} shows "${shown}", not "${option}"`);
+}

@@ -62,7 +62,10 @@ export function FirmPicker(props: {
           fill="outline"
           type="primary"
           label={`添加${firm.name}`}
-          onClick={() => props.onChange([...props.value, firm.id])}
+          onClick={() => {
+            props.onChange([...props.value, firm.id]);
+            setQ(''); // ready for the next firm's name
+          }}
         >
           ＋ {firm.name}
         </Button>

@@ -177,6 +177,9 @@ describe('账号管理', () => {
     type('users-edit-firms-search', '黄金');
     expect(screen.queryByText('＋ 郑州宇通客车股份有限公司')).toBeNull(); // bound: not offered
     fireEvent.click(screen.getByText('＋ 河南中原黄金冶炼厂有限责任公司'));
+    // the search is emptied for the next firm
+    const search = screen.getByTestId('users-edit-firms-search');
+    expect(((search.querySelector('input') ?? search) as HTMLInputElement).value).toBe('');
     const bound = screen
       .getAllByTestId('users-edit-firms-chosen')
       .find((row) => row.textContent?.includes('宇通'))!;
