@@ -21,11 +21,15 @@ export const unitView = z
 /** A unit as the tree lists it: with how many active accounts it holds. */
 export const unitListItem = unitView
   .extend({
-    activeAccounts: z.number().int().min(0).meta({
-      description:
-        'active accounts of this very unit (officers by their unit, supervisors by their ' +
-        'jurisdiction), not counting the units below; retiring needs 0',
-    }),
+    activeAccounts: z
+      .number()
+      .int()
+      .min(0)
+      .meta({
+        description:
+          'active accounts of this very unit (officers by their unit, supervisors by their ' +
+          'jurisdiction), not counting the units below; retiring needs 0',
+      }),
   })
   .meta({ id: 'UnitListItem' });
 
