@@ -199,6 +199,20 @@ describe('day one in Chromium: from admin:create to a rated visit', () => {
     await phone.context().close();
   }, 120_000);
 
+  it('单位管理 shows each unit’s people, and refuses to retire a unit that has some, saying why', async () => {
+    await desk.goto(`${app.baseUrl}/#/pages/admin/units/index`);
+    await desk.reload();
+    const branch = desk.getByTestId('units-tree').locator('.un-line').filter({ hasText: BRANCH });
+    await branch.getByText('在用账号 2 个').waitFor();
+    await branch.getByText('编辑').click();
+    await desk.getByText('撤销该单位').click();
+    await desk
+      .getByTestId('units-edit-error')
+      .getByText('该单位还有 2 个在用账号，不能撤销。请先把人员调到其他单位（或停用账号）。')
+      .waitFor();
+    await lookAt(desk, 'day-one-units-retire-refused-1280');
+  }, 60_000);
+
   it('the officer sets his password, scans the gate code and checks in with his colleague, then checks out', async () => {
     const camera = await launchChromiumWithFakeCamera(await qrVideoFile(gateCode));
     try {

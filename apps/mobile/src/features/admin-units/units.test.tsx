@@ -73,6 +73,14 @@ describe('the unit tree', () => {
     expect(unitErrorText(inUse)).toBe(
       '该单位还有 3 个在用账号、1 个未撤销的下级单位，不能撤销。请先把人员调到其他单位（或停用账号）、撤销下级单位。',
     );
+    const childrenOnly = new ApiError(409, 'UNIT_IN_USE', '…', {
+      code: 'UNIT_IN_USE',
+      activeAccounts: 0,
+      activeChildUnits: 2,
+    });
+    expect(unitErrorText(childrenOnly)).toBe(
+      '该单位还有 2 个未撤销的下级单位，不能撤销。请先撤销下级单位。',
+    );
   });
 });
 

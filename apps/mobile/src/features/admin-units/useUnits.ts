@@ -13,7 +13,11 @@ export function unitErrorText(e: unknown): string {
       accounts > 0 ? `${accounts} 个在用账号` : '',
       children > 0 ? `${children} 个未撤销的下级单位` : '',
     ].filter(Boolean);
-    return `该单位还有 ${still.join('、')}，不能撤销。请先把人员调到其他单位（或停用账号）、撤销下级单位。`;
+    const first = [
+      accounts > 0 ? '把人员调到其他单位（或停用账号）' : '',
+      children > 0 ? '撤销下级单位' : '',
+    ].filter(Boolean);
+    return `该单位还有 ${still.join('、')}，不能撤销。请先${first.join('、')}。`;
   }
   if (e instanceof ApiError && Array.isArray(e.body.errors) && e.body.errors.length > 0) {
     return (e.body.errors as { message: string }[]).map((f) => f.message).join('；');
