@@ -14,7 +14,8 @@ import { choose } from './support/ui';
  * first administrator comes from admin:create (in-process); he sets his password, builds the unit
  * tree on 单位管理 and creates the people on 账号管理, reading each one-time password off the
  * screen; an officer sets his password and checks in at the gate with his colleague; the firm's
- * manager sets his and rates the visit.
+ * manager sets his and rates the visit; the supervisor finds the visit, its rating and an intact
+ * audit chain.
  */
 describe('day one in Chromium: from admin:create to a rated visit', () => {
   const PASSWORD = 'Kaifeng-Diyitian-2027';
@@ -173,7 +174,7 @@ describe('day one in Chromium: from admin:create to a rated visit', () => {
     ]);
   }
 
-  it('账号管理: two officers of the 分局 and a manager of both firms, one-time passwords read off the screen', async () => {
+  it('账号管理: two officers of the 分局, a supervisor of the 支队 and a manager of both firms, one-time passwords read off the screen', async () => {
     await desk.goto(`${app.baseUrl}/#/pages/supervisor/desk/index`);
     await desk.getByText('账号管理').click();
     await desk.getByText('新建账号').waitFor();
@@ -185,6 +186,9 @@ describe('day one in Chromium: from admin:create to a rated visit', () => {
       await desk.getByTestId('users-new-badge').locator('input').fill(badge);
       await create(desk, username, name);
     }
+    await choose(desk, 'users-new-role', '监督人员');
+    await choose(desk, 'users-new-unit', DETACHMENT); // his jurisdiction: the whole 支队
+    await create(desk, 'wangjd', '王纪检');
     await bindBothFirms(desk);
     await lookAt(desk, 'day-one-multi-firm-1280');
     await create(desk, 'bianliang', '陈环保');
@@ -266,16 +270,28 @@ describe('day one in Chromium: from admin:create to a rated visit', () => {
     await page.getByText('提交评价').click();
     await page.getByText('确认提交', { exact: true }).click();
     await page.getByTestId('rating-done').waitFor({ timeout: 15_000 });
+    await page.context().close();
+  }, 90_000);
 
-    // No supervisor screen is part of day one here: the admin (who sees what supervisors see)
-    // checks through the API that the visit carries the rating and that the audit chain holds.
-    const visits: { id: string; enterpriseName: string }[] = (
-      await asAdmin('GET', '/api/v1/visits')
-    ).items;
-    expect(visits.map((v) => v.enterpriseName)).toEqual([FIRMS[0]]);
-    const rating = await asAdmin('GET', `/api/v1/visits/${visits[0].id}/rating`);
-    expect(rating.overall).toBe('GOOD');
-    expect((await asAdmin('GET', '/api/v1/audit/verify')).ok).toBe(true);
+  it('the supervisor sets his password, finds the visit in 执法记录监督 with its rating, and the audit chain holds', async () => {
+    const page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+    await firstLogin(page, 'wangjd', oneTime.wangjd);
+    await page.getByRole('heading', { name: '监督工作台' }).waitFor();
+    await page.getByText('执法打卡记录').click();
+    const row = page.getByTestId('supervisor-visit-row').filter({ hasText: FIRMS[0] });
+    await row.waitFor({ timeout: 15_000 });
+    await expect(row.innerText()).resolves.toContain(
+      '刘执法（豫B41020001）、赵执法（豫B41020002）',
+    );
+    await page.getByText('核验审计链').click();
+    await page
+      .getByTestId('audit-verify-result')
+      .getByText(/^审计链完整：\d+ 条记录$/)
+      .waitFor();
+    await row.click();
+    const rating = page.getByTestId('visit-rating');
+    await rating.getByText('总体评价').waitFor({ timeout: 15_000 });
+    await expect(rating.innerText()).resolves.toContain('陈环保');
     await page.context().close();
   }, 90_000);
 });
