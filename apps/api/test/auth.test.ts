@@ -120,7 +120,7 @@ describe('auth', () => {
 
   describe('a token whose account is gone or deactivated is 401 at once', () => {
     /** A new officer of officer1's unit, logged in: its access token. */
-    async function newOfficer(): Promise<{ id: string; token: string }> {
+    async function newOfficer(): Promise<{ id: string; token: string; refreshToken: string }> {
       const username = `temp-${randomUUID().slice(0, 8)}`;
       const [{ id }] = await t.dataSource.query(
         `INSERT INTO app_user (username, password_hash, role, name, unit_id, badge_number)
@@ -130,7 +130,7 @@ describe('auth', () => {
       );
       const res = await login({ username, password: DEMO_PASSWORD }, '10.1.3.1');
       expect(res.statusCode).toBe(200);
-      return { id, token: res.json().accessToken };
+      return { id, token: res.json().accessToken, refreshToken: res.json().refreshToken };
     }
     const as = (token: string, method: 'GET' | 'POST', url: string, payload?: object) =>
       t.inject({ method, url, payload, headers: { authorization: `Bearer ${token}` } });
@@ -172,6 +172,22 @@ describe('auth', () => {
         [officer.id],
       );
       expect((await checkIn(officer.token)).statusCode).toBe(401);
+    });
+
+    it('a token of an older credentials version (a reset or change since) is 401, access and refresh', async () => {
+      const { id, token, refreshToken } = await newOfficer();
+      await t.dataSource.query(
+        'UPDATE app_user SET credentials_version = credentials_version + 1 WHERE id = $1',
+        [id],
+      );
+      const access = await as(token, 'GET', '/api/v1/visits');
+      expect([access.statusCode, access.json().code]).toEqual([401, 'UNAUTHENTICATED']);
+      const refreshed = await t.inject({
+        method: 'POST',
+        url: '/api/v1/auth/refresh',
+        payload: { refreshToken },
+      });
+      expect([refreshed.statusCode, refreshed.json().code]).toEqual([401, 'UNAUTHENTICATED']);
     });
 
     it('an account active again is let in again', async () => {

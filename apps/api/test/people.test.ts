@@ -121,6 +121,7 @@ describe('people: units, accounts, one-time passwords, deactivation (admin)', ()
       const list = (await admin('GET', '/api/v1/units')).json().items as {
         id: string;
         parentId: string | null;
+        activeAccounts: number;
       }[];
       const index = (id: string) => list.findIndex((u) => u.id === id);
       expect(index(squad.id)).toBeGreaterThan(index(units.js));
@@ -128,6 +129,15 @@ describe('people: units, accounts, one-time passwords, deactivation (admin)', ()
       for (const unit of list) {
         if (unit.parentId) expect(index(unit.parentId)).toBeLessThan(index(unit.id));
       }
+      // each with its own active accounts (officers by unit, supervisors by jurisdiction)
+      const [{ n }] = await w.t.dataSource.query(
+        `SELECT count(*)::int AS n FROM app_user
+          WHERE active AND (unit_id = $1 OR jurisdiction_unit_id = $1)`,
+        [units.js],
+      );
+      expect(n).toBeGreaterThan(0);
+      expect(list[index(units.js)].activeAccounts).toBe(n);
+      expect(list[index(squad.id)].activeAccounts).toBe(0);
       expect(await auditOf(squad.id)).toEqual([
         {
           action: 'UNIT_CREATED',
@@ -517,11 +527,12 @@ describe('people: units, accounts, one-time passwords, deactivation (admin)', ()
         newPassword: 'Jinshui-Zhifa-2027',
       });
       expect(changed.statusCode).toBe(204);
-      // the same tokens now reach the officer's routes
-      expect((await call(first.accessToken, 'GET', '/api/v1/visits')).statusCode).toBe(200);
+      // the one-time password's session is over; the new password's session reaches his routes
+      expect((await call(first.accessToken, 'GET', '/api/v1/visits')).statusCode).toBe(401);
       expect((await login('yicixing', oneTimePassword)).statusCode).toBe(401);
       const after = await session('yicixing', 'Jinshui-Zhifa-2027');
       expect(after.user.mustChangePassword).toBe(false);
+      expect((await call(after.accessToken, 'GET', '/api/v1/visits')).statusCode).toBe(200);
       const entries = await auditOf(after.user.id);
       expect(entries.map((e) => e.action)).toEqual(['USER_CREATED', 'PASSWORD_CHANGED']);
       expect(JSON.stringify(entries)).not.toContain('Jinshui-Zhifa-2027');
@@ -607,12 +618,17 @@ describe('people: units, accounts, one-time passwords, deactivation (admin)', ()
       expect(next).toMatch(/^[A-HJ-NP-Za-km-z2-9]{14}$/);
       expect(next).not.toBe(oneTimePassword);
       expect((await login('chongzhi', 'Jiancha-Mima-2027x')).statusCode).toBe(401);
-      // the session already open is held to the password change too
-      expect((await call(s.accessToken, 'GET', '/api/v1/visits')).json().code).toBe(
-        'PASSWORD_CHANGE_REQUIRED',
-      );
+      // the session already open ends at once: its access token and its refresh token
+      const access = await call(s.accessToken, 'GET', '/api/v1/visits');
+      expect([access.statusCode, access.json().code]).toEqual([401, 'UNAUTHENTICATED']);
+      const refreshed = await refresh(s.refreshToken);
+      expect([refreshed.statusCode, refreshed.json().code]).toEqual([401, 'UNAUTHENTICATED']);
       const again = await session('chongzhi', next);
       expect(again.user.mustChangePassword).toBe(true);
+      // the one-time password's session is held to the password change
+      expect((await call(again.accessToken, 'GET', '/api/v1/visits')).json().code).toBe(
+        'PASSWORD_CHANGE_REQUIRED',
+      );
       const entries = await auditOf(user.id);
       expect(entries.map((e) => e.action)).toEqual([
         'USER_CREATED',
@@ -622,10 +638,32 @@ describe('people: units, accounts, one-time passwords, deactivation (admin)', ()
       expect(entries[2]).toMatchObject({ actorId: w.users.admin.id, data: {} });
       expect(JSON.stringify(entries)).not.toContain(next);
     });
+
+    it('a change of one’s own password ends his other sessions; the phone’s login right after the 204 keeps him signed in', async () => {
+      const { oneTimePassword } = await newOfficer('liangbu');
+      const phone = await activate('liangbu', oneTimePassword, 'Shouji-Mima-2027x');
+      const tablet = await session('liangbu', 'Shouji-Mima-2027x');
+      expect((await call(tablet.accessToken, 'GET', '/api/v1/visits')).statusCode).toBe(200);
+
+      const changed = await call(phone.accessToken, 'POST', '/api/v1/auth/password', {
+        currentPassword: 'Shouji-Mima-2027x',
+        newPassword: 'Pingban-Mima-2028y',
+      });
+      expect(changed.statusCode).toBe(204); // the contract's answer stays
+      // what the phone does with the new password in memory: log in again at once
+      const renewed = await session('liangbu', 'Pingban-Mima-2028y');
+      expect((await call(renewed.accessToken, 'GET', '/api/v1/visits')).statusCode).toBe(200);
+      expect((await refresh(renewed.refreshToken)).statusCode).toBe(200);
+      // every session from before the change is over, access and refresh tokens alike
+      for (const old of [phone, tablet]) {
+        expect((await call(old.accessToken, 'GET', '/api/v1/visits')).statusCode).toBe(401);
+        expect((await refresh(old.refreshToken)).statusCode).toBe(401);
+      }
+    });
   });
 
   describe('deactivation', () => {
-    it('stops the access and the refresh token on the very next request; reactivation lets him in again', async () => {
+    it('stops the access and the refresh token on the very next request; reactivated, he logs in again', async () => {
       const { user, oneTimePassword } = await newOfficer('tingyong');
       const s = await activate('tingyong', oneTimePassword, 'Zhifa-Daka-2027');
       expect((await call(s.accessToken, 'GET', '/api/v1/visits')).statusCode).toBe(200);
@@ -645,9 +683,12 @@ describe('people: units, accounts, one-time passwords, deactivation (admin)', ()
         after: { active: false },
       });
 
+      // reactivated, he logs in again: the sessions ended by the deactivation stay ended
       await admin('PATCH', `/api/v1/users/${user.id}`, { active: true });
-      expect((await call(s.accessToken, 'GET', '/api/v1/visits')).statusCode).toBe(200);
-      expect((await refresh(s.refreshToken)).statusCode).toBe(200);
+      expect((await call(s.accessToken, 'GET', '/api/v1/visits')).statusCode).toBe(401);
+      expect((await refresh(s.refreshToken)).statusCode).toBe(401);
+      const back = await session('tingyong', 'Zhifa-Daka-2027');
+      expect((await call(back.accessToken, 'GET', '/api/v1/visits')).statusCode).toBe(200);
     });
 
     it('refuses an inactive co-officer (OFFICER_INACTIVE); his open visit stays open for his colleague to check out; his history stays', async () => {
@@ -696,7 +737,10 @@ describe('people: units, accounts, one-time passwords, deactivation (admin)', ()
       } finally {
         await admin('PATCH', `/api/v1/users/${w.users.officer1.id}`, { active: true });
       }
-      expect((await w.users.officer1.request('GET', '/api/v1/visits')).statusCode).toBe(200);
+      // reactivated, he logs in again (the deactivation ended the session he had)
+      expect((await w.users.officer1.request('GET', '/api/v1/visits')).statusCode).toBe(401);
+      const back = await session('officer1', DEMO_PASSWORD);
+      expect((await call(back.accessToken, 'GET', '/api/v1/visits')).statusCode).toBe(200);
     });
   });
 });

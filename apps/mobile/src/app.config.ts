@@ -49,7 +49,7 @@ export default defineAppConfig({
     { root: 'pages/public', pages: ['draws/index', 'draw/index'] },
     {
       root: 'pages/admin',
-      pages: ['master-data/index', 'gates/index', 'policy/index', 'users/index'],
+      pages: ['master-data/index', 'gates/index', 'policy/index', 'users/index', 'units/index'],
     },
   ],
   // While the landing or login screen is read, WeChat downloads the officer's pages (the field

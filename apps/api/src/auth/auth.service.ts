@@ -79,14 +79,19 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<Session> {
     const claims = this.tokens.verify(refreshToken, 'refresh');
     const user = await this.users.findOneBy({ id: claims.id });
-    if (!user || !user.active) throw new DomainException('UNAUTHENTICATED');
+    // a session from before a password reset or change, or a deactivation, is over
+    if (!user || !user.active || user.credentialsVersion !== claims.credentialsVersion) {
+      throw new DomainException('UNAUTHENTICATED');
+    }
     return this.session(user);
   }
 
   /**
    * The caller's own password: the new one must follow the policy; the current one is checked
    * like a login (a wrong one counts as a failed login of the account and the address). Clears
-   * the one-time password's restriction.
+   * the one-time password's restriction and ends every session of the account, this one included
+   * (its tokens are of the old credentials version): the caller logs in again with the new
+   * password, as the phone does right after the 204.
    */
   async changePassword(
     userId: string,
@@ -125,7 +130,15 @@ export class AuthService {
     await attempt.succeeded();
     const passwordHash = await hashPassword(newPassword);
     await this.users.manager.transaction(async (manager) => {
-      await manager.update(User, { id: userId }, { passwordHash, mustChangePassword: false });
+      await manager.update(
+        User,
+        { id: userId },
+        {
+          passwordHash,
+          mustChangePassword: false,
+          credentialsVersion: () => 'credentials_version + 1',
+        },
+      );
       await this.audit.append(manager, {
         actorId: userId,
         action: 'PASSWORD_CHANGED',
@@ -138,7 +151,11 @@ export class AuthService {
 
   private session(user: User): Session {
     return {
-      ...this.tokens.issue({ id: user.id, role: user.role }),
+      ...this.tokens.issue({
+        id: user.id,
+        role: user.role,
+        credentialsVersion: user.credentialsVersion,
+      }),
       user: {
         id: user.id,
         role: user.role,

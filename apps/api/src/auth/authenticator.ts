@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainException } from '../common/errors/domain.exception';
 import type { AuthenticatedUser } from './authenticated-user';
-import { TokenService } from './token.service';
+import { type TokenClaims, TokenService } from './token.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Who a request's access token names. The token's account must still exist, be active and have
- * the token's role (one indexed query per request): a deleted, deactivated or re-roled account is
- * logged out at once (401), not when its token expires. The same row says whether the account must
- * change its one-time password before anything else.
+ * Who a request's access token names. The token's account must still exist, be active, have the
+ * token's role and still be at the token's credentials version (one indexed query per request): a
+ * deleted, deactivated or re-roled account, or a session from before a password reset or change,
+ * is logged out at once (401), not when its token expires. The same row says whether the account
+ * must change its one-time password before anything else.
  */
 @Injectable()
 export class Authenticator {
@@ -26,22 +27,32 @@ export class Authenticator {
     const claims = this.tokens.verify(token, 'access');
     const account = await this.current(claims);
     if (!account) throw new DomainException('UNAUTHENTICATED');
-    return { ...claims, mustChangePassword: account.mustChangePassword };
+    return { id: claims.id, role: claims.role, mustChangePassword: account.mustChangePassword };
   }
 
   /**
-   * The account of the token, if it exists, is active and still has the token's role; with
-   * whether it must change its password first (the same row, no further query).
+   * The account of the token, if it exists, is active, still has the token's role and the token's
+   * credentials version; with whether it must change its password first (the same row, no
+   * further query).
    */
-  async current(claims: AuthenticatedUser): Promise<{ mustChangePassword: boolean } | null> {
+  async current(claims: TokenClaims): Promise<{ mustChangePassword: boolean } | null> {
     if (!UUID.test(claims.id)) return null;
-    const rows: { role: string; active: boolean; must_change_password: boolean }[] =
-      await this.dataSource.query(
-        'SELECT role, active, must_change_password FROM app_user WHERE id = $1',
-        [claims.id],
-      );
+    const rows: {
+      role: string;
+      active: boolean;
+      must_change_password: boolean;
+      credentials_version: number;
+    }[] = await this.dataSource.query(
+      'SELECT role, active, must_change_password, credentials_version FROM app_user WHERE id = $1',
+      [claims.id],
+    );
     const row =
-      rows.length === 1 && rows[0].active && rows[0].role === claims.role ? rows[0] : null;
+      rows.length === 1 &&
+      rows[0].active &&
+      rows[0].role === claims.role &&
+      rows[0].credentials_version === claims.credentialsVersion
+        ? rows[0]
+        : null;
     return row && { mustChangePassword: row.must_change_password };
   }
 }

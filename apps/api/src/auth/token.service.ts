@@ -9,12 +9,23 @@ export const REFRESH_TOKEN_SECONDS = 30 * 24 * 3600;
 
 type TokenKind = 'access' | 'refresh';
 
-/** Short-lived access tokens and longer refresh tokens, HMAC-signed, told apart by `typ`. */
+/** What a token says: whose it is, his role, and the account's credentials version at issue. */
+export interface TokenClaims {
+  id: string;
+  role: AuthenticatedUser['role'];
+  /** app_user.credentials_version when issued; a token of an older one is refused. */
+  credentialsVersion: number;
+}
+
+/**
+ * Short-lived access tokens and longer refresh tokens, HMAC-signed, told apart by `typ`, carrying
+ * the account's credentials version (`ver`; tokens from before it existed count as version 0).
+ */
 @Injectable()
 export class TokenService {
   constructor(private readonly jwt: JwtService) {}
 
-  issue(user: AuthenticatedUser): { accessToken: string; refreshToken: string; expiresIn: number } {
+  issue(user: TokenClaims): { accessToken: string; refreshToken: string; expiresIn: number } {
     return {
       accessToken: this.sign(user, 'access', ACCESS_TOKEN_SECONDS),
       refreshToken: this.sign(user, 'refresh', REFRESH_TOKEN_SECONDS),
@@ -22,23 +33,29 @@ export class TokenService {
     };
   }
 
-  verify(token: string, kind: TokenKind): AuthenticatedUser {
-    let claims: { sub?: unknown; role?: unknown; typ?: unknown };
+  verify(token: string, kind: TokenKind): TokenClaims {
+    let claims: { sub?: unknown; role?: unknown; typ?: unknown; ver?: unknown };
     try {
       claims = this.jwt.verify(token, { algorithms: ['HS256'] });
     } catch (error) {
       const expired = (error as { name?: string }).name === 'TokenExpiredError';
       throw new DomainException(expired ? 'TOKEN_EXPIRED' : 'UNAUTHENTICATED');
     }
-    if (claims.typ !== kind || typeof claims.sub !== 'string' || !isRole(claims.role)) {
+    const version = claims.ver ?? 0;
+    if (
+      claims.typ !== kind ||
+      typeof claims.sub !== 'string' ||
+      !isRole(claims.role) ||
+      !Number.isSafeInteger(version)
+    ) {
       throw new DomainException('UNAUTHENTICATED');
     }
-    return { id: claims.sub, role: claims.role };
+    return { id: claims.sub, role: claims.role, credentialsVersion: version as number };
   }
 
-  private sign(user: AuthenticatedUser, typ: TokenKind, seconds: number): string {
+  private sign(user: TokenClaims, typ: TokenKind, seconds: number): string {
     return this.jwt.sign(
-      { role: user.role, typ },
+      { role: user.role, typ, ver: user.credentialsVersion },
       { subject: user.id, expiresIn: seconds, algorithm: 'HS256' },
     );
   }

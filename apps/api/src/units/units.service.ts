@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ParsedBody, UnitLevel, UnitView } from '@qinqing/domain';
+import type { ParsedBody, UnitLevel, UnitListItem, UnitView } from '@qinqing/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
@@ -18,18 +18,26 @@ export class UnitsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Every unit, parents before their children, siblings by code. */
-  async list(): Promise<UnitView[]> {
-    const units = await this.dataSource.getRepository(Unit).find({ order: { code: 'ASC' } });
+  /** Every unit, parents before their children, siblings by code; with its active accounts. */
+  async list(): Promise<UnitListItem[]> {
+    const [units, counts] = await Promise.all([
+      this.dataSource.getRepository(Unit).find({ order: { code: 'ASC' } }),
+      this.dataSource.query(
+        `SELECT coalesce(unit_id, jurisdiction_unit_id) AS "unitId", count(*)::int AS n
+           FROM app_user WHERE active AND coalesce(unit_id, jurisdiction_unit_id) IS NOT NULL
+          GROUP BY 1`,
+      ) as Promise<{ unitId: string; n: number }[]>,
+    ]);
+    const accounts = new Map(counts.map((c) => [c.unitId, c.n]));
     const children = new Map<string | null, Unit[]>();
     for (const unit of units) {
       const key = unit.parentId && units.some((u) => u.id === unit.parentId) ? unit.parentId : null;
       children.set(key, [...(children.get(key) ?? []), unit]);
     }
-    const ordered: UnitView[] = [];
+    const ordered: UnitListItem[] = [];
     const walk = (parentId: string | null) => {
       for (const unit of children.get(parentId) ?? []) {
-        ordered.push(toView(unit));
+        ordered.push({ ...toView(unit), activeAccounts: accounts.get(unit.id) ?? 0 });
         walk(unit.id);
       }
     };

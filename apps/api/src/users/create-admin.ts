@@ -1,27 +1,20 @@
 import 'reflect-metadata';
 import { USERNAME_PATTERN, USERNAME_RULE } from '@qinqing/domain';
 import { parseArgs } from 'node:util';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import { createApp } from '../bootstrap';
 import { validateEnv } from '../config/env';
 import { startEmbeddedDatabase } from '../database/embedded/embedded-database';
-import { oneTimePassword } from './one-time-password';
-import { hashPassword } from './password';
-import { User } from './user.entity';
+import { AdminCreationRefused, createFirstAdmin } from './first-admin';
 
 /**
  * `npm run admin:create -- --username <name> [--name <姓名>] [--force]`: the first administrator
  * of a database without one (a bureau's production database has no demo accounts). On the
  * database the API uses (DATABASE_URL, or the embedded one in DATA_DIR: stop the API first),
  * migrated first as the API does at start. Prints a one-time password, to be changed at the
- * first login. Refuses while an active administrator exists, unless --force: then it adds
- * another, or gives an existing administrator of that username a new one-time password (and
- * reactivates him) — the way back in when every administrator's password is lost.
+ * first login. Refuses while an active administrator exists, unless --force (first-admin.ts says
+ * what it does then).
  * Exit codes: 0 done, 1 refused or failed, 2 wrong arguments.
  */
-
-class Refusal extends Error {}
 
 const USAGE = '用法 Usage: npm run admin:create -- --username <用户名> [--name <姓名>] [--force]';
 
@@ -65,59 +58,12 @@ async function run(argv: string[]): Promise<number> {
   });
   try {
     await app.init(); // runs the pending migrations, as the API does at start
-    const password = oneTimePassword();
-    const passwordHash = await hashPassword(password);
-    const audit = app.get(AuditService);
-    const outcome = await app.get(DataSource).transaction(async (manager) => {
-      // One at a time, and against an API creating accounts at the same moment.
-      await manager.query('LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE');
-      const admins: { username: string }[] = await manager.query(
-        `SELECT username FROM app_user WHERE role = 'admin' AND active ORDER BY username`,
-      );
-      if (admins.length > 0 && !args.force) {
-        throw new Refusal(
-          `已有在用的管理员账号（${admins.map((a) => a.username).join('、')}），未创建新账号。` +
-            `如确需再建一个或找回管理员，请加 --force。\n` +
-            `An active administrator already exists (${admins.map((a) => a.username).join(', ')}); ` +
-            `nothing was created. Add --force to create another or to reset that administrator.`,
-        );
-      }
-      const existing = await manager
-        .getRepository(User)
-        .createQueryBuilder('u')
-        .where('lower(u.username) = lower(:username)', { username })
-        .getOne();
-      if (existing && existing.role !== 'admin') {
-        throw new Refusal(
-          `用户名 ${existing.username} 已被非管理员账号使用，请换一个用户名。\n` +
-            `The username ${existing.username} belongs to an account that is not an administrator; choose another.`,
-        );
-      }
-      if (existing && !args.force) {
-        throw new Refusal(
-          `管理员账号 ${existing.username} 已存在（已停用）。如需重新启用并重置其密码，请加 --force。\n` +
-            `The administrator ${existing.username} exists (deactivated). Add --force to reactivate it with a new password.`,
-        );
-      }
-      const user = existing
-        ? Object.assign(existing, { passwordHash, active: true, mustChangePassword: true })
-        : manager.create(User, {
-            username,
-            passwordHash,
-            role: 'admin',
-            name: displayName,
-            mustChangePassword: true,
-          });
-      const saved = await manager.save(user);
-      await audit.append(manager, {
-        actorId: null,
-        action: 'ADMIN_CREATED',
-        subjectType: 'user',
-        subjectId: saved.id,
-        data: { username: saved.username, reset: Boolean(existing), via: 'admin:create' },
-      });
-      return { username: saved.username, reset: Boolean(existing) };
+    const outcome = await createFirstAdmin(app, {
+      username,
+      displayName,
+      force: Boolean(args.force),
     });
+    const password = outcome.oneTimePassword;
     process.stdout.write(
       `${outcome.reset ? '已重置管理员账号 Administrator reset' : '已创建管理员账号 Administrator created'}: ${outcome.username}\n` +
         `一次性密码 One-time password: ${password}\n` +
@@ -126,7 +72,7 @@ async function run(argv: string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (error instanceof Refusal) {
+    if (error instanceof AdminCreationRefused) {
       console.error(error.message);
       return 1;
     }

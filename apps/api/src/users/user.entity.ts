@@ -44,6 +44,13 @@ export class User {
   @Column({ name: 'must_change_password', type: 'boolean', default: false })
   mustChangePassword: boolean;
 
+  /**
+   * Carried in every token; raised by a password reset or change and by a deactivation, so the
+   * authenticator refuses the tokens issued before (the account's other sessions end at once).
+   */
+  @Column({ name: 'credentials_version', type: 'integer', default: 0 })
+  credentialsVersion: number;
+
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone: string | null;
 

@@ -22,8 +22,10 @@ type AccountFields = Partial<
 
 /**
  * Accounts, administered by admins: created with a one-time password (shown once, stored only as
- * its hash), changed, deactivated (logged out at once: the authenticator reads `active` on every
- * request) and given new one-time passwords. Every change is an audit entry without any password.
+ * its hash), changed, deactivated and given new one-time passwords. A deactivation or a reset
+ * raises the account's credentials version, which ends its sessions at once (the authenticator
+ * reads `active` and the version on every request, the refresh too). Every change is an audit
+ * entry without any password.
  */
 @Injectable()
 export class UsersService {
@@ -147,7 +149,11 @@ export class UsersService {
         await requireFreeBadge(manager, dto.badgeNo, id);
         user.badgeNumber = dto.badgeNo;
       }
-      if (dto.active !== undefined && note('active', dto.active)) user.active = dto.active;
+      if (dto.active !== undefined && note('active', dto.active)) {
+        user.active = dto.active;
+        // a deactivation ends every session for good: reactivating does not revive old tokens
+        if (!dto.active) user.credentialsVersion += 1;
+      }
       const firms = dto.enterpriseIds && [...new Set(dto.enterpriseIds)].sort();
       if (firms && note('enterpriseIds', firms)) {
         await requireFirms(manager, firms);
@@ -171,7 +177,16 @@ export class UsersService {
   async resetPassword(id: string, actorId: string): Promise<{ oneTimePassword: string }> {
     const { password, passwordHash } = await issueOneTimePassword();
     await this.dataSource.transaction(async (manager) => {
-      const result = await manager.update(User, { id }, { passwordHash, mustChangePassword: true });
+      const result = await manager.update(
+        User,
+        { id },
+        {
+          passwordHash,
+          mustChangePassword: true,
+          // the account's sessions end: whoever held them must log in with the new password
+          credentialsVersion: () => 'credentials_version + 1',
+        },
+      );
       if (!result.affected) throw new DomainException('NOT_FOUND');
       await this.audit.append(manager, {
         actorId,

@@ -72,6 +72,7 @@ import {
   listUsersQuery,
   oneTimePasswordResponse,
   unitIdParams,
+  unitListItem,
   unitView,
   updateUnitRequest,
   updateUserRequest,
@@ -858,10 +859,11 @@ export const ENDPOINTS = {
     duringPasswordChange: true,
   }),
   listUnits: endpoint('listUnits', {
-    summary: 'Every unit (retired ones too), parents before children, with parentId and active',
+    summary:
+      'Every unit (retired ones too), parents before children, with parentId, active and its active accounts',
     access: ['admin'],
     status: 200,
-    response: z.object({ items: z.array(unitView) }),
+    response: z.object({ items: z.array(unitListItem) }),
   }),
   createUnit: endpoint('createUnit', {
     summary: 'Add a unit under a parent (or a top unit)',

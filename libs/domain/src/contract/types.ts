@@ -135,6 +135,7 @@ export type ImportSummary = z.output<typeof masterData.importSummary>;
 export type ImportReport = z.output<typeof masterData.importReport>;
 export type ImportedAccount = z.output<typeof masterData.importedAccount>;
 export type UnitView = z.output<typeof people.unitView>;
+export type UnitListItem = z.output<typeof people.unitListItem>;
 export type UserAccount = z.output<typeof people.userAccount>;
 export type CreatedUser = z.output<typeof people.createdUser>;
 export type UserFilters = z.input<typeof people.listUsersQuery>;

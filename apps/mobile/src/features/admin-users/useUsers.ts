@@ -1,14 +1,9 @@
-import type {
-  CreateUserRequest,
-  EnterpriseView,
-  Role,
-  UnitView,
-  UserAccount,
-} from '@qinqing/domain';
+import type { EnterpriseView, Role, UnitListItem, UserAccount } from '@qinqing/domain';
 import { useCallback, useEffect, useState } from 'react';
 
 import { api, ApiError } from '../../services/api';
 import { errorText } from '../../shared/errors';
+import { type AccountDraft, createBody, updateBody } from './account-draft';
 
 /** A one-time password just issued: shown once, for the admin to hand over. */
 export interface Issued {
@@ -17,25 +12,10 @@ export interface Issued {
   password: string;
 }
 
-export interface NewAccount {
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId?: string;
-  badgeNo: string;
-  enterpriseId?: string;
-  phone: string;
-}
-
-export const EMPTY_ACCOUNT: NewAccount = {
-  username: '',
-  displayName: '',
-  role: 'officer',
-  badgeNo: '',
-  phone: '',
-};
-
-/** 账号管理 (admins): the accounts page by page, search, create, deactivate, new password. */
+/**
+ * 账号管理 (admins): the accounts page by page, search, create, edit (姓名, unit, 执法证号, firms,
+ * phone), deactivate, new password.
+ */
 export function useUsers(enabled: boolean) {
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | undefined>(undefined);
@@ -43,13 +23,17 @@ export function useUsers(enabled: boolean) {
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(enabled);
   const [error, setError] = useState('');
-  const [units, setUnits] = useState<UnitView[]>([]);
+  const [units, setUnits] = useState<UnitListItem[]>([]);
   const [firms, setFirms] = useState<EnterpriseView[]>([]);
   const [issued, setIssued] = useState<Issued | undefined>(undefined);
   const [busyId, setBusyId] = useState<string | undefined>(undefined);
   const [formError, setFormError] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<string | undefined>(undefined);
+  const [saving, setSaving] = useState(false);
+  const [editError, setEditError] = useState('');
+  const [editFieldErrors, setEditFieldErrors] = useState<Record<string, string>>({});
 
   const load = useCallback(
     async (cursor?: string) => {
@@ -123,25 +107,12 @@ export function useUsers(enabled: boolean) {
   }
 
   /** Creates the account; true when it was created (the form may be cleared). */
-  async function create(account: NewAccount): Promise<boolean> {
+  async function create(draft: AccountDraft): Promise<boolean> {
     setCreating(true);
     setFormError('');
     setFieldErrors({});
-    const body: CreateUserRequest = {
-      username: account.username.trim(),
-      displayName: account.displayName.trim(),
-      role: account.role,
-      ...(account.role === 'officer' || account.role === 'supervisor'
-        ? { unitId: account.unitId }
-        : {}),
-      ...(account.role === 'officer' ? { badgeNo: account.badgeNo.trim() } : {}),
-      ...(account.role === 'enterprise' && account.enterpriseId
-        ? { enterpriseIds: [account.enterpriseId] }
-        : {}),
-      ...(account.phone.trim() ? { phone: account.phone.trim() } : {}),
-    };
     try {
-      const { user, oneTimePassword } = await api.createUser({ body });
+      const { user, oneTimePassword } = await api.createUser({ body: createBody(draft) });
       setIssued({
         username: user.username,
         displayName: user.displayName,
@@ -150,16 +121,32 @@ export function useUsers(enabled: boolean) {
       setItems((before) => [user, ...before]);
       return true;
     } catch (e) {
-      if (e instanceof ApiError && Array.isArray(e.body.errors)) {
-        const errors = e.body.errors as { field: string; message: string }[];
-        setFieldErrors(Object.fromEntries(errors.map((f) => [f.field, f.message])));
-      } else if (e instanceof ApiError && e.code === 'USERNAME_TAKEN') {
-        setFieldErrors({ username: e.message });
-      }
+      setFieldErrors(fieldErrorsOf(e));
       setFormError(errorText(e));
       return false;
     } finally {
       setCreating(false);
+    }
+  }
+
+  /** Saves what changed in the edit form; closes it when saved. */
+  async function update(account: UserAccount, draft: AccountDraft): Promise<void> {
+    setEditError('');
+    setEditFieldErrors({});
+    const body = updateBody(account, draft);
+    if (Object.keys(body).length === 0) {
+      setEditing(undefined);
+      return;
+    }
+    setSaving(true);
+    try {
+      replace(await api.updateUser({ params: { id: account.id }, body }));
+      setEditing(undefined);
+    } catch (e) {
+      setEditFieldErrors(fieldErrorsOf(e));
+      setEditError(errorText(e));
+    } finally {
+      setSaving(false);
     }
   }
 
@@ -185,5 +172,25 @@ export function useUsers(enabled: boolean) {
     creating,
     formError,
     fieldErrors,
+    editing,
+    edit: (id: string | undefined) => {
+      setEditing(id);
+      setEditError('');
+      setEditFieldErrors({});
+    },
+    update: (account: UserAccount, draft: AccountDraft) => void update(account, draft),
+    saving,
+    editError,
+    editFieldErrors,
   };
+}
+
+/** The API's errors by field (USERNAME_TAKEN names the username). */
+function fieldErrorsOf(e: unknown): Record<string, string> {
+  if (e instanceof ApiError && Array.isArray(e.body.errors)) {
+    const errors = e.body.errors as { field: string; message: string }[];
+    return Object.fromEntries(errors.map((f) => [f.field, f.message]));
+  }
+  if (e instanceof ApiError && e.code === 'USERNAME_TAKEN') return { username: e.message };
+  return {};
 }

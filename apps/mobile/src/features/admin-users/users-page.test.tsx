@@ -1,5 +1,5 @@
-import type { UnitView, UserAccount } from '@qinqing/domain';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import type { EnterpriseView, UnitListItem, UserAccount } from '@qinqing/domain';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 
 import UsersPage from '../../pages/admin/users/index';
 import { api, ApiError } from '../../services/api';
@@ -21,8 +21,24 @@ const account = (overrides: Partial<UserAccount>): UserAccount => ({
   ...overrides,
 });
 
-const UNITS: UnitView[] = [
-  { id: 'js', code: 'ZZ-JS', name: '金水分局', level: 'BRANCH', parentId: null, active: true },
+const UNITS: UnitListItem[] = [
+  {
+    id: 'js',
+    code: 'ZZ-JS',
+    name: '金水分局',
+    level: 'BRANCH',
+    parentId: null,
+    active: true,
+    activeAccounts: 2,
+  },
+];
+
+const firm = (id: string, name: string, uscc: string) =>
+  ({ id, name, uscc }) as unknown as EnterpriseView;
+const FIRMS = [
+  firm('f1', '郑州宇通客车股份有限公司', '91410100170078853X'),
+  firm('f2', '郑州日产汽车有限公司', '91410100614710557M'),
+  firm('f3', '河南中原黄金冶炼厂有限责任公司', '91411200749219683U'),
 ];
 
 async function settle(): Promise<void> {
@@ -56,7 +72,7 @@ describe('账号管理', () => {
       },
     });
     jest.spyOn(api, 'listUnits').mockResolvedValue({ items: UNITS });
-    jest.spyOn(api, 'listEnterprises').mockResolvedValue({ items: [] });
+    jest.spyOn(api, 'listEnterprises').mockResolvedValue({ items: FIRMS });
   });
 
   it('lists accounts with unit, badge and state, and searches by text', async () => {
@@ -119,7 +135,7 @@ describe('账号管理', () => {
     type('users-new-username', 'sunxd');
     type('users-new-name', '孙晓东');
     type('users-new-badge', '豫A41010088');
-    await act(async () => fireEvent.click(screen.getByTestId('users-create-submit')));
+    await act(async () => fireEvent.click(screen.getByTestId('users-new-submit')));
     expect(create).toHaveBeenCalledWith({
       body: {
         username: 'sunxd',
@@ -130,8 +146,77 @@ describe('账号管理', () => {
       },
     });
     expect(screen.getAllByText('该用户名已被使用，请换一个。').length).toBeGreaterThan(0);
-    await act(async () => fireEvent.click(screen.getByTestId('users-create-submit')));
+    await act(async () => fireEvent.click(screen.getByTestId('users-new-submit')));
     expect(screen.getByTestId('users-issued-password').textContent).toBe('Hq4nZ8pRt2WmXe');
     expect(screen.getByTestId('users-status-sunxd').textContent).toBe('在用 · 待修改初始密码');
+  });
+
+  it('edits a firm manager: lists his firms, binds one more found by name, unbinds one', async () => {
+    const manager = account({
+      id: 'u7',
+      username: 'liming',
+      displayName: '李明',
+      role: 'enterprise',
+      unitId: null,
+      badgeNo: null,
+      enterpriseIds: ['f1', 'f2'],
+      phone: null,
+    });
+    jest.spyOn(api, 'listUsers').mockResolvedValue({ items: [manager], nextCursor: null });
+    const update = jest
+      .spyOn(api, 'updateUser')
+      .mockResolvedValue({ ...manager, enterpriseIds: ['f2', 'f3'], displayName: '李明远' });
+    render(<UsersPage />);
+    await settle();
+    expect(screen.getByTestId('users-firms-liming').textContent).toBe(
+      '企业：郑州宇通客车股份有限公司、郑州日产汽车有限公司',
+    );
+    fireEvent.click(screen.getByTestId('users-edit-liming'));
+    expect(screen.queryByTestId('users-edit-username')).toBeNull(); // the username stays
+    type('users-edit-name', '李明远');
+    type('users-edit-firms-search', '黄金');
+    expect(screen.queryByText('＋ 郑州宇通客车股份有限公司')).toBeNull(); // bound: not offered
+    fireEvent.click(screen.getByText('＋ 河南中原黄金冶炼厂有限责任公司'));
+    // the search is emptied for the next firm
+    const search = screen.getByTestId('users-edit-firms-search');
+    expect(((search.querySelector('input') ?? search) as HTMLInputElement).value).toBe('');
+    const bound = screen
+      .getAllByTestId('users-edit-firms-chosen')
+      .find((row) => row.textContent?.includes('宇通'))!;
+    fireEvent.click(within(bound).getByText('移除'));
+    expect(
+      screen
+        .getAllByTestId('users-edit-firms-chosen')
+        .map((e) => e.textContent?.replace('移除', '')),
+    ).toEqual(['郑州日产汽车有限公司', '河南中原黄金冶炼厂有限责任公司']);
+    await act(async () => fireEvent.click(screen.getByTestId('users-edit-submit')));
+    expect(update).toHaveBeenCalledWith({
+      params: { id: 'u7' },
+      body: { displayName: '李明远', enterpriseIds: ['f2', 'f3'] },
+    });
+    expect(screen.queryByTestId('users-edit')).toBeNull();
+    expect(screen.getByTestId('users-firms-liming').textContent).toBe(
+      '企业：郑州日产汽车有限公司、河南中原黄金冶炼厂有限责任公司',
+    );
+  });
+
+  it('edits an officer’s 执法证号 and phone, and shows the API’s field error', async () => {
+    jest.spyOn(api, 'listUsers').mockResolvedValue({ items: [account({})], nextCursor: null });
+    const update = jest.spyOn(api, 'updateUser').mockRejectedValue(
+      new ApiError(409, 'CONFLICT', '与现有数据冲突。', {
+        errors: [{ field: 'badgeNo', message: '该执法证号已登记在其他账号上' }],
+      }),
+    );
+    render(<UsersPage />);
+    await settle();
+    fireEvent.click(screen.getByTestId('users-edit-officer1'));
+    type('users-edit-badge', '豫A41010002');
+    type('users-edit-phone', '');
+    await act(async () => fireEvent.click(screen.getByTestId('users-edit-submit')));
+    expect(update).toHaveBeenCalledWith({
+      params: { id: 'u1' },
+      body: { badgeNo: '豫A41010002', phone: null },
+    });
+    expect(screen.getByText('该执法证号已登记在其他账号上')).toBeTruthy();
   });
 });

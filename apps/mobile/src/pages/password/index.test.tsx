@@ -4,6 +4,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { ApiError, api } from '../../services/api';
 import { session } from '../../services/session';
 import { passwordHandoff } from '../../shared/password-handoff';
+import { notice } from '../../shared/session';
 import PasswordPage from './index';
 
 const taro = Taro as unknown as { reLaunch: jest.Mock; useRouter: jest.Mock };
@@ -74,8 +75,15 @@ it('refuses to send a password that breaks the rules or two entries that differ'
   expect(screen.queryByTestId('password-error')).toBeNull();
 });
 
-it('changes the password, clears the restriction and opens the role’s home', async () => {
+it('changes the password, logs in again with the new one (the change ended the session) and opens the role’s home', async () => {
   const change = jest.spyOn(api, 'changePassword').mockResolvedValue(undefined);
+  const fresh = {
+    accessToken: 'a2',
+    refreshToken: 'r2',
+    expiresIn: 900,
+    user: { ...user, mustChangePassword: false },
+  };
+  const login = jest.spyOn(api, 'passwordLogin').mockResolvedValue(fresh);
   passwordHandoff.set('Abcdefgh2345jk');
   render(<PasswordPage />);
   type('password-new', 'Jinshui-Zhifa-2027');
@@ -84,8 +92,24 @@ it('changes the password, clears the restriction and opens the role’s home', a
   expect(change).toHaveBeenCalledWith({
     body: { currentPassword: 'Abcdefgh2345jk', newPassword: 'Jinshui-Zhifa-2027' },
   });
-  expect(session.user()?.mustChangePassword).toBe(false);
+  expect(login).toHaveBeenCalledWith({
+    body: { username: 'sunxd', password: 'Jinshui-Zhifa-2027' },
+  });
+  expect(session.get()).toEqual(fresh);
   expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/officer/home/index' });
+});
+
+it('sends him to the login when the new session cannot be had (the password is changed all the same)', async () => {
+  jest.spyOn(api, 'changePassword').mockResolvedValue(undefined);
+  jest.spyOn(api, 'passwordLogin').mockRejectedValue(new Error('network'));
+  passwordHandoff.set('Abcdefgh2345jk');
+  render(<PasswordPage />);
+  type('password-new', 'Jinshui-Zhifa-2027');
+  type('password-again', 'Jinshui-Zhifa-2027');
+  await act(async () => fireEvent.click(screen.getByTestId('password-submit')));
+  expect(session.get()).toBeUndefined();
+  expect(notice.take()).toBe('密码已修改，请用新密码登录。');
+  expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
 });
 
 it('shows the API’s field errors in Chinese (a wrong current password)', async () => {

@@ -14,7 +14,7 @@ import { api, ApiError } from '../../services/api';
 import { HOME_OF, session } from '../../services/session';
 import { errorText } from '../../shared/errors';
 import { passwordHandoff } from '../../shared/password-handoff';
-import { landingAfterLogin } from '../../shared/session';
+import { landingAfterLogin, notice } from '../../shared/session';
 import { Button } from '../../shared/ui/Button';
 import { Page } from '../../shared/ui/Page';
 
@@ -58,8 +58,18 @@ export default function PasswordPage() {
     setBusy(true);
     try {
       await api.changePassword({ body: { currentPassword: current, newPassword: next } });
-      const stored = session.get();
-      if (stored) session.save({ ...stored, user: { ...stored.user, mustChangePassword: false } });
+      // The change ended every session of the account, this one too: a fresh one, with the new
+      // password while it is still in memory.
+      const renewed = await api.login(me.username, next).then(
+        () => true,
+        () => false,
+      );
+      if (!renewed) {
+        api.logout();
+        notice.set('密码已修改，请用新密码登录。');
+        await Taro.reLaunch({ url: '/pages/login/index' });
+        return;
+      }
       await Taro.reLaunch({ url: landingAfterLogin(me, redirect) });
     } catch (e) {
       if (e instanceof ApiError && Array.isArray(e.body.errors)) {

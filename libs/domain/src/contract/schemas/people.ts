@@ -18,6 +18,21 @@ export const unitView = z
   })
   .meta({ id: 'Unit' });
 
+/** A unit as the tree lists it: with how many active accounts it holds. */
+export const unitListItem = unitView
+  .extend({
+    activeAccounts: z
+      .number()
+      .int()
+      .min(0)
+      .meta({
+        description:
+          'active accounts of this very unit (officers by their unit, supervisors by their ' +
+          'jurisdiction), not counting the units below; retiring needs 0',
+      }),
+  })
+  .meta({ id: 'UnitListItem' });
+
 export const unitIdParams = z.strictObject({ id: uuid() });
 
 const unitName = z.string().trim().min(1).max(FIELD_LIMITS.unitName).meta({ example: '第二中队' });

@@ -31,6 +31,7 @@ const LINKS: { label: string; url: string; testId?: string; admin?: boolean }[] 
   { label: '门口码与海报', url: '/pages/admin/gates/index', testId: 'desk-gates', admin: true },
   { label: '检查规则', url: '/pages/admin/policy/index', testId: 'desk-policy', admin: true },
   { label: '账号管理', url: '/pages/admin/users/index', testId: 'desk-users', admin: true },
+  { label: '单位管理', url: '/pages/admin/units/index', testId: 'desk-units', admin: true },
 ];
 
 /** 监督工作台: the supervisor's (and admin's) home. The chain first, then the period's charts. */
