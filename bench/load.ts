@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import * as http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Pool, PoolClient } from 'pg';
-import { entryHash } from '../apps/api/src/audit/audit-hash';
+import { chainKeyNumber, entryContent, entryHash } from '../apps/api/src/audit/audit-hash';
 import type { CpuShare } from './monitor';
 import { seededRandom, seededUuid, sleep, summarize, type LatencySummary } from './stats';
 
@@ -300,8 +300,8 @@ export async function pacedCheckIns(options: {
 /**
  * The baseline: the same writes as a check-in through plain pg, without HTTP, validation, code
  * verification, rules or notifications. Per request one transaction: the visit row, its two
- * visit_officer rows, then the audit chain head locked, an audit_entry (SHA-256 chained exactly as
- * AuditService does, so the chain stays valid) and the head updated. Same pool size and concurrency
+ * visit_officer rows, then the unit's audit chain head locked, an audit_entry (SHA-256 chained
+ * exactly as AuditService does, so the chain stays valid) and the head updated. Same pool size and concurrency
  * as the app.
  */
 export async function baselineInserts(options: {
@@ -384,9 +384,13 @@ async function rawCheckIn(
     `INSERT INTO visit_officer (visit_id, officer_id, is_lead) VALUES ($1, $2, true), ($1, $3, false)`,
     [visitId, team.leadId, team.coOfficerId],
   );
-  const head = await client.query<{ seq: string; hash: string }>(
-    'SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE',
+  // The unit's audit chain, picked and locked as AuditService.append does.
+  const head = await client.query<{ id: number; seq: string; hash: string }>(
+    `SELECT id, seq, hash FROM audit_chain_head
+      WHERE id = $1::bigint % (SELECT count(*) FROM audit_chain_head) FOR UPDATE`,
+    [chainKeyNumber(team.unitId)],
   );
+  const chain = head.rows[0].id;
   const seq = String(BigInt(head.rows[0].seq) + 1n);
   const at = new Date();
   const record = {
@@ -408,10 +412,13 @@ async function rawCheckIn(
       codeProblem: null,
     },
   };
-  const hash = entryHash(head.rows[0].hash, { seq, at: at.toISOString(), ...record });
+  const hash = entryHash(
+    head.rows[0].hash,
+    entryContent({ chain, seq, at, ...record, rowTable: null, rowId: null, rowDigest: null }),
+  );
   await client.query(
-    `INSERT INTO audit_entry (seq, at, actor_id, action, subject_type, subject_id, data, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO audit_entry (chain, seq, at, actor_id, action, subject_type, subject_id, data, prev_hash, hash)
+     VALUES ($10, $1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       seq,
       at,
@@ -422,9 +429,14 @@ async function rawCheckIn(
       JSON.stringify(record.data),
       head.rows[0].hash,
       hash,
+      chain,
     ],
   );
-  await client.query('UPDATE audit_chain_head SET seq = $1, hash = $2 WHERE id = 1', [seq, hash]);
+  await client.query('UPDATE audit_chain_head SET seq = $1, hash = $2 WHERE id = $3', [
+    seq,
+    hash,
+    chain,
+  ]);
   await client.query('COMMIT');
 }
 

@@ -6,7 +6,9 @@
  * Phases:
  *  1. a private, durable PostgreSQL cluster in a temp folder; migrations; demo seed; the dataset;
  *  2. the real app in a child process on a loopback port; logins; gate codes for a few hundred firms;
- *  3. POST /api/v1/check-ins: max throughput and fixed 100 req/s (autocannon), open-loop 100 req/s;
+ *  3. POST /api/v1/check-ins: max throughput with one audit chain, then with `chains` (16) chains
+ *     (issue 15: the head rows are set between the two runs), one connection, fixed 100 req/s
+ *     (autocannon), open-loop 100 req/s;
  *  4. the raw-insert baseline through plain pg, same database, pool and concurrency;
  *  5. the visit list (supervisor and officer, one unit, one month, page 1 and 2) and its plans;
  *  6. the table on stdout and in bench/README.md; app and cluster stopped (also on error).
@@ -29,7 +31,9 @@ import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
 import { DataSource, type Logger } from 'typeorm';
 import { JwtService } from '@nestjs/jwt';
+import { chainKeyNumber } from '../apps/api/src/audit/audit-hash';
 import { AuditService } from '../apps/api/src/audit/audit.service';
+import { DEFAULT_AUDIT_CHAINS } from '../apps/api/src/database/migrations/1796450000000-AuditChains';
 import { TokenService } from '../apps/api/src/auth/token.service';
 import { findPostgresBinDir } from '../apps/api/src/database/embedded/postgres-binaries';
 import { PostgresCluster } from '../apps/api/src/database/embedded/postgres-cluster';
@@ -66,6 +70,8 @@ interface Options {
   codes: number;
   /** Officers (with a co-officer each) the check-ins go round. */
   teams: number;
+  /** Audit chains (head rows) after the one-chain run: the runs from "max throughput" on. */
+  chains: number;
   connections: number;
   poolMax: number;
   seconds: number;
@@ -87,6 +93,7 @@ function parseOptions(argv: string[]): Options {
     visits: 1_000_000,
     codes: 300,
     teams: 300,
+    chains: DEFAULT_AUDIT_CHAINS,
     connections: 10,
     poolMax: 10,
     seconds: 20,
@@ -197,6 +204,8 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     cleanups.push(() => dataSource.destroy());
     await dataSource.runMigrations({ transaction: 'each' });
+    // One audit chain until the one-chain run is measured (every entry so far on chain 0).
+    await setAuditChains(dataSource, 1);
     await seedDemoDataIfEmpty(dataSource);
   });
   const anchorDay = new Date().toISOString().slice(0, 10);
@@ -269,10 +278,23 @@ async function main(): Promise<void> {
       overallRate: extra.rate,
     });
   await phase('warm-up (app, 5 s)', () => checkInRun('warm-up', 1, { seconds: 5 }));
-  runs.max = await measured('check-ins: max throughput', (a) =>
-    checkInRun(`app, ${options.connections} connections`, 2 + 100 * a, {
+  // Issue 15: the same max-throughput run with one audit chain, then with `chains` chains (the
+  // head rows are data: the app takes the chain of a unit modulo their number).
+  runs.oneChain = await measured('check-ins: max throughput, one audit chain', (a) =>
+    checkInRun(`app, ${options.connections} connections, 1 audit chain`, 12 + 100 * a, {
       seconds: options.seconds,
     }),
+  );
+  await setAuditChains(dataSource, options.chains);
+  log(`  audit chains: ${options.chains}; ${describeSpread(teams, options.chains)}`);
+  runs.max = await measured(`check-ins: max throughput, ${options.chains} audit chains`, (a) =>
+    checkInRun(
+      `app, ${options.connections} connections, ${options.chains} audit chains`,
+      2 + 100 * a,
+      {
+        seconds: options.seconds,
+      },
+    ),
   );
   // One connection: the service time of a check-in without queueing.
   runs.serial = await measured('check-ins: one connection', (a) =>
@@ -321,7 +343,11 @@ async function main(): Promise<void> {
   );
 
   const chain = await phase('verify the audit chain', () => new AuditService(dataSource).verify());
-  log(`audit chain: ${JSON.stringify(chain)}`);
+  const { ok, entries, firstBrokenChain, firstBrokenSeq, rowMismatchCount } = chain;
+  log(
+    `audit log: ${JSON.stringify({ ok, entries, firstBrokenChain, firstBrokenSeq, rowMismatchCount })}; ` +
+      `entries per chain ${chain.chains.map((c) => c.entries).join(' ')}`,
+  );
   const counts = await withClient(databaseUrl, async (c) => ({
     visits: Number((await c.query('SELECT count(*) AS n FROM visit')).rows[0].n),
     audit: Number((await c.query('SELECT count(*) AS n FROM audit_entry')).rows[0].n),
@@ -360,6 +386,39 @@ async function main(): Promise<void> {
     const file = writeReadme(path.join(__dirname, 'README.md'), result);
     log(`figures written to ${path.relative(REPO, file)}`);
   }
+}
+
+/**
+ * Sets the number of audit chains (head rows 0 … n − 1): new heads start empty; a head is removed
+ * only while its chain has no entry (the log would not verify otherwise).
+ */
+async function setAuditChains(dataSource: DataSource, n: number): Promise<void> {
+  await dataSource.transaction(async (m) => {
+    const [{ used }] = await m.query(
+      'SELECT count(*)::int AS used FROM audit_chain_head WHERE id >= $1 AND seq > 0',
+      [n],
+    );
+    if (used > 0) throw new Error(`audit chains ≥ ${n} have entries: cannot go down to ${n}`);
+    await m.query('DELETE FROM audit_chain_head WHERE id >= $1', [n]);
+    await m.query(
+      `INSERT INTO audit_chain_head (id, seq, hash)
+       SELECT k, 0, repeat('0', 64) FROM generate_series(0, $1 - 1) AS k
+       ON CONFLICT (id) DO NOTHING`,
+      [n],
+    );
+  });
+}
+
+/** How the teams' units fall on `chains` chains (the check-ins are spread over units). */
+function describeSpread(teams: Team[], chains: number): string {
+  const units = new Set(teams.map((t) => t.unitId));
+  const perChain = new Map<number, number>();
+  for (const unit of units) {
+    const chain = chainKeyNumber(unit) % chains;
+    perChain.set(chain, (perChain.get(chain) ?? 0) + 1);
+  }
+  const busiest = Math.max(...perChain.values());
+  return `${units.size} units of the teams on ${perChain.size} chains (at most ${busiest} units on one chain)`;
 }
 
 function report(run: RunResult): void {

@@ -23,25 +23,54 @@ describe('audit log: append-only and tamper-evident', () => {
   });
   afterAll(() => w.t.close());
 
-  it('records policy, gate code and check-in entries in one intact chain', async () => {
+  it('records policy, gate code and check-in entries in intact chains', async () => {
     const result = await verify();
-    expect(result).toMatchObject({ ok: true, firstBrokenSeq: null, checkedAt: expect.any(String) });
-    const actions = (await w.t.dataSource.query('SELECT action FROM audit_entry ORDER BY seq')).map(
-      (r: { action: string }) => r.action,
+    expect(result).toMatchObject({
+      ok: true,
+      firstBrokenSeq: null,
+      firstBrokenChain: null,
+      checkedAt: expect.any(String),
+    });
+    const entries: { action: string; chain: number; seq: string }[] = await w.t.dataSource.query(
+      'SELECT action, chain, seq::text AS seq FROM audit_entry ORDER BY id',
     );
-    expect(actions).toEqual([
+    expect(entries.map((e) => e.action)).toEqual([
       'POLICY_CHANGED',
       'GATE_CODE_ISSUED',
       'CHECK_IN',
       'CHECK_IN',
       'CHECK_IN',
     ]);
+    // Entries without a key are chain 0's; the check-ins of one unit are one chain, 1, 2, 3.
+    expect(entries.slice(0, 2).map((e) => [e.chain, e.seq])).toEqual([
+      [0, '1'],
+      [0, '2'],
+    ]);
+    const unitChain = entries[2].chain;
+    const checkIns = entries.slice(2).map((e) => [e.chain, e.seq]);
+    expect(checkIns).toEqual(
+      unitChain === 0
+        ? [
+            [0, '3'],
+            [0, '4'],
+            [0, '5'],
+          ]
+        : [
+            [unitChain, '1'],
+            [unitChain, '2'],
+            [unitChain, '3'],
+          ],
+    );
     expect(result.entries).toBe(5);
+    expect(result.chains).toHaveLength(16);
+    expect(result.chains.every((c: { firstBrokenSeq: null }) => c.firstBrokenSeq === null)).toBe(
+      true,
+    );
   });
 
   it.each([
-    ['UPDATE', `UPDATE audit_entry SET action = 'X' WHERE seq = 2`],
-    ['DELETE', 'DELETE FROM audit_entry WHERE seq = 5'],
+    ['UPDATE', `UPDATE audit_entry SET action = 'X' WHERE id = 2`],
+    ['DELETE', 'DELETE FROM audit_entry WHERE id = 5'],
     ['TRUNCATE', 'TRUNCATE audit_entry'],
   ])('the database refuses %s', async (_op, sql) => {
     await expect(w.t.dataSource.query(sql)).rejects.toThrow(/append-only/);
@@ -66,20 +95,44 @@ describe('audit log: append-only and tamper-evident', () => {
       }
     };
 
-    it('is caught at the edited entry', async () => {
-      await behindTheBack(
-        `UPDATE audit_entry SET data = jsonb_set(data, '{outcome}', '"REFUSED"') WHERE seq = 4`,
+    /** The n-th check-in's entry (0 first): its id and where it is in its chain. */
+    const checkInEntry = async (n: number) => {
+      const [entry]: { id: string; chain: number; seq: number }[] = await w.t.dataSource.query(
+        `SELECT id, chain, seq::int AS seq FROM audit_entry WHERE action = 'CHECK_IN'
+          ORDER BY id OFFSET $1 LIMIT 1`,
+        [n],
       );
-      expect(await verify()).toMatchObject({ ok: false, firstBrokenSeq: 4 });
+      return entry;
+    };
+
+    it('is caught at the edited entry, named by its chain and seq', async () => {
+      const second = await checkInEntry(1);
+      await behindTheBack(
+        `UPDATE audit_entry SET data = jsonb_set(data, '{outcome}', '"REFUSED"') WHERE id = ${second.id}`,
+      );
+      const result = await verify();
+      expect(result).toMatchObject({
+        ok: false,
+        firstBrokenChain: second.chain,
+        firstBrokenSeq: second.seq,
+      });
+      expect(
+        result.chains.filter((c: { firstBrokenSeq: null }) => c.firstBrokenSeq !== null),
+      ).toEqual([{ chain: second.chain, entries: second.seq - 1, firstBrokenSeq: second.seq }]);
     });
 
     it('is caught when the last entry is removed', async () => {
+      const [second, third] = [await checkInEntry(1), await checkInEntry(2)];
       await behindTheBack(
-        `UPDATE audit_entry SET data = jsonb_set(data, '{outcome}', '"ALLOWED"') WHERE seq = 4`,
+        `UPDATE audit_entry SET data = jsonb_set(data, '{outcome}', '"ALLOWED"') WHERE id = ${second.id}`,
       );
       expect(await verify()).toMatchObject({ ok: true });
-      await behindTheBack('DELETE FROM audit_entry WHERE seq = 5');
-      expect(await verify()).toMatchObject({ ok: false, firstBrokenSeq: 5 });
+      await behindTheBack(`DELETE FROM audit_entry WHERE id = ${third.id}`);
+      expect(await verify()).toMatchObject({
+        ok: false,
+        firstBrokenChain: third.chain,
+        firstBrokenSeq: third.seq,
+      });
     });
   });
 });

@@ -25,6 +25,14 @@ describe('audit chain checks: on demand, scheduled, recorded, alerting', () => {
     }
   };
 
+  /** The first check-in's entry: its id and where it is in its chain (its unit's). */
+  const firstCheckIn = async (): Promise<{ id: string; chain: number; seq: number }> =>
+    (
+      await w.t.dataSource.query(
+        `SELECT id, chain, seq::int AS seq FROM audit_entry WHERE action = 'CHECK_IN' ORDER BY id LIMIT 1`,
+      )
+    )[0];
+
   beforeAll(async () => {
     w = await startDemoWorld();
     const code = await w.issueCode(w.firms.ruitai);
@@ -57,6 +65,8 @@ describe('audit chain checks: on demand, scheduled, recorded, alerting', () => {
         ok: true,
         entries: 4,
         firstBrokenSeq: null,
+        firstBrokenChain: null,
+        chains: expect.arrayContaining([{ chain: 0, entries: 2, firstBrokenSeq: null }]),
         // the two check-ins' visits, each matching its CHECK_IN entry's digest
         rowsChecked: 2,
         rowMismatchCount: 0,
@@ -80,10 +90,12 @@ describe('audit chain checks: on demand, scheduled, recorded, alerting', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(Object.keys(body).sort()).toEqual([
+      'chains',
       'checkedAt',
       'checkpointConflicts',
       'checkpointsChecked',
       'entries',
+      'firstBrokenChain',
       'firstBrokenSeq',
       'ok',
       'rejectedCheckpoints',
@@ -98,30 +110,45 @@ describe('audit chain checks: on demand, scheduled, recorded, alerting', () => {
     expect((await latest()).latest).toEqual(body);
   });
 
-  it('alerts once an entry was edited behind the API’s back', async () => {
+  it('alerts once an entry was edited behind the API’s back, naming its chain', async () => {
+    const edited = await firstCheckIn();
     await behindTheBack(
-      `UPDATE audit_entry SET data = jsonb_set(data, '{reference}', '"C-9"') WHERE seq = 3`,
+      `UPDATE audit_entry SET data = jsonb_set(data, '{reference}', '"C-9"') WHERE id = ${edited.id}`,
     );
     const res = await w.users.admin.request('POST', '/api/v1/audit/checks');
     expect(res.statusCode).toBe(201);
     const status = res.json();
     expect(status.alert).toBe(true);
-    expect(status.latest).toMatchObject({ ok: false, firstBrokenSeq: 3, entries: 2 });
+    // policy and gate code (chain 0) stay sound; the check-ins' chain breaks at the first one
+    expect(status.latest).toMatchObject({
+      ok: false,
+      firstBrokenChain: edited.chain,
+      firstBrokenSeq: edited.seq,
+      entries: 2,
+    });
+    expect(
+      status.latest.chains.filter((c: { firstBrokenSeq: number | null }) => c.firstBrokenSeq),
+    ).toEqual([{ chain: edited.chain, entries: edited.seq - 1, firstBrokenSeq: edited.seq }]);
     expect(status.lastFailure).toEqual(status.latest);
     expect(await latest()).toEqual(status);
     expect((await storedChecks()).at(-1)).toEqual({
       ok: false,
-      first_broken_seq: '3',
+      first_broken_seq: String(edited.seq),
       requested_by: w.users.admin.id,
     });
   });
 
   it('the scheduled check records a failure too (requested by nobody)', async () => {
+    const edited = await firstCheckIn();
     const result = await w.t.app.get(ChainCheckService).run(null);
-    expect(result).toMatchObject({ ok: false, firstBrokenSeq: 3 });
+    expect(result).toMatchObject({
+      ok: false,
+      firstBrokenChain: edited.chain,
+      firstBrokenSeq: edited.seq,
+    });
     expect((await storedChecks()).at(-1)).toEqual({
       ok: false,
-      first_broken_seq: '3',
+      first_broken_seq: String(edited.seq),
       requested_by: null,
     });
     expect((await latest()).latest.checkedAt).toBe(result.checkedAt);
@@ -129,14 +156,19 @@ describe('audit chain checks: on demand, scheduled, recorded, alerting', () => {
 
   it('stops alerting when the chain is sound again, but keeps the last failure', async () => {
     const before = await latest();
+    const edited = await firstCheckIn();
     await behindTheBack(
-      `UPDATE audit_entry SET data = jsonb_set(data, '{reference}', '"C-0"') WHERE seq = 3`,
+      `UPDATE audit_entry SET data = jsonb_set(data, '{reference}', '"C-0"') WHERE id = ${edited.id}`,
     );
     const status = (await w.users.supervisor2.request('POST', '/api/v1/audit/checks')).json();
     expect(status.alert).toBe(false);
     expect(status.latest).toMatchObject({ ok: true, entries: 4, firstBrokenSeq: null });
     expect(status.lastFailure).toEqual(before.lastFailure);
-    expect(status.lastFailure).toMatchObject({ ok: false, firstBrokenSeq: 3 });
+    expect(status.lastFailure).toMatchObject({
+      ok: false,
+      firstBrokenChain: edited.chain,
+      firstBrokenSeq: edited.seq,
+    });
   });
 
   it.each([

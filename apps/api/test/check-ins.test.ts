@@ -241,11 +241,15 @@ describe('POST /api/v1/check-ins', () => {
     expect(responses.every((r) => r.statusCode === 201)).toBe(true);
     const verify = await w.users.supervisor.request('GET', '/api/v1/audit/verify');
     expect(verify.json()).toMatchObject({ ok: true, firstBrokenSeq: null });
-    const [{ entries, max }] = await w.t.dataSource.query(
-      'SELECT count(*)::int AS entries, max(seq)::int AS max FROM audit_entry',
+    const perChain: { entries: number; max: number; head: number }[] = await w.t.dataSource.query(
+      `SELECT count(e.seq)::int AS entries, coalesce(max(e.seq), 0)::int AS max, h.seq::int AS head
+         FROM audit_chain_head h LEFT JOIN audit_entry e ON e.chain = h.id GROUP BY h.id`,
     );
-    expect(verify.json().entries).toBe(entries);
-    expect(max).toBe(entries); // no gaps
+    expect(verify.json().entries).toBe(perChain.reduce((n, c) => n + c.entries, 0));
+    for (const chain of perChain) {
+      // each chain 1 … n, its head at n: no gaps, no fork
+      expect([chain.max, chain.head]).toEqual([chain.entries, chain.entries]);
+    }
   });
 });
 

@@ -55,7 +55,7 @@ describe('master data import and export (/api/v1/master-data)', () => {
       (SELECT count(*) FROM gate)::int AS gates,
       (SELECT count(*) FROM positive_list_entry)::int AS entries,
       (SELECT count(*) FROM audit_entry)::int AS audit,
-      (SELECT seq FROM audit_chain_head WHERE id = 1)::text AS head`);
+      (SELECT string_agg(seq::text, ',' ORDER BY id) FROM audit_chain_head) AS heads`);
     const sheets = await Promise.all(
       ['企业', '门岗', '正面清单'].map(async (sheet) => {
         const res = await w.users.admin.request(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
+  checkpointHeads,
   gateCodeKeyPairFromSeed,
   signAuditCheckpoint,
   verifyAuditCheckpoint,
@@ -51,6 +52,18 @@ const getVerify = async (w: DemoWorld): Promise<ChainVerification> => {
 
 const postVerify = async (w: DemoWorld, checkpoints: unknown[]) =>
   w.users.supervisor.request('POST', '/api/v1/audit/verify', { checkpoints });
+
+/** The chain of officer1's check-ins (his unit's), where every attack below happens. */
+const checkInChain = async (w: DemoWorld): Promise<number> =>
+  (await w.t.dataSource.query(`SELECT chain FROM audit_entry WHERE action = 'CHECK_IN' LIMIT 1`))[0]
+    .chain;
+
+/** The head a checkpoint vouches for on one chain. */
+const headOf = (checkpoint: PublicAuditCheckpoint, chain: number) => {
+  const head = checkpointHeads(checkpoint).find((h) => h.chain === chain);
+  if (!head) throw new Error(`checkpoint without chain ${chain}`);
+  return head;
+};
 
 const publicCheckpoint = async (w: DemoWorld): Promise<PublicAuditCheckpoint> => {
   const res = await w.t.inject({ method: 'GET', url: '/api/v1/public/audit/checkpoint' });
@@ -157,7 +170,7 @@ describe('attack 1: a row edited behind the API’s back', () => {
     expect(result.rowsChecked).toBe(6); // 3 visits, a rating, its follow-up case, a report
     // Each write appended an entry naming its row with the digest of the row after the change.
     const named: { action: string; row_table: string }[] = await w.t.dataSource.query(
-      `SELECT action, row_table FROM audit_entry WHERE row_table IS NOT NULL ORDER BY seq`,
+      `SELECT action, row_table FROM audit_entry WHERE row_table IS NOT NULL ORDER BY id`,
     );
     expect(named).toEqual([
       { action: 'CHECK_IN', row_table: 'visit' },
@@ -304,20 +317,23 @@ describe('attack 2: the last entries deleted and the chain head rewound', () => 
     const made = await w.users.supervisor.request('POST', '/api/v1/audit/checkpoints');
     expect(made.statusCode).toBe(201);
     const onPhone: PublicAuditCheckpoint = made.json();
-    expect(onPhone.seq).toBe(kept.seq + 2);
+    const chain = await checkInChain(w);
+    const [keptHead, onPhoneHead] = [headOf(kept, chain), headOf(onPhone, chain)];
+    expect(onPhoneHead.seq).toBe(keptHead.seq + 2);
     expect(await getVerify(w)).toMatchObject({ ok: true, checkpointsChecked: 2 });
 
-    // The intruder removes the last two check-ins, their entries, and rewinds the head.
+    // The intruder removes the last two check-ins, their entries, and rewinds their chain's head.
     await asSuperuser(w, async (q) => {
-      await q.query('DELETE FROM audit_entry WHERE seq > $1', [kept.seq]);
+      await q.query('DELETE FROM audit_entry WHERE chain = $1 AND seq > $2', [chain, keptHead.seq]);
       await q.query('DELETE FROM visit_officer WHERE visit_id = ANY($1)', [later]);
       await q.query('DELETE FROM visit WHERE id = ANY($1)', [later]);
-      await q.query('UPDATE audit_chain_head SET seq = $1, hash = $2 WHERE id = 1', [
-        kept.seq,
-        kept.hash,
+      await q.query('UPDATE audit_chain_head SET seq = $1, hash = $2 WHERE id = $3', [
+        keptHead.seq,
+        keptHead.hash,
+        chain,
       ]);
     });
-    const conflict = { seq: onPhone.seq, expected: onPhone.hash, found: null };
+    const conflict = { chain, seq: onPhoneHead.seq, expected: onPhoneHead.hash, found: null };
     // The chain and the rows alone look sound; the server's stored checkpoint does not.
     expect(await getVerify(w)).toMatchObject({
       ok: false,
@@ -327,7 +343,9 @@ describe('attack 2: the last entries deleted and the chain head rewound', () => 
     });
 
     // A thorough intruder removes the stored checkpoints too: the database alone says ok …
-    await asSuperuser(w, (q) => q.query('DELETE FROM audit_checkpoint WHERE seq > $1', [kept.seq]));
+    await asSuperuser(w, (q) =>
+      q.query('DELETE FROM audit_checkpoint WHERE signature <> $1', [kept.signature]),
+    );
     expect(await getVerify(w)).toMatchObject({ ok: true, checkpointConflicts: [] });
 
     // … but the supervisor's phone kept both checkpoints.
@@ -381,7 +399,7 @@ describe('attack 3: an entry edited and every later hash recomputed', () => {
         .getRepository(AuditEntry)
         .findBy({ subjectId: refused, action: 'CHECK_IN' });
       const entries = await q.manager.getRepository(AuditEntry).find({
-        where: { seq: MoreThanOrEqual(edited.seq) },
+        where: { chain: edited.chain, seq: MoreThanOrEqual(edited.seq) },
         order: { seq: 'ASC' },
       });
       let prevHash = entries[0].prevHash;
@@ -394,11 +412,14 @@ describe('attack 3: an entry edited and every later hash recomputed', () => {
         entry.hash = entryHash(prevHash, entryContent(entry));
         prevHash = entry.hash;
         await q.query(
-          'UPDATE audit_entry SET data = $2, row_digest = $3, prev_hash = $4, hash = $5 WHERE seq = $1',
-          [entry.seq, entry.data, entry.rowDigest, entry.prevHash, entry.hash],
+          'UPDATE audit_entry SET data = $2, row_digest = $3, prev_hash = $4, hash = $5 WHERE id = $1',
+          [entry.id, entry.data, entry.rowDigest, entry.prevHash, entry.hash],
         );
       }
-      await q.query('UPDATE audit_chain_head SET hash = $1 WHERE id = 1', [prevHash]);
+      await q.query('UPDATE audit_chain_head SET hash = $1 WHERE id = $2', [
+        prevHash,
+        edited.chain,
+      ]);
       await q.query('DELETE FROM audit_checkpoint');
     });
     const attempt = await w.users.supervisor.request('GET', `/api/v1/visits/${refused}`);
@@ -408,15 +429,17 @@ describe('attack 3: an entry edited and every later hash recomputed', () => {
     expect(await getVerify(w)).toMatchObject({ ok: true, rowMismatches: [], firstBrokenSeq: null });
 
     // The signed checkpoint names a hash the chain no longer has at that seq.
+    const chain = await checkInChain(w);
+    const keptHead = headOf(kept, chain);
     const [{ hash: now }] = await w.t.dataSource.query(
-      'SELECT hash FROM audit_entry WHERE seq = $1',
-      [kept.seq],
+      'SELECT hash FROM audit_entry WHERE chain = $1 AND seq = $2',
+      [chain, keptHead.seq],
     );
-    expect(now).not.toBe(kept.hash);
+    expect(now).not.toBe(keptHead.hash);
     const res = await postVerify(w, [kept]);
     expect(res.json()).toMatchObject({
       ok: false,
-      checkpointConflicts: [{ seq: kept.seq, expected: kept.hash, found: now }],
+      checkpointConflicts: [{ chain, seq: keptHead.seq, expected: keptHead.hash, found: now }],
       checkpointsChecked: 1,
     });
   });
@@ -434,12 +457,18 @@ describe('signed checkpoints', () => {
 
   it('are public, and verify with the published key only as signed', async () => {
     const checkpoint = await publicCheckpoint(w);
-    const [{ seq, hash }] = await w.t.dataSource.query(
-      'SELECT seq::int AS seq, hash FROM audit_chain_head',
+    const heads: { chain: number; seq: number; hash: string }[] = await w.t.dataSource.query(
+      'SELECT id AS chain, seq::int AS seq, hash FROM audit_chain_head WHERE seq > 0 ORDER BY id',
     );
+    const [{ seq, hash }, ...others] = heads;
+    // chain 0's head (policy, gate code) as seq and hash; the check-in's chain (its unit's, by a
+    // random unit id: chain 0 in one run of 16) in chains
+    expect(heads[0].chain).toBe(0);
+    expect(others).toHaveLength((await checkInChain(w)) === 0 ? 0 : 1);
     expect(checkpoint).toEqual({
       seq,
       hash,
+      chains: others,
       at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       keyId: 1,
       signature: expect.stringMatching(/^[\w-]{86}$/),
@@ -466,6 +495,15 @@ describe('signed checkpoints', () => {
     expect(verifyAuditCheckpoint({ ...checkpoint, seq: seq - 1 }, checkpoint.publicKey)).toBe(
       false,
     );
+    // every chain's head is signed: none can be changed, dropped or added
+    const changedChains = [[...others, { chain: 99, seq: 1, hash: 'e'.repeat(64) }]];
+    if (others.length > 0) changedChains.push([{ ...others[0], seq: others[0].seq + 1 }], []);
+    for (const chains of changedChains) {
+      expect(verifyAuditCheckpoint({ ...checkpoint, chains }, checkpoint.publicKey)).toBe(false);
+    }
+    // and without its chains it is not a version 1 checkpoint of chain 0 either
+    const { chains: _chains, ...asVersion1 } = checkpoint;
+    expect(verifyAuditCheckpoint(asVersion1, checkpoint.publicKey)).toBe(false);
     const stranger = gateCodeKeyPairFromSeed(1, new Uint8Array(32).fill(3));
     expect(verifyAuditCheckpoint(checkpoint, stranger.publicKey)).toBe(false);
 
@@ -528,7 +566,9 @@ describe('signed checkpoints', () => {
     expect(await publicCheckpoint(w)).toEqual(first);
     const later = new Date(Date.now() + 11 * 60_000);
     const fresh = await service.latestFresh(later);
-    expect(fresh.seq).toBe(first.seq + 1);
+    const chain = await checkInChain(w);
+    expect(headOf(fresh, chain).seq).toBe(headOf(first, chain).seq + 1);
+    expect(fresh.seq).toBe(first.seq + (chain === 0 ? 1 : 0));
     expect(await service.latestFresh(new Date(later.getTime() + 11 * 60_000))).toEqual(fresh);
   });
 

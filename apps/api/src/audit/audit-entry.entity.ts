@@ -1,19 +1,32 @@
 import type { AuditedTable } from '@qinqing/domain';
-import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One entry of the append-only, hash-chained audit log. Written only by AuditService; a database
  * trigger rejects UPDATE, DELETE and TRUNCATE. An entry that writes an audited row (row-digest.ts)
  * names it and carries the digest of its state after the change; the entry's hash covers them.
+ *
+ * The log is several chains (one head row each, audit_chain_head): an entry is link `seq` of chain
+ * `chain`; `id` orders all entries of all chains as they were written (it is not hashed).
  */
 @Entity('audit_entry')
-@Index('IDX_audit_entry_row', ['rowTable', 'rowId', 'seq'])
+@Index('IDX_audit_entry_row', ['rowTable', 'rowId', 'id'])
+@Index('UQ_audit_entry_chain_seq', ['chain', 'seq'], { unique: true })
 @Check(
   'CHK_audit_entry_row',
   '(row_table IS NULL) = (row_id IS NULL) AND (row_table IS NULL) = (row_digest IS NULL)',
 )
 export class AuditEntry {
-  @PrimaryColumn({ type: 'bigint' })
+  /** the global write order across chains (entries written before the split: their seq) */
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'PK_audit_entry' })
+  id: string;
+
+  /** the chain (0 … number of heads − 1); entries written before the split are chain 0 */
+  @Column({ type: 'smallint', default: 0 })
+  chain: number;
+
+  /** the link's number within its chain (1 is the chain's first entry) */
+  @Column({ type: 'bigint' })
   seq: string;
 
   @Column({ type: 'timestamptz' })
@@ -52,8 +65,12 @@ export class AuditEntry {
   rowDigest: string | null;
 }
 
-/** The chain's head, one row, locked by each writer: no forks, no gaps. */
+/**
+ * One row per chain (id = the chain number, 0 … N − 1): its last link, locked by each writer of
+ * that chain, so a chain neither forks nor has gaps while writers of other chains go on.
+ */
 @Entity('audit_chain_head')
+@Check('CHK_audit_chain_head_id', 'id >= 0')
 export class AuditChainHead {
   @PrimaryColumn({ type: 'smallint' })
   id: number;

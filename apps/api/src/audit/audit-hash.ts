@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditContent {
+  /** the chain, for entries not on chain 0 (absent on chain 0: its entries hash as before the split) */
+  chain?: number;
   seq: string;
   at: string;
   actorId: string | null;
@@ -17,7 +19,9 @@ export interface AuditContent {
 
 /**
  * An entry's hash: SHA-256 over the previous entry's hash and the entry's canonical content. An
- * entry without a row hashes as before rows were digested (`row` absent, not null).
+ * entry without a row hashes as before rows were digested (`row` absent, not null); an entry on
+ * chain 0 hashes as before the log was split into chains (`chain` absent), on any other chain the
+ * chain is hashed, so an entry moved to another chain no longer hashes right.
  */
 export function entryHash(prevHash: string, content: AuditContent): string {
   return createHash('sha256')
@@ -27,6 +31,7 @@ export function entryHash(prevHash: string, content: AuditContent): string {
 
 /** The content an entry's hash covers, from the stored entry. */
 export function entryContent(entry: {
+  chain: number;
   seq: string;
   at: Date;
   actorId: string | null;
@@ -39,6 +44,7 @@ export function entryContent(entry: {
   rowDigest: string | null;
 }): AuditContent {
   const content: AuditContent = {
+    ...(entry.chain === 0 ? {} : { chain: entry.chain }),
     seq: entry.seq,
     at: entry.at.toISOString(),
     actorId: entry.actorId,
@@ -55,4 +61,13 @@ export function entryContent(entry: {
     };
   }
   return content;
+}
+
+/**
+ * The stable number of a chain key (a unit's id): the first 4 bytes of its SHA-256, unsigned. The
+ * writer takes it modulo the number of chains, so one key always lands on the same chain while the
+ * number of chains stays.
+ */
+export function chainKeyNumber(key: string): number {
+  return createHash('sha256').update(key).digest().readUInt32BE(0);
 }

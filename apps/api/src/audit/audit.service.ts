@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  AuditCheckpointBody,
-  ChainVerification,
-  CheckpointConflict,
-  RowMismatch,
+import {
+  checkpointHeads,
+  type AuditChainHeadMark,
+  type AuditCheckpointBody,
+  type ChainVerification,
+  type CheckpointConflict,
+  type RowMismatch,
 } from '@qinqing/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditChainHead, AuditEntry } from './audit-entry.entity';
-import { entryContent, entryHash, GENESIS_HASH } from './audit-hash';
+import { chainKeyNumber, entryContent, entryHash, GENESIS_HASH } from './audit-hash';
 import {
   AUDITED_TABLES,
   currentRowDigest,
@@ -32,6 +34,12 @@ export interface AuditRecord {
    * rating, report or follow-up case (or a row belonging to it) was written.
    */
   row?: { table: AuditedTable; id: string };
+  /**
+   * What picks the entry's chain (chainKeyNumber mod the number of chains), e.g. the unit of a
+   * visit: entries with different keys mostly go to different chains, whose writers do not wait
+   * on each other. Absent: chain 0.
+   */
+  chainKey?: string;
 }
 
 const VERIFY_BATCH = 1000;
@@ -39,25 +47,32 @@ const ROW_BATCH = 500;
 /** Row mismatches listed in an answer (all are counted). */
 export const MAX_LISTED_MISMATCHES = 100;
 
+/** One chain's walk: its sound entries and the first seq that is not (null: sound). */
+export type ChainWalk = ChainVerification['chains'][number];
+
 /** The only writer of the audit log. */
 @Injectable()
 export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Appends an entry inside the caller's transaction. Locking the chain head serialises writers,
-   * so concurrent transactions neither fork the chain nor leave gaps (a rollback releases the lock).
+   * Appends an entry inside the caller's transaction, to the chain of its `chainKey` (chain 0
+   * without one). Locking that chain's head serialises the chain's writers, so concurrent
+   * transactions neither fork it nor leave gaps (a rollback releases the lock); writers of other
+   * chains do not wait.
    */
   async append(manager: EntityManager, record: AuditRecord): Promise<AuditEntry> {
-    const head = await manager
-      .getRepository(AuditChainHead)
-      .createQueryBuilder('h')
-      .setLock('pessimistic_write')
-      .where('h.id = 1')
-      .getOneOrFail();
+    const keyNumber = record.chainKey === undefined ? 0 : chainKeyNumber(record.chainKey);
+    const [head]: { id: number; seq: string; hash: string }[] = await manager.query(
+      `SELECT id, seq::text AS seq, hash FROM audit_chain_head
+        WHERE id = $1::bigint % (SELECT count(*) FROM audit_chain_head) FOR UPDATE`,
+      [keyNumber],
+    );
+    if (!head) throw new Error('audit: the chain heads are not numbered 0 … N − 1');
+    const chain = head.id;
     const seq = String(BigInt(head.seq) + 1n);
     const at = new Date();
-    const { row, ...fields } = record;
+    const { row, chainKey: _chainKey, ...fields } = record;
     const rowColumns = row
       ? {
           rowTable: row.table,
@@ -65,32 +80,39 @@ export class AuditService {
           rowDigest: await currentRowDigest(manager, row.table, row.id),
         }
       : { rowTable: null, rowId: null, rowDigest: null };
-    const hash = entryHash(head.hash, entryContent({ seq, at, ...fields, ...rowColumns }));
+    const hash = entryHash(head.hash, entryContent({ chain, seq, at, ...fields, ...rowColumns }));
     const entry = manager.create(AuditEntry, {
       ...fields,
       ...rowColumns,
+      chain,
       seq,
       at,
       prevHash: head.hash,
       hash,
     });
     await manager.insert(AuditEntry, entry as QueryDeepPartialEntity<AuditEntry>);
-    await manager.update(AuditChainHead, { id: 1 }, { seq, hash });
+    await manager.update(AuditChainHead, { id: chain }, { seq, hash });
     return entry;
   }
 
   /**
-   * Walks the whole chain (the first entry whose link or content does not hash right) and compares
-   * every audited row with the digest in its latest entry. Checkpoints are compared by
+   * Walks every chain (each up to its first entry whose link or content does not hash right) and
+   * compares every audited row with the digest in its latest entry. Checkpoints are compared by
    * ChainCheckService (conflictsWith): this answer has none.
    */
   async verify(manager: EntityManager = this.dataSource.manager): Promise<ChainVerification> {
-    const chain = await this.walkChain(manager);
+    const chains: ChainWalk[] = [];
+    for (const chain of await this.chainNumbers(manager)) {
+      chains.push(await this.walkChain(manager, chain));
+    }
+    const firstBroken = chains.find((c) => c.firstBrokenSeq !== null) ?? null;
     const rows = await this.checkRows(manager);
     return {
-      ok: chain.firstBrokenSeq === null && rows.mismatchCount === 0,
-      entries: chain.entries,
-      firstBrokenSeq: chain.firstBrokenSeq,
+      ok: firstBroken === null && rows.mismatchCount === 0,
+      entries: chains.reduce((sum, c) => sum + c.entries, 0),
+      firstBrokenSeq: firstBroken?.firstBrokenSeq ?? null,
+      firstBrokenChain: firstBroken?.chain ?? null,
+      chains,
       rowsChecked: rows.checked,
       rowMismatchCount: rows.mismatchCount,
       rowMismatches: rows.mismatches,
@@ -102,28 +124,44 @@ export class AuditService {
   }
 
   /**
-   * The checkpoints (signatures already checked) that the chain no longer holds: no entry with that
-   * seq (cut short, rewound), or one with another hash (edited and recomputed).
+   * The chain heads a checkpoint vouches for (signatures already checked) that the log no longer
+   * holds: no entry with that seq on that chain (cut short, rewound), or one with another hash
+   * (edited and recomputed).
    */
   async conflictsWith(
     checkpoints: AuditCheckpointBody[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<CheckpointConflict[]> {
-    if (checkpoints.length === 0) return [];
-    const seqs = [...new Set(checkpoints.map((c) => String(c.seq)))];
-    const rows: { seq: string; hash: string }[] = await manager.query(
-      'SELECT seq::text AS seq, hash FROM audit_entry WHERE seq = ANY($1::bigint[])',
-      [seqs],
+    const marks = new Map<string, AuditChainHeadMark>();
+    for (const mark of checkpoints.flatMap(checkpointHeads)) {
+      marks.set(`${mark.chain}:${mark.seq}:${mark.hash}`, mark);
+    }
+    if (marks.size === 0) return [];
+    const wanted = [...marks.values()];
+    const rows: { chain: number; seq: string; hash: string }[] = await manager.query(
+      `SELECT e.chain, e.seq::text AS seq, e.hash FROM audit_entry e
+         JOIN unnest($1::smallint[], $2::bigint[]) AS w(chain, seq)
+           ON e.chain = w.chain AND e.seq = w.seq`,
+      [wanted.map((m) => m.chain), wanted.map((m) => String(m.seq))],
     );
-    const found = new Map(rows.map((r) => [r.seq, r.hash]));
-    const conflicts = new Map<string, CheckpointConflict>();
-    for (const c of checkpoints) {
-      const now = found.get(String(c.seq)) ?? null;
-      if (now !== c.hash) {
-        conflicts.set(`${c.seq}:${c.hash}`, { seq: c.seq, expected: c.hash, found: now });
+    const found = new Map(rows.map((r) => [`${r.chain}:${r.seq}`, r.hash]));
+    const conflicts: CheckpointConflict[] = [];
+    for (const m of wanted) {
+      const now = found.get(`${m.chain}:${m.seq}`) ?? null;
+      if (now !== m.hash) {
+        conflicts.push({ chain: m.chain, seq: m.seq, expected: m.hash, found: now });
       }
     }
-    return [...conflicts.values()].sort((a, b) => a.seq - b.seq);
+    return conflicts.sort((a, b) => a.chain - b.chain || a.seq - b.seq);
+  }
+
+  /** Every chain that has a head or an entry (an entry without its head is a broken chain). */
+  private async chainNumbers(manager: EntityManager): Promise<number[]> {
+    const rows: { chain: number }[] = await manager.query(
+      `SELECT id AS chain FROM audit_chain_head
+        UNION SELECT DISTINCT chain FROM audit_entry ORDER BY chain`,
+    );
+    return rows.map((r) => r.chain);
   }
 
   /** Every audited row against the digest of its latest entry; rows gone count as mismatches. */
@@ -155,43 +193,42 @@ export class AuditService {
     return { checked, mismatchCount, mismatches };
   }
 
-  private async walkChain(
-    manager: EntityManager,
-  ): Promise<{ entries: number; firstBrokenSeq: number | null }> {
+  private async walkChain(manager: EntityManager, chain: number): Promise<ChainWalk> {
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1n;
     let entries = 0;
+    const broken = (): ChainWalk => ({ chain, entries, firstBrokenSeq: Number(expectedSeq) });
     for (;;) {
       const batch = await manager
         .getRepository(AuditEntry)
         .createQueryBuilder('e')
-        .where('e.seq >= :from', { from: String(expectedSeq) })
+        .where('e.chain = :chain AND e.seq >= :from', { chain, from: String(expectedSeq) })
         .orderBy('e.seq', 'ASC')
         .limit(VERIFY_BATCH)
         .getMany();
       for (const entry of batch) {
-        const broken =
-          BigInt(entry.seq) !== expectedSeq ||
-          entry.prevHash !== prevHash ||
-          entry.hash !== entryHash(prevHash, entryContent(entry));
-        if (broken) return { entries, firstBrokenSeq: Number(expectedSeq) };
+        const sound =
+          BigInt(entry.seq) === expectedSeq &&
+          entry.prevHash === prevHash &&
+          entry.hash === entryHash(prevHash, entryContent(entry));
+        if (!sound) return broken();
         prevHash = entry.hash;
         expectedSeq += 1n;
         entries += 1;
       }
       if (batch.length < VERIFY_BATCH) break;
     }
-    const head = await manager.getRepository(AuditChainHead).findOneByOrFail({ id: 1 });
-    // Entries removed from the end (or a head moved) show as a head that the chain does not reach.
-    if (head.hash !== prevHash || BigInt(head.seq) !== expectedSeq - 1n) {
-      return { entries, firstBrokenSeq: Number(expectedSeq) };
-    }
-    return { entries, firstBrokenSeq: null };
+    const head = await manager.getRepository(AuditChainHead).findOneBy({ id: chain });
+    // Entries removed from the end (or a head moved, or removed) show as a head that the chain
+    // does not reach.
+    if (!head || head.hash !== prevHash || BigInt(head.seq) !== expectedSeq - 1n) return broken();
+    return { chain, entries, firstBrokenSeq: null };
   }
 
+  /** A subject's entries as written (all chains). */
   entriesFor(subjectType: string, subjectId: string): Promise<AuditEntry[]> {
     return this.dataSource
       .getRepository(AuditEntry)
-      .find({ where: { subjectType, subjectId }, order: { seq: 'ASC' } });
+      .find({ where: { subjectType, subjectId }, order: { id: 'ASC' } });
   }
 }

@@ -1,10 +1,15 @@
 import type { ChainVerification } from '@qinqing/domain';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** What a check found besides the chain walk (kept with it, so the desk shows it later). */
+/**
+ * What a check found besides the totals of the walk (kept with it, so the desk shows it later):
+ * each chain's walk and the first broken chain are absent in checks made before the log was split.
+ */
 export type ChainCheckDetails = Partial<
   Pick<
     ChainVerification,
+    | 'chains'
+    | 'firstBrokenChain'
     | 'rowsChecked'
     | 'rowMismatchCount'
     | 'rowMismatches'

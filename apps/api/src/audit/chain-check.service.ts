@@ -29,8 +29,8 @@ export class ChainCheckService implements OnModuleInit {
       name: 'chain-check',
       intervalMs: this.env.CHAIN_CHECK_INTERVAL_SECONDS * 1000,
       run: async (manager) => {
-        const { ok, entries, firstBrokenSeq } = await this.run(null, [], manager);
-        return { ok, entries, firstBrokenSeq };
+        const { ok, entries, firstBrokenSeq, firstBrokenChain } = await this.run(null, [], manager);
+        return { ok, entries, firstBrokenSeq, firstBrokenChain };
       },
     });
   }
@@ -54,15 +54,17 @@ export class ChainCheckService implements OnModuleInit {
       checkpointConflicts: checkpoints.conflicts,
       rejectedCheckpoints: checkpoints.rejected,
     };
-    if (result.firstBrokenSeq !== null) {
-      this.logger.error(`audit chain broken at seq ${result.firstBrokenSeq}`);
+    for (const walk of result.chains) {
+      if (walk.firstBrokenSeq !== null) {
+        this.logger.error(`audit chain ${walk.chain} broken at seq ${walk.firstBrokenSeq}`);
+      }
     }
     if (result.rowMismatchCount > 0) {
       this.logger.error(`audited rows differ from their audit entries: ${result.rowMismatchCount}`);
     }
     if (result.checkpointConflicts.length > 0) {
       this.logger.error(
-        `signed audit checkpoints no longer in the chain: ${result.checkpointConflicts.map((c) => c.seq).join(', ')}`,
+        `signed audit checkpoints no longer in the log: ${result.checkpointConflicts.map((c) => `chain ${c.chain} seq ${c.seq}`).join(', ')}`,
       );
     }
     await manager.getRepository(AuditChainCheck).insert({
@@ -71,6 +73,8 @@ export class ChainCheckService implements OnModuleInit {
       entries: result.entries,
       firstBrokenSeq: result.firstBrokenSeq === null ? null : String(result.firstBrokenSeq),
       details: {
+        chains: result.chains,
+        firstBrokenChain: result.firstBrokenChain,
         rowsChecked: result.rowsChecked,
         rowMismatchCount: result.rowMismatchCount,
         rowMismatches: result.rowMismatches,
@@ -101,10 +105,14 @@ export class ChainCheckService implements OnModuleInit {
 
 function toVerification(check: AuditChainCheck): ChainVerification {
   const details = check.details ?? {};
+  const firstBrokenSeq = check.firstBrokenSeq === null ? null : Number(check.firstBrokenSeq);
   return {
     ok: check.ok,
     entries: check.entries,
-    firstBrokenSeq: check.firstBrokenSeq === null ? null : Number(check.firstBrokenSeq),
+    firstBrokenSeq,
+    // a check made before the log was split walked one chain: chain 0
+    firstBrokenChain: details.firstBrokenChain ?? (firstBrokenSeq === null ? null : 0),
+    chains: details.chains ?? [{ chain: 0, entries: check.entries, firstBrokenSeq }],
     rowsChecked: details.rowsChecked ?? 0,
     rowMismatchCount: details.rowMismatchCount ?? 0,
     rowMismatches: details.rowMismatches ?? [],

@@ -1,3 +1,4 @@
+import type { AuditChainHeadMark } from '@qinqing/domain';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -16,6 +17,10 @@ export class AuditCheckpointRow {
 
   @Column({ type: 'char', length: 64 })
   hash: string;
+
+  /** version 2: the heads of the other chains, as signed (null: a version 1 checkpoint) */
+  @Column({ type: 'jsonb', nullable: true })
+  chains: AuditChainHeadMark[] | null;
 
   /** when it was signed, exactly as signed (ISO 8601 text: the signature covers the text) */
   @Column({ type: 'varchar', length: 30 })

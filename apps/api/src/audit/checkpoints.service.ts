@@ -2,6 +2,8 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   canonicalJson,
   checkAuditCheckpoint,
+  checkpointHeads,
+  type AuditCheckpointBody,
   signAuditCheckpoint,
   type AuditCheckpoint,
   type CheckpointConflict,
@@ -74,23 +76,23 @@ export class AuditCheckpointsService implements OnModuleInit {
   }
 
   /**
-   * Signs the chain's head now, stores the checkpoint and appends it to the day's archive file.
-   * Null while the chain has no entry.
+   * Signs every chain's head now (chain 0's as seq and hash, the other chains with entries in
+   * `chains`), stores the checkpoint and appends it to the day's archive file. Null while chain 0
+   * has no entry (a log always starts there: the first policy, the first admin).
    */
   async create(
     manager: EntityManager = this.dataSource.manager,
   ): Promise<PublicAuditCheckpoint | null> {
-    const [head]: { seq: string; hash: string }[] = await manager.query(
-      'SELECT seq::text AS seq, hash FROM audit_chain_head WHERE id = 1',
-    );
-    if (!head || head.seq === '0') return null;
+    const heads = await chainHeads(manager);
+    if (heads.seq === 0) return null;
     const checkpoint = signAuditCheckpoint(
-      { seq: Number(head.seq), hash: head.hash, at: new Date().toISOString() },
+      { ...heads, at: new Date().toISOString() },
       this.keys.signing,
     );
     await manager.getRepository(AuditCheckpointRow).insert({
       seq: String(checkpoint.seq),
       hash: checkpoint.hash,
+      chains: checkpoint.chains ?? null,
       at: checkpoint.at,
       keyId: checkpoint.keyId,
       signature: checkpoint.signature,
@@ -118,10 +120,9 @@ export class AuditCheckpointsService implements OnModuleInit {
     const staleBefore = now.getTime() - this.env.AUDIT_CHECKPOINT_FRESH_MINUTES * 60_000;
     let answer = latest;
     if (!latest || Date.parse(latest.at) < staleBefore) {
-      const [head]: { seq: string }[] = await this.dataSource.query(
-        'SELECT seq::text AS seq FROM audit_chain_head WHERE id = 1',
-      );
-      if (!latest || (head && head.seq !== String(latest.seq))) answer = await this.create();
+      const now = await chainHeads(this.dataSource.manager);
+      const grown = !latest || !sameHeads(now, latest);
+      if (grown) answer = await this.create();
     }
     if (!answer) throw new DomainException('NOT_FOUND', {}, '审计日志尚无记录，暂无检查点。');
     return answer;
@@ -158,7 +159,7 @@ export class AuditCheckpointsService implements OnModuleInit {
       }
     }
     return {
-      checked: new Set(valid.map((c) => `${c.seq}:${c.hash}`)).size,
+      checked: new Set(valid.map((c) => canonicalJson(checkpointHeads(c)))).size,
       conflicts: await this.audit.conflictsWith(valid, manager),
       rejected,
     };
@@ -166,7 +167,7 @@ export class AuditCheckpointsService implements OnModuleInit {
 
   private async storedForVerification(manager: EntityManager): Promise<AuditCheckpoint[]> {
     const rows: AuditCheckpointRow[] = await manager.query(
-      `SELECT id, seq::text AS seq, hash, at, key_id AS "keyId", signature FROM audit_checkpoint
+      `SELECT id, seq::text AS seq, hash, chains, at, key_id AS "keyId", signature FROM audit_checkpoint
         WHERE id IN (SELECT DISTINCT ON (left(at, 10)) id FROM audit_checkpoint
                       ORDER BY left(at, 10), id DESC)
            OR id IN (SELECT id FROM audit_checkpoint ORDER BY id DESC LIMIT $1)
@@ -195,11 +196,34 @@ export class AuditCheckpointsService implements OnModuleInit {
   }
 }
 
+/** Every chain's head now, as a checkpoint body names them (seq 0: chain 0 has no entry). */
+async function chainHeads(manager: EntityManager): Promise<Heads> {
+  const rows: { chain: number; seq: string; hash: string }[] = await manager.query(
+    `SELECT id AS chain, seq::text AS seq, hash FROM audit_chain_head
+      WHERE id = 0 OR seq > 0 ORDER BY id`,
+  );
+  const zero = rows.find((r) => r.chain === 0);
+  return {
+    seq: zero ? Number(zero.seq) : 0,
+    hash: zero?.hash ?? '',
+    chains: rows
+      .filter((r) => r.chain !== 0)
+      .map((r) => ({ chain: r.chain, seq: Number(r.seq), hash: r.hash })),
+  };
+}
+
+type Heads = Omit<AuditCheckpointBody, 'at'>;
+
+function sameHeads(a: Heads, b: Heads): boolean {
+  return canonicalJson(checkpointHeads(a)) === canonicalJson(checkpointHeads(b));
+}
+
 function toCheckpoint(row: AuditCheckpointRow): AuditCheckpoint {
   return {
     seq: Number(row.seq),
     hash: row.hash,
     at: row.at,
+    ...(row.chains === null ? {} : { chains: row.chains }),
     keyId: row.keyId,
     signature: row.signature,
   };

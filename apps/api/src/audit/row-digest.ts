@@ -68,15 +68,20 @@ export interface RowState {
 }
 
 const AUDITED = '__audited_digest';
+const LATEST_AUDITED_DIGEST = `(SELECT a.row_digest FROM audit_entry a
+   WHERE a.row_table = $1 AND a.row_id = t.id ORDER BY a.id DESC LIMIT 1)`;
 
 /**
- * Rows of a table with their digest now and the digest in their latest audit entry, read in one
- * statement (one snapshot): by id (`ids`), or the next `limit` rows after `after` in id order.
+ * Rows of a table with their digest now and the digest in their latest audit entry (the last
+ * written, whatever its chain), read in one statement (one snapshot): by id (`ids`), or the next
+ * `limit` rows after `after` in id order. `audited: false` skips the entries (audited is null): for
+ * the migration that first digested rows, which ran before entries had an id.
  */
 export async function rowsWithDigests(
   db: Queryable,
   table: AuditedTable,
   select: { ids: string[] } | { after: string | null; limit: number },
+  { audited = true }: { audited?: boolean } = {},
 ): Promise<RowState[]> {
   const params: unknown[] = [table];
   let where: string;
@@ -91,8 +96,7 @@ export async function rowsWithDigests(
   }
   const rows = (await db.query(
     `SELECT ${COLUMNS[table]},
-            (SELECT a.row_digest FROM audit_entry a WHERE a.row_table = $1 AND a.row_id = t.id
-              ORDER BY a.seq DESC LIMIT 1) AS ${AUDITED}
+            ${audited ? LATEST_AUDITED_DIGEST : 'NULLIF($1::text, $1::text)'} AS ${AUDITED}
        FROM "${table}" t WHERE ${where} ${tail}`,
     params,
   )) as Record<string, unknown>[];

@@ -208,6 +208,7 @@ export class CheckInsService {
         codeProblem: scanned.status === 'INVALID' ? scanned.problem : null,
       },
       row: { table: 'visit', id: visitId },
+      chainKey: officer.unitId!, // the visit's unit: its entries are one chain
     });
     return visitId;
   }

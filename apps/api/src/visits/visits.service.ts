@@ -128,6 +128,7 @@ export class VisitsService implements OnModuleInit {
         subjectId: id,
         data: { findings: found.findings, notes: found.notes, rectifyBy: found.rectifyBy },
         row: { table: 'visit', id },
+        chainKey: found.unitId,
       });
       return found;
     });
@@ -142,12 +143,12 @@ export class VisitsService implements OnModuleInit {
   async closeStaleVisits(now = new Date(), manager?: EntityManager): Promise<number> {
     if (!manager) return this.dataSource.transaction((own) => this.closeStaleVisits(now, own));
     const cutoff = new Date(now.getTime() - AUTO_CLOSE_AFTER_HOURS * 3600_000);
-    const stale: { id: string }[] = await manager.query(
-      `SELECT id FROM visit WHERE checked_out_at IS NULL AND outcome <> 'REFUSED' AND checked_in_at < $1
+    const stale: { id: string; unitId: string }[] = await manager.query(
+      `SELECT id, unit_id AS "unitId" FROM visit WHERE checked_out_at IS NULL AND outcome <> 'REFUSED' AND checked_in_at < $1
        ORDER BY checked_in_at FOR UPDATE SKIP LOCKED`,
       [cutoff],
     );
-    for (const { id } of stale) {
+    for (const { id, unitId } of stale) {
       await manager.query(
         `UPDATE visit SET checked_out_at = checked_in_at + interval '${AUTO_CLOSE_AFTER_HOURS} hours',
                 auto_closed = true WHERE id = $1`,
@@ -160,6 +161,7 @@ export class VisitsService implements OnModuleInit {
         subjectId: id,
         data: { afterHours: AUTO_CLOSE_AFTER_HOURS },
         row: { table: 'visit', id },
+        chainKey: unitId,
       });
     }
     return stale.length;

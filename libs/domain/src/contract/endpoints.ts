@@ -331,8 +331,8 @@ export const ENDPOINTS = {
   }),
   verifyAudit: endpoint('verifyAudit', {
     summary:
-      'Walk the hash chain, compare every audited row with its latest entry and the stored ' +
-      'signed checkpoints with the chain (the result is recorded)',
+      'Walk every hash chain of the log, compare every audited row with its latest entry and the ' +
+      'stored signed checkpoints with the chains (the result is recorded)',
     access: ['supervisor', 'admin'],
     status: 200,
     response: chainVerification,
@@ -347,7 +347,7 @@ export const ENDPOINTS = {
     response: chainVerification,
   }),
   signAuditCheckpoint: endpoint('signAuditCheckpoint', {
-    summary: 'Sign a checkpoint of the chain head now (stored and archived)',
+    summary: 'Sign a checkpoint of every chain head now (stored and archived)',
     description: 'NOT_FOUND while the audit log has no entry.',
     access: ['supervisor', 'admin'],
     status: 201,
@@ -368,9 +368,9 @@ export const ENDPOINTS = {
   }),
   publicAuditCheckpoint: endpoint('publicAuditCheckpoint', {
     summary:
-      'The latest signed checkpoint {seq, hash, at, keyId, signature} and its public key; keep it ' +
-      'and send it to POST /audit/verify later (signed anew when older than ' +
-      'AUDIT_CHECKPOINT_FRESH_MINUTES and the chain has grown)',
+      'The latest signed checkpoint {seq, hash, at, chains, keyId, signature} and its public key; ' +
+      'keep it and send it to POST /audit/verify later (signed anew when older than ' +
+      'AUDIT_CHECKPOINT_FRESH_MINUTES and a chain has grown)',
     description: 'NOT_FOUND while the audit log has no entry.',
     access: 'public',
     status: 200,

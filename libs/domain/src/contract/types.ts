@@ -86,6 +86,7 @@ export type AuditVerifyRequest = z.input<typeof audit.auditVerifyRequest>;
 export type PublicAuditCheckpoint = z.output<typeof audit.publicAuditCheckpoint>;
 export type AuditCheckpointKeysResponse = z.output<typeof audit.auditCheckpointKeys>;
 export type ChainVerification = z.output<typeof audit.chainVerification>;
+export type ChainWalk = ChainVerification['chains'][number];
 export type RowMismatch = ChainVerification['rowMismatches'][number];
 export type CheckpointConflict = ChainVerification['checkpointConflicts'][number];
 export type RejectedCheckpoint = ChainVerification['rejectedCheckpoints'][number];

@@ -93,7 +93,12 @@ async function appendBaselines(queryRunner: QueryRunner): Promise<void> {
   for (const table of AUDITED_TABLES) {
     let after: string | null = null;
     for (;;) {
-      const rows = await rowsWithDigests(queryRunner, table, { after, limit: BATCH });
+      const rows = await rowsWithDigests(
+        queryRunner,
+        table,
+        { after, limit: BATCH },
+        { audited: false },
+      );
       if (rows.length === 0) break;
       const values: unknown[] = [];
       const tuples: string[] = [];

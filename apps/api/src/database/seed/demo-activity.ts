@@ -163,6 +163,7 @@ export async function recordPastVisit(
         officerIds: [lead.id, ...others.map((o) => o.id)],
       },
       row: { table: 'visit', id },
+      chainKey: lead.unitId!,
     });
   }
   return id;

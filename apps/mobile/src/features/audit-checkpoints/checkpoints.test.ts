@@ -144,6 +144,8 @@ describe('audit checkpoints kept on the phone', () => {
         ok: true,
         entries: 3,
         firstBrokenSeq: null,
+        firstBrokenChain: null,
+        chains: [{ chain: 0, entries: 3, firstBrokenSeq: null }],
         rowsChecked: 2,
         rowMismatchCount: 0,
         rowMismatches: [],

@@ -2,6 +2,7 @@ import {
   checkAuditCheckpoint,
   isAuditCheckpoint,
   publicKeyMap,
+  signedCheckpointPart,
   type AuditCheckpoint,
   type AuditCheckpointKeysResponse,
   type AuditCheckpointProblem,
@@ -46,14 +47,9 @@ async function refreshCheckpointKeys(
   return publicKeyMap(fresh);
 }
 
-/** Only the signed fields: what POST /audit/verify takes. */
-function signedPart(c: AuditCheckpoint): AuditCheckpoint {
-  return { seq: c.seq, hash: c.hash, at: c.at, keyId: c.keyId, signature: c.signature };
-}
-
 function storedList(store: KeyValueStore): AuditCheckpoint[] {
   const list = store.get<unknown[]>(CHECKPOINTS_STORAGE_KEY);
-  return Array.isArray(list) ? list.filter(isAuditCheckpoint).map(signedPart) : [];
+  return Array.isArray(list) ? list.filter(isAuditCheckpoint).map(signedCheckpointPart) : [];
 }
 
 /**
@@ -85,7 +81,7 @@ export function keepCheckpoint(
 ): KeepResult {
   const problem = checkAuditCheckpoint(checkpoint, keys);
   if (problem !== null) return { status: 'REJECTED', problem };
-  const fresh = signedPart(checkpoint as AuditCheckpoint);
+  const fresh = signedCheckpointPart(checkpoint as AuditCheckpoint);
   const list = storedList(store);
   if (list.some((c) => c.seq === fresh.seq && c.hash === fresh.hash)) {
     return { status: 'ALREADY_KEPT', checkpoint: fresh };

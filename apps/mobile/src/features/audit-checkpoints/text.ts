@@ -22,7 +22,22 @@ export function checkpointLine(checkpoint: Pick<AuditCheckpoint, 'seq' | 'hash' 
 }
 
 function conflictText(c: CheckpointConflict): string {
-  return `第 ${c.seq} 条（检查点为 ${short(c.expected)}，现为 ${c.found ? short(c.found) : '缺失'}）`;
+  return `${c.chain ?? 0} 号分链第 ${c.seq} 条（检查点为 ${short(c.expected)}，现为 ${c.found ? short(c.found) : '缺失'}）`;
+}
+
+/**
+ * The broken chains of a verification, each with its first broken seq (the log is several
+ * chains, numbered from 0); a check recorded without them names chain 0.
+ */
+export function brokenChains(v: ChainVerification): { chain: number; seq: number }[] {
+  if (v.chains) {
+    return v.chains.flatMap((c) =>
+      c.firstBrokenSeq === null ? [] : [{ chain: c.chain, seq: c.firstBrokenSeq }],
+    );
+  }
+  return v.firstBrokenSeq === null
+    ? []
+    : [{ chain: v.firstBrokenChain ?? 0, seq: v.firstBrokenSeq }];
 }
 
 /**
@@ -31,8 +46,8 @@ function conflictText(c: CheckpointConflict): string {
  */
 export function verificationProblems(v: ChainVerification): string[] {
   const problems: string[] = [];
-  if (v.firstBrokenSeq !== null) {
-    problems.push(`审计链在第 ${v.firstBrokenSeq} 条记录处断裂。`);
+  for (const { chain, seq } of brokenChains(v)) {
+    problems.push(`审计链（${chain} 号分链）在第 ${seq} 条记录处断裂。`);
   }
   const mismatches = v.rowMismatches ?? [];
   const mismatchCount = v.rowMismatchCount ?? mismatches.length;

@@ -3,7 +3,11 @@ import { Text, View } from '@tarojs/components';
 
 import { Button } from '../../shared/ui/Button';
 import { Card } from '../../shared/ui/Page';
-import { verificationCoverage, verificationProblems } from '../audit-checkpoints/text';
+import {
+  brokenChains,
+  verificationCoverage,
+  verificationProblems,
+} from '../audit-checkpoints/text';
 import { chinaDateTime } from '../firm/gate';
 import { Message } from './fields';
 
@@ -27,6 +31,7 @@ export function ChainPanel(props: {
   const latest = chain?.latest ?? null;
   const broken = Boolean(latest && !latest.ok);
   const problems = failure ? verificationProblems(failure) : [];
+  const [firstBroken] = latest ? brokenChains(latest) : [];
   return (
     <Card testId="desk-chain">
       {failure && (
@@ -51,8 +56,8 @@ export function ChainPanel(props: {
                 ? '审计链尚未校验'
                 : latest.ok
                   ? `最近校验 ${chinaDateTime(latest.checkedAt)}：审计链完整（${latest.entries} 条记录）`
-                  : latest.firstBrokenSeq !== null
-                    ? `最近校验 ${chinaDateTime(latest.checkedAt)}：在第 ${latest.firstBrokenSeq} 条断裂`
+                  : firstBroken
+                    ? `最近校验 ${chinaDateTime(latest.checkedAt)}：审计链（${firstBroken.chain} 号分链）在第 ${firstBroken.seq} 条断裂`
                     : `最近校验 ${chinaDateTime(latest.checkedAt)}：发现篡改迹象`}
           </Text>
           {latest && (

@@ -18,6 +18,8 @@ const checked = (over: Partial<ChainVerification>): ChainVerification => ({
   ok: true,
   entries: 41,
   firstBrokenSeq: null,
+  firstBrokenChain: null,
+  chains: [{ chain: 0, entries: 41, firstBrokenSeq: null }],
   rowsChecked: 12,
   rowMismatchCount: 0,
   rowMismatches: [],
@@ -31,13 +33,18 @@ const BROKEN_AT_17 = checked({
   ok: false,
   entries: 40,
   firstBrokenSeq: 17,
+  firstBrokenChain: 5,
+  chains: [
+    { chain: 0, entries: 24, firstBrokenSeq: null },
+    { chain: 5, entries: 16, firstBrokenSeq: 17 },
+  ],
   checkedAt: '2026-05-12T02:00:00Z',
 });
 const BROKEN: ChainCheckStatus = { latest: BROKEN_AT_17, lastFailure: BROKEN_AT_17, alert: true };
 const SOUND: ChainCheckStatus = { latest: checked({}), lastFailure: null, alert: false };
 const REWOUND_CHECK = checked({
   ok: false,
-  checkpointConflicts: [{ seq: 57, expected: 'ab'.repeat(32), found: null }],
+  checkpointConflicts: [{ chain: 0, seq: 57, expected: 'ab'.repeat(32), found: null }],
   rowMismatchCount: 1,
   rowMismatches: [{ table: 'rating', id: 'fedcba98-0000-4000-8000-000000000000' }],
   checkedAt: '2026-05-12T04:00:00Z',
@@ -127,9 +134,9 @@ describe('监督工作台', () => {
     render(<DeskPage />);
     await settle();
 
-    expect(text('desk-chain-alert')).toContain('审计链在第 17 条记录处断裂');
+    expect(text('desk-chain-alert')).toContain('审计链（5 号分链）在第 17 条记录处断裂');
     expect(text('desk-chain-alert')).toContain('5月12日 10:00');
-    expect(text('desk-chain-status')).toContain('在第 17 条断裂');
+    expect(text('desk-chain-status')).toContain('审计链（5 号分链）在第 17 条断裂');
 
     fireEvent.click(screen.getByTestId('desk-chain-run'));
     await settle();
@@ -162,7 +169,7 @@ describe('监督工作台', () => {
     const alert = text('desk-chain-alert');
     expect(alert).toContain('1 条业务数据与审计记录不符：好差评 fedcba98。');
     expect(alert).toContain(
-      '1 个签名检查点与现存审计链不符，审计链可能被回退或重算：第 57 条（检查点为 abababababab…，现为 缺失）。',
+      '1 个签名检查点与现存审计链不符，审计链可能被回退或重算：0 号分链第 57 条（检查点为 abababababab…，现为 缺失）。',
     );
   });
 

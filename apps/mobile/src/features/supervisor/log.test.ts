@@ -65,6 +65,8 @@ describe('chain and audit wording', () => {
       ok: true,
       entries: 42,
       firstBrokenSeq: null,
+      firstBrokenChain: null,
+      chains: [],
       rowsChecked: 9,
       rowMismatchCount: 0,
       rowMismatches: [],
@@ -75,9 +77,19 @@ describe('chain and audit wording', () => {
       ...over,
     });
     expect(chainVerdictText(result({}))).toBe('审计链完整：42 条记录');
-    expect(chainVerdictText(result({ ok: false, firstBrokenSeq: 17 }))).toBe(
-      '审计链在第 17 条断裂',
-    );
+    expect(
+      chainVerdictText(
+        result({
+          ok: false,
+          firstBrokenSeq: 17,
+          firstBrokenChain: 3,
+          chains: [
+            { chain: 0, entries: 25, firstBrokenSeq: null },
+            { chain: 3, entries: 16, firstBrokenSeq: 17 },
+          ],
+        }),
+      ),
+    ).toBe('审计链（3 号分链）在第 17 条断裂');
     expect(
       chainVerdictText(
         result({

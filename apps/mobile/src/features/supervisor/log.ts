@@ -1,5 +1,5 @@
 import { chinaMidnight } from '../../services/china-time';
-import { verificationProblems } from '../audit-checkpoints/text';
+import { brokenChains, verificationProblems } from '../audit-checkpoints/text';
 import {
   CHECK_IN_OUTCOME_LABELS,
   type ChainVerification,
@@ -74,12 +74,13 @@ export function appendPage(shown: VisitView[], page: VisitView[]): VisitView[] {
 }
 
 /**
- * "审计链完整：N 条记录", "审计链在第 N 条断裂", or what else the verification found (rows that
+ * "审计链完整：N 条记录", "审计链（k 号分链）在第 N 条断裂", or what else the verification found (rows that
  * differ from their audit entries, signed checkpoints the chain no longer holds).
  */
 export function chainVerdictText(result: ChainVerification): string {
   if (result.ok) return `审计链完整：${result.entries} 条记录`;
-  if (result.firstBrokenSeq !== null) return `审计链在第 ${result.firstBrokenSeq} 条断裂`;
+  const [broken] = brokenChains(result);
+  if (broken) return `审计链（${broken.chain} 号分链）在第 ${broken.seq} 条断裂`;
   return verificationProblems(result).join('') || '审计链校验失败';
 }
 
