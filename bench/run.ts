@@ -612,7 +612,7 @@ async function logIn(base: string, dataSource: DataSource, count: number, jwtSec
       leadId: lead.id,
       unitId: lead.unitId,
       coOfficerId: co.id,
-      token: tokens.issue({ id: lead.id, role: 'officer' }).accessToken,
+      token: tokens.issue({ id: lead.id, role: 'officer', credentialsVersion: 0 }).accessToken,
     });
   }
   teams[0].token = (await login(base, teams[0].username)).token;
