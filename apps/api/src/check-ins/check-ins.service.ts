@@ -247,7 +247,7 @@ export class CheckInsService {
     }
 
     const firms = manager.getRepository(Enterprise).createQueryBuilder('e');
-    if (options.lockFirm) firms.setLock('pessimistic_write');
+    if (options.lockFirm) firms.setLock('for_no_key_update');
     const enterprise = await firms
       .where('e.id = :id', { id: scanned.code.enterpriseId })
       .getOneOrFail();

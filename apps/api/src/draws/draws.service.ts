@@ -338,7 +338,7 @@ export class DrawsService {
     const params: unknown[] = [id];
     const scoped = scopeCondition(scope, 'd', params);
     const rows: { id: string }[] = await manager.query(
-      `SELECT d.id FROM draw d WHERE d.id = $1 ${scoped ? `AND ${scoped}` : ''} ${lock ? 'FOR UPDATE' : ''}`,
+      `SELECT d.id FROM draw d WHERE d.id = $1 ${scoped ? `AND ${scoped}` : ''} ${lock ? 'FOR NO KEY UPDATE' : ''}`,
       params,
     );
     if (rows.length === 0) throw new DomainException('NOT_FOUND');

@@ -143,7 +143,7 @@ async function lockFirm(manager: EntityManager, id: string): Promise<Enterprise>
   const firm = await manager
     .getRepository(Enterprise)
     .createQueryBuilder('e')
-    .setLock('pessimistic_write')
+    .setLock('for_no_key_update')
     .where('e.id = :id', { id })
     .getOne();
   if (!firm) throw new DomainException('NOT_FOUND');

@@ -43,7 +43,7 @@ export class GateCodesService {
       const gate = await manager
         .getRepository(Gate)
         .createQueryBuilder('g')
-        .setLock('pessimistic_write')
+        .setLock('for_no_key_update')
         .where('g.id = :gateId', { gateId })
         .getOne();
       if (!gate) throw new DomainException('NOT_FOUND');

@@ -152,7 +152,7 @@ export class FollowUpsService {
     const params: unknown[] = [id];
     const scoped = scopeCondition(scope, 'f', params);
     const rows: { id: string }[] = await manager.query(
-      `SELECT f.id FROM follow_up_case f WHERE f.id = $1 ${scoped ? `AND ${scoped}` : ''} FOR UPDATE`,
+      `SELECT f.id FROM follow_up_case f WHERE f.id = $1 ${scoped ? `AND ${scoped}` : ''} FOR NO KEY UPDATE`,
       params,
     );
     if (rows.length === 0) throw new DomainException('NOT_FOUND');

@@ -263,7 +263,7 @@ export class ReportsService {
       'r',
       scope,
     ).andWhere('r.id = :id', { id });
-    if (lock) query.setLock('pessimistic_write');
+    if (lock) query.setLock('for_no_key_update');
     const report = await query.getOne();
     if (!report) throw new DomainException('NOT_FOUND');
     return report;

@@ -79,7 +79,7 @@ export class UnitsService {
       const unit = await manager
         .getRepository(Unit)
         .createQueryBuilder('u')
-        .setLock('pessimistic_write')
+        .setLock('for_no_key_update')
         .where('u.id = :id', { id })
         .getOne();
       if (!unit) throw new DomainException('NOT_FOUND');

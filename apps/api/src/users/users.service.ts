@@ -119,7 +119,7 @@ export class UsersService {
       const user = await manager
         .getRepository(User)
         .createQueryBuilder('u')
-        .setLock('pessimistic_write')
+        .setLock('for_no_key_update')
         .where('u.id = :id', { id })
         .getOne();
       if (!user) throw new DomainException('NOT_FOUND');

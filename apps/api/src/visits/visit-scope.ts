@@ -45,7 +45,7 @@ export async function findVisitInScope(
     'v',
     scope,
   ).andWhere('v.id = :id', { id });
-  if (lock) query.setLock('pessimistic_write');
+  if (lock) query.setLock('for_no_key_update');
   const visit = await query.getOne();
   if (!visit) throw new DomainException('NOT_FOUND');
   return visit;

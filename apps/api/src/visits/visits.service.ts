@@ -145,7 +145,7 @@ export class VisitsService implements OnModuleInit {
     const cutoff = new Date(now.getTime() - AUTO_CLOSE_AFTER_HOURS * 3600_000);
     const stale: { id: string; unitId: string }[] = await manager.query(
       `SELECT id, unit_id AS "unitId" FROM visit WHERE checked_out_at IS NULL AND outcome <> 'REFUSED' AND checked_in_at < $1
-       ORDER BY checked_in_at FOR UPDATE SKIP LOCKED`,
+       ORDER BY checked_in_at FOR NO KEY UPDATE SKIP LOCKED`,
       [cutoff],
     );
     for (const { id, unitId } of stale) {
