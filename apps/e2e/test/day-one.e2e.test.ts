@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { usccCheckCharacter } from '@qinqing/domain';
 import type { Browser, Page } from 'playwright-core';
 import { gcj02ToWgs84 } from '../../mobile/src/pages/officer/check-in/location-math';
@@ -156,8 +157,22 @@ describe('day one in Chromium: from admin:create to a rated visit', () => {
     await issued.getByText(`${name}（${username}）的一次性密码`).waitFor();
     oneTime[username] = (await issued.getByTestId('users-issued-password').innerText()).trim();
     expect(oneTime[username]).toMatch(/^[A-Za-z0-9]{14}$/);
+    if (printed.size === 0) {
+      // the first one also on paper: the import's A4 sheet of one-time passwords
+      await lookAt(page, 'day-one-issued-1280');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        issued.getByText('打印密码单').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('账号初始密码清单.pdf');
+      const pdf = readFileSync((await download.path())!);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      await issued.getByText('已下载：账号初始密码清单.pdf，请打印后当面发放。').waitFor();
+      printed.add(username);
+    }
     await issued.getByText('已告知，关闭').click();
   }
+  const printed = new Set<string>();
 
   /** Binds the firm manager's form to both firms, found by a part of their names. */
   async function bindBothFirms(page: Page): Promise<void> {

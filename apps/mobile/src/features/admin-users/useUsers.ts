@@ -7,6 +7,7 @@ import { type AccountDraft, createBody, updateBody } from './account-draft';
 
 /** A one-time password just issued: shown once, for the admin to hand over. */
 export interface Issued {
+  userId: string;
   username: string;
   displayName: string;
   password: string;
@@ -94,6 +95,7 @@ export function useUsers(enabled: boolean) {
     try {
       const { oneTimePassword } = await api.resetUserPassword({ params: { id: user.id } });
       setIssued({
+        userId: user.id,
         username: user.username,
         displayName: user.displayName,
         password: oneTimePassword,
@@ -114,6 +116,7 @@ export function useUsers(enabled: boolean) {
     try {
       const { user, oneTimePassword } = await api.createUser({ body: createBody(draft) });
       setIssued({
+        userId: user.id,
         username: user.username,
         displayName: user.displayName,
         password: oneTimePassword,

@@ -4,6 +4,10 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import UsersPage from '../../pages/admin/users/index';
 import { api, ApiError } from '../../services/api';
 import { session } from '../../services/session';
+import { downloadPosted } from '../desk/download';
+
+// the file download itself (H5 blob, mini-program document) is the desk's, tested there
+jest.mock('../desk/download', () => ({ downloadPosted: jest.fn(async () => undefined) }));
 
 const account = (overrides: Partial<UserAccount>): UserAccount => ({
   id: 'u1',
@@ -107,6 +111,16 @@ describe('账号管理', () => {
     expect(reset).toHaveBeenCalledWith({ params: { id: 'u1' } });
     expect(screen.getByTestId('users-issued-password').textContent).toBe('Kp7mWx3rTn9qAb');
     expect(screen.getByTestId('users-issued').textContent).toContain('仅显示这一次');
+    // printed on the import's A4 sheet, for the admin to hand over in person
+    await act(async () => fireEvent.click(screen.getByText('打印密码单')));
+    expect(downloadPosted).toHaveBeenCalledWith(
+      '/api/v1/users/credentials-sheet',
+      { accounts: [{ userId: 'u1', oneTimePassword: 'Kp7mWx3rTn9qAb' }] },
+      '账号初始密码清单.pdf',
+    );
+    expect(screen.getByTestId('users-issued-print-message').textContent).toContain(
+      '已下载：账号初始密码清单.pdf',
+    );
     await act(async () => fireEvent.click(screen.getByTestId('users-toggle-officer1')));
     expect(update).toHaveBeenCalledWith({ params: { id: 'u1' }, body: { active: false } });
     expect(screen.getByTestId('users-status-officer1').textContent).toBe('已停用');

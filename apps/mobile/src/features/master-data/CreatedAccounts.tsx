@@ -2,8 +2,8 @@ import type { ImportedAccount } from '@qinqing/domain';
 import { Text, View } from '@tarojs/components';
 
 import { Button } from '../../shared/ui/Button';
-import { CREDENTIALS_NOTICE, createdAccountsText } from './credentials';
-import { useCredentialsPrint } from './useCredentialsPrint';
+import { CREDENTIALS_NOTICE, createdAccountsText } from '../credentials/credentials';
+import { useCredentialsPrint } from '../credentials/useCredentialsPrint';
 
 /** After an import that created accounts: how many, and the printable one-time passwords. */
 export function CreatedAccounts(props: { accounts: readonly ImportedAccount[] }) {

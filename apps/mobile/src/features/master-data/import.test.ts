@@ -1,6 +1,10 @@
 import type { ImportProblem, ImportReport, ImportSummary } from '@qinqing/domain';
 
-import { CREDENTIALS_PATH, createdAccountsText, credentialsRequest } from './credentials';
+import {
+  CREDENTIALS_PATH,
+  createdAccountsText,
+  credentialsRequest,
+} from '../credentials/credentials';
 import {
   canApply,
   changesNothing,

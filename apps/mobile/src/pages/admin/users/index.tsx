@@ -4,6 +4,7 @@ import { useState } from 'react';
 
 import { AccountForm } from '../../../features/admin-users/AccountForm';
 import { AccountRow } from '../../../features/admin-users/AccountRow';
+import { IssuedPassword } from '../../../features/admin-users/IssuedPassword';
 import {
   type AccountDraft,
   draftOf,
@@ -43,22 +44,7 @@ export default function UsersPage() {
   return (
     <Page title="账号管理" backTo={DESK_PAGE} wide testId="admin-users">
       <View className="sv-page">
-        {vm.issued && (
-          <View className="us-issued" role="status" data-testid="users-issued">
-            <Text className="us-issued__title">
-              {vm.issued.displayName}（{vm.issued.username}）的一次性密码
-            </Text>
-            <Text className="us-issued__password" data-testid="users-issued-password" selectable>
-              {vm.issued.password}
-            </Text>
-            <Text className="us-issued__hint">
-              仅显示这一次，请当面或电话告知本人；首次登录后须设置新密码。
-            </Text>
-            <Button fill="outline" type="primary" onClick={vm.dismissIssued}>
-              已告知，关闭
-            </Button>
-          </View>
-        )}
+        {vm.issued && <IssuedPassword issued={vm.issued} onDismiss={vm.dismissIssued} />}
 
         <Card title="新建账号" testId="users-create">
           <AccountForm

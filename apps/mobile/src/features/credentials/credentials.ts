@@ -8,8 +8,11 @@ export const CREDENTIALS_FILE_NAME = '账号初始密码清单.pdf';
 export const CREDENTIALS_NOTICE =
   '初始密码只保存在本页，服务器不保存明文：离开本页后无法再次打印，可在账号管理中重置密码。';
 
-/** The body the endpoint takes: each account with the password the import answered. */
-export function credentialsRequest(accounts: readonly ImportedAccount[]) {
+/** An account and the one-time password it was just given (by an import, a creation, a reset). */
+export type PrintableAccount = Pick<ImportedAccount, 'userId' | 'oneTimePassword'>;
+
+/** The body the endpoint takes: each account with its one-time password. */
+export function credentialsRequest(accounts: readonly PrintableAccount[]) {
   return {
     accounts: accounts.map((a) => ({ userId: a.userId, oneTimePassword: a.oneTimePassword })),
   };

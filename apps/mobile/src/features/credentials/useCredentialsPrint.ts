@@ -1,15 +1,20 @@
-import type { ImportedAccount } from '@qinqing/domain';
 import { useState } from 'react';
 
 import { errorText } from '../../shared/errors';
 import { downloadPosted } from '../desk/download';
-import { CREDENTIALS_FILE_NAME, CREDENTIALS_PATH, credentialsRequest } from './credentials';
+import {
+  CREDENTIALS_FILE_NAME,
+  CREDENTIALS_PATH,
+  credentialsRequest,
+  type PrintableAccount,
+} from './credentials';
 
 /**
- * 打印初始密码: posts the accounts an import created, with the one-time passwords it answered
- * (kept only in this screen's memory), and downloads the printable PDF the server makes of them.
+ * 打印初始密码: posts accounts with the one-time passwords they were just given (kept only in the
+ * screen's memory: after an import, a creation or a reset), and downloads the printable PDF the
+ * server makes of them.
  */
-export function useCredentialsPrint(accounts: readonly ImportedAccount[]) {
+export function useCredentialsPrint(accounts: readonly PrintableAccount[]) {
   const [printing, setPrinting] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
 
