@@ -159,6 +159,7 @@ describe('day one in Chromium: from admin:create to a rated visit', () => {
     expect(oneTime[username]).toMatch(/^[A-Za-z0-9]{14}$/);
     if (printed.size === 0) {
       // the first one also on paper: the import's A4 sheet of one-time passwords
+      await issued.scrollIntoViewIfNeeded();
       await lookAt(page, 'day-one-issued-1280');
       const [download] = await Promise.all([
         page.waitForEvent('download'),
