@@ -1,8 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { oneTimePassword } from './one-time-password';
-import { hashPassword } from './password';
+import { issueOneTimePassword } from './account-records';
 import { User } from './user.entity';
 
 /** Why admin:create created nothing, in Chinese and English (the CLI prints it, exit code 1). */
@@ -26,8 +25,7 @@ export async function createFirstAdmin(
   app: INestApplicationContext,
   args: { username: string; displayName: string; force: boolean },
 ): Promise<CreatedAdmin> {
-  const password = oneTimePassword();
-  const passwordHash = await hashPassword(password);
+  const { password, passwordHash } = await issueOneTimePassword();
   const audit = app.get(AuditService);
   const outcome = await app.get(DataSource).transaction(async (manager) => {
     // One at a time, and against an API creating accounts at the same moment.

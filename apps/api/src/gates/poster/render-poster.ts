@@ -1,6 +1,6 @@
 import { renderAsync } from '@resvg/resvg-js';
 import { crc32 } from 'node:zlib';
-import PDFDocument from 'pdfkit';
+import { startPdf } from './pdf-document';
 import type { PosterFonts } from './poster-fonts';
 import type { PosterPage } from './poster-layout';
 
@@ -9,21 +9,11 @@ export const PNG_DPI = 150;
 
 /** The poster as a one-page PDF, its texts real text in the embedded (subset) font. */
 export function renderPosterPdf(page: PosterPage, fonts: PosterFonts): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: [page.width, page.height],
-    margin: 0,
-    info: { Title: page.title, Author: '亲清', Subject: '执法打卡码', Creator: '亲清 Qinqing' },
-    lang: 'zh-CN',
-    displayTitle: true,
-  });
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', fonts.files.regular);
-  doc.registerFont('bold', fonts.files.bold);
+  const { doc, done } = startPdf(
+    [page.width, page.height],
+    { Title: page.title, Subject: '执法打卡码' },
+    fonts,
+  );
   for (const item of page.items) {
     switch (item.kind) {
       case 'box': {

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { startPdf } from '../../gates/poster/pdf-document';
 import type { PosterFonts } from '../../gates/poster/poster-fonts';
 import { chinaDate } from '../../gates/poster/poster-layout';
 
@@ -41,21 +41,7 @@ const MUTED = '#5c6370';
  * the recipient's signature, and 首次登录后须修改密码 on every card and page.
  */
 export function renderCredentialsPdf(sheet: CredentialsSheet, fonts: PosterFonts): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: [A4.width, A4.height],
-    margin: 0,
-    info: { Title: '账号初始密码清单', Author: '亲清', Creator: '亲清 Qinqing' },
-    lang: 'zh-CN',
-    displayTitle: true,
-  });
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', fonts.files.regular);
-  doc.registerFont('bold', fonts.files.bold);
+  const { doc, done } = startPdf([A4.width, A4.height], { Title: '账号初始密码清单' }, fonts);
   const pages = Math.max(1, Math.ceil(sheet.lines.length / CARDS_PER_PAGE));
   for (let page = 0; page < pages; page++) {
     if (page > 0) doc.addPage();
