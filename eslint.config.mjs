@@ -4,6 +4,10 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+// The API directories already on repositories: the rule below covers them (the last step of the
+// move makes it apps/api/src/** whole).
+const REPOSITORY_RULE_FILES = ['apps/api/src/visits/visit-sql.ts'];
+
 export default tseslint.config(
   {
     ignores: [
@@ -71,6 +75,40 @@ export default tseslint.config(
               message: 'Use Optional() or Nullable() from apps/api/src/common/validators.ts.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // One place for each query: SQL runs in repositories (*.repository.ts) and database/ only.
+    // Services orchestrate repositories inside Transactions.run and pass its opaque Tx along; they
+    // never hold a DataSource, an EntityManager or a QueryRunner, and never run a query.
+    files: REPOSITORY_RULE_FILES,
+    ignores: ['apps/api/src/**/*.repository.ts', 'apps/api/src/database/**', '**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'typeorm',
+              importNames: ['DataSource', 'EntityManager', 'QueryRunner', 'Repository'],
+              message:
+                'SQL belongs in a repository (*.repository.ts); services take Transactions and Tx.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(query|getRepository|createQueryBuilder|transaction)$/]',
+          message: 'SQL belongs in a repository (*.repository.ts).',
+        },
+        {
+          selector: 'MemberExpression[property.name="manager"]',
+          message: 'SQL belongs in a repository (*.repository.ts).',
         },
       ],
     },

@@ -1,15 +1,18 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Env } from '../config/env';
 import { migrate } from './migrate';
+import { Transactions } from './transactions';
 import { typeOrmOptions } from './typeorm-options';
 
 /**
  * TypeORM on DATABASE_URL; pending migrations run when the API starts, under an advisory lock
- * (several instances starting at once migrate once).
+ * (several instances starting at once migrate once). Global: every repository takes the DataSource,
+ * every service that writes in one transaction takes Transactions.
  */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -39,5 +42,7 @@ import { typeOrmOptions } from './typeorm-options';
       },
     }),
   ],
+  providers: [Transactions],
+  exports: [Transactions],
 })
 export class DatabaseModule {}

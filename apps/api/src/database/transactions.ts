@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+declare const openTransaction: unique symbol;
+
+/**
+ * An open transaction, as services see it: a handle they pass from one repository call to the
+ * next, with nothing on it to run SQL with. Only repositories (and database/) turn it back into
+ * the connection it stands for (`sqlOf`). The lint rule in eslint.config.mjs keeps DataSource and
+ * EntityManager out of every other file.
+ */
+export interface Tx {
+  readonly [openTransaction]: true;
+}
+
+/** Runs work in one transaction (READ COMMITTED); it commits when the work resolves. */
+@Injectable()
+export class Transactions {
+  constructor(private readonly dataSource: DataSource) {}
+
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(manager as unknown as Tx));
+  }
+}
+
+/**
+ * For repositories: the connection a call runs on: the caller's transaction when given one, the
+ * pool otherwise.
+ */
+export function sqlOf(dataSource: DataSource, tx?: Tx): EntityManager {
+  return tx ? (tx as unknown as EntityManager) : dataSource.manager;
+}
+
+/** For the code that still holds an EntityManager while its callers move to repositories. */
+export function asTx(manager: EntityManager): Tx {
+  return manager as unknown as Tx;
+}
