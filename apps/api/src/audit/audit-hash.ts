@@ -71,3 +71,11 @@ export function entryContent(entry: {
 export function chainKeyNumber(key: string): number {
   return createHash('sha256').update(key).digest().readUInt32BE(0);
 }
+
+/**
+ * chainKeyNumber in SQL, for a writer that picks its chain in the statement that locks the head:
+ * the first 4 bytes of the SHA-256 of the key's UTF-8 text, unsigned (a bigint). A NULL key is 0.
+ */
+export function chainKeyNumberSql(key: string): string {
+  return `coalesce(('x' || left(encode(sha256(convert_to(${key}, 'UTF8')), 'hex'), 8))::bit(32)::bigint, 0)`;
+}

@@ -131,3 +131,65 @@ export async function vanishedRows(db: Queryable, table: AuditedTable): Promise<
   )) as { id: string }[];
   return rows.map((r) => r.id);
 }
+
+/** A timestamp as the digest columns render it (utc above): microseconds, from a Date's ms. */
+const utcText = (at: Date) => at.toISOString().replace(/Z$/, '000Z');
+
+/**
+ * The digest of a visit as the check-in writes it, computed from the values written, without
+ * reading the row back: what `rowsWithDigests` reads for `visit` (COLUMNS.visit) for a visit
+ * not yet checked out. It must stay in step with COLUMNS.visit: `check-in-round-trips.test.ts`
+ * compares the two on visits of every shape.
+ */
+export function newVisitDigest(visit: {
+  id: string;
+  clientId: string;
+  officerId: string;
+  unitId: string;
+  enterpriseId: string | null;
+  gateId: string | null;
+  codeVersion: number | null;
+  purpose: string;
+  reference: string | null;
+  outcome: string;
+  reasons: unknown;
+  policyVersion: number;
+  lat: number | null;
+  lng: number | null;
+  locationAccuracy: number | null;
+  clientTime: Date;
+  receivedAt: Date;
+  checkedInAt: Date;
+  officers: { id: string; isLead: boolean }[];
+}): string {
+  const uuid = (id: string | null) => (id === null ? null : id.toLowerCase());
+  return rowDigest('visit', {
+    id: uuid(visit.id),
+    client_id: uuid(visit.clientId),
+    officer_id: uuid(visit.officerId),
+    unit_id: uuid(visit.unitId),
+    enterprise_id: uuid(visit.enterpriseId),
+    gate_id: uuid(visit.gateId),
+    code_version: visit.codeVersion,
+    purpose: visit.purpose,
+    reference: visit.reference,
+    outcome: visit.outcome,
+    // as jsonb gives it back
+    reasons: JSON.parse(JSON.stringify(visit.reasons)) as unknown,
+    policy_version: visit.policyVersion,
+    lat: visit.lat,
+    lng: visit.lng,
+    location_accuracy: visit.locationAccuracy,
+    client_time: utcText(visit.clientTime),
+    received_at: utcText(visit.receivedAt),
+    checked_in_at: utcText(visit.checkedInAt),
+    checked_out_at: null,
+    findings: null,
+    notes: null,
+    rectify_by: null,
+    auto_closed: false,
+    officers: visit.officers
+      .map((o) => [uuid(o.id)!, o.isLead] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  });
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { RateLimitedRequest, RateLimitExemption } from '../common/rate-limit';
+import { CheckInRepository } from './check-in.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,15 +12,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class CheckInReplay implements RateLimitExemption {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly checkIns: CheckInRepository) {}
 
-  async isExempt(request: RateLimitedRequest): Promise<boolean> {
+  isExempt(request: RateLimitedRequest): Promise<boolean> {
     const clientId = (request.body as { clientId?: unknown } | undefined)?.clientId;
-    if (!request.user || typeof clientId !== 'string' || !UUID.test(clientId)) return false;
-    const rows: unknown[] = await this.dataSource.query(
-      'SELECT 1 FROM visit WHERE client_id = $1 AND officer_id = $2',
-      [clientId, request.user.id],
-    );
-    return rows.length > 0;
+    if (!request.user || typeof clientId !== 'string' || !UUID.test(clientId)) {
+      return Promise.resolve(false);
+    }
+    return this.checkIns.isRecordedBy(clientId, request.user.id);
   }
 }

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { GatesModule } from '../gates/gates.module';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { PolicyModule } from '../policy/policy.module';
+import { VisitsModule } from '../visits/visits.module';
 import { CheckInReplay } from './check-in-replay';
+import { CheckInRepository } from './check-in.repository';
 import { CheckInsController } from './check-ins.controller';
 import { CheckInsService } from './check-ins.service';
 
 @Module({
-  imports: [GatesModule, PolicyModule, NotificationsModule],
+  imports: [GatesModule, VisitsModule],
   controllers: [CheckInsController],
-  providers: [CheckInsService, CheckInReplay],
+  providers: [CheckInsService, CheckInRepository, CheckInReplay],
 })
 export class CheckInsModule {}

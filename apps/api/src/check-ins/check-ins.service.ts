@@ -3,50 +3,64 @@ import {
   type CheckInContext,
   type CheckInDecision,
   type CheckInPreview,
+  type CodeProblem,
+  DEFAULT_CHECK_IN_POLICY,
   evaluateCheckIn,
-  PURPOSES,
-  type Purpose,
-  type RandomTaskFacts,
-  PURPOSE_INFO,
-  refuseUnverifiableCode,
-  type CheckInPolicy,
+  type GateCodeVerification,
   type LaterVisit,
   type ParsedBody,
   type PriorVisit,
+  PURPOSE_INFO,
+  PURPOSES,
+  type Purpose,
+  refuseUnverifiableCode,
+  verifyGateCode,
+  type VisitOfficerView,
 } from '@qinqing/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
+import { entryContent, entryHash } from '../audit/audit-hash';
+import { newVisitDigest } from '../audit/row-digest';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
-import { Enterprise } from '../enterprises/enterprise.entity';
-import { Gate } from '../enterprises/gate.entity';
-import { localDay, onPositiveListSql } from '../enterprises/positive-list';
-import { GateCodesService, type ScannedCode } from '../gates/gate-codes.service';
-import { NotificationsService } from '../notifications/notifications.service';
-import { PolicyService } from '../policy/policy.service';
-import { Unit } from '../units/unit.entity';
-import { User } from '../users/user.entity';
-import { toVisitViews, type VisitView } from '../visits/visit-view';
-import { VisitOfficer } from '../visits/visit-officer.entity';
-import { Visit } from '../visits/visit.entity';
+import { Transactions, type Tx } from '../database/transactions';
+import { GateCodeKeys } from '../gates/gate-code-keys';
+import { nativeEd25519Verifier } from '../gates/native-ed25519';
+import { policyOfVersion } from '../policy/policy-in-force';
+import type { VisitView } from '../visits/visit-view';
+import { VisitsService } from '../visits/visits.service';
+import {
+  type CheckInContextRow,
+  type CheckInOfficerRow,
+  CheckInRepository,
+  type CheckInWrite,
+} from './check-in.repository';
 
 /** What a scan says before its purpose: the check-in's body, or the preview's. */
 type CheckInBody = ParsedBody<'checkIn'>;
 
 type ScanInput = Pick<CheckInBody, 'code' | 'reference' | 'coOfficerIds' | 'location'> & {
   clientTime?: string;
+  clientId?: string;
 };
 
+/** What the scanned code turned out to be. */
+type ScannedCode =
+  | { status: 'VALID' | 'REVOKED'; gateId: string; enterpriseId: string; version: number }
+  | { status: 'INVALID'; problem: CodeProblem };
+
+/** A scan judged: the facts the rules read, and `judge` to apply them for a purpose. */
 interface ScanFacts {
-  officer: User;
-  coOfficers: User[];
+  context: CheckInContextRow;
+  officer: CheckInOfficerRow;
+  coOfficers: CheckInOfficerRow[];
   scanned: ScannedCode;
-  policy: CheckInPolicy;
+  clientTime: Date;
+  receivedAt: Date;
+  policyVersion: number;
   /** null when the code names no gate (refused whatever the purpose) */
-  gate: Gate | null;
-  enterprise: Enterprise | null;
-  onPositiveList: boolean;
+  gate: CheckInContextRow['gate'];
+  firm: CheckInContextRow['firm'];
   judge(purpose: Purpose): CheckInDecision;
 }
 
@@ -54,57 +68,49 @@ export type CheckInResult =
   | { refused: false; visit: VisitView; decision: VisitView['decision'] }
   | { refused: true; attemptId: string; decision: VisitView['decision']; visit: VisitView };
 
-const DAY_MS = 86_400_000;
+type Recording =
+  | { kind: 'recorded'; result: CheckInResult }
+  | { kind: 'replay'; recorded: { id: string; officerId: string } };
 
 /**
  * 先扫码、后入企: verifies the scanned code, judges the attempt by the rules in force at the
  * time of the scan, records it (visit or refused attempt), appends the audit entry and notifies
- * the firm, all in one transaction. Idempotent on the phone's clientId.
+ * the firm, all in one transaction of four round trips (CheckInRepository). Idempotent on the
+ * phone's clientId.
  */
 @Injectable()
 export class CheckInsService {
+  private readonly verifySignature = nativeEd25519Verifier();
+
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly gateCodes: GateCodesService,
-    private readonly policies: PolicyService,
-    private readonly audit: AuditService,
-    private readonly notifications: NotificationsService,
+    private readonly transactions: Transactions,
+    private readonly checkIns: CheckInRepository,
+    private readonly keys: GateCodeKeys,
+    private readonly visits: VisitsService,
   ) {}
 
   async checkIn(caller: AuthenticatedUser, dto: CheckInBody): Promise<CheckInResult> {
-    const earlier = await this.replay(caller, dto.clientId);
-    if (earlier) return earlier;
     try {
-      const visitId = await this.dataSource.transaction((manager) =>
-        this.record(manager, caller, dto),
-      );
-      return this.result(visitId);
+      const recording = await this.transactions.run((tx) => this.record(tx, caller, dto));
+      if (recording.kind === 'recorded') return recording.result;
+      return await this.replay(caller, recording.recorded);
     } catch (error) {
       // The same clientId sent twice at once: the loser returns the winner's result.
       if (isUniqueViolation(error, 'client_id')) {
-        const winner = await this.replay(caller, dto.clientId);
-        if (winner) return winner;
+        const winner = await this.checkIns.recordedWith(dto.clientId);
+        if (winner) return this.replay(caller, winner);
       }
       throw error;
     }
   }
 
+  /** The result of a check-in recorded earlier with the same clientId (a phone's retry). */
   private async replay(
     caller: AuthenticatedUser,
-    clientId: string,
-  ): Promise<CheckInResult | undefined> {
-    const existing = await this.dataSource.getRepository(Visit).findOneBy({ clientId });
-    if (!existing) return undefined;
-    if (existing.officerId !== caller.id) throw new DomainException('CLIENT_ID_REUSED');
-    return this.result(existing.id);
-  }
-
-  private async result(visitId: string): Promise<CheckInResult> {
-    const visit = await this.dataSource.getRepository(Visit).findOneByOrFail({ id: visitId });
-    const [view] = await toVisitViews(this.dataSource.manager, [visit]);
-    return view.decision.outcome === 'REFUSED'
-      ? { refused: true, attemptId: view.id, decision: view.decision, visit: view }
-      : { refused: false, visit: view, decision: view.decision };
+    recorded: { id: string; officerId: string },
+  ): Promise<CheckInResult> {
+    if (recorded.officerId !== caller.id) throw new DomainException('CLIENT_ID_REUSED');
+    return resultOf(await this.visits.get(caller, recorded.id));
   }
 
   /**
@@ -115,52 +121,44 @@ export class CheckInsService {
     caller: AuthenticatedUser,
     dto: ParsedBody<'previewCheckIn'>,
   ): Promise<CheckInPreview> {
-    const receivedAt = new Date();
-    const facts = await this.facts(this.dataSource.manager, caller, dto, receivedAt, {
-      lockFirm: false,
-    });
+    const facts = await this.facts(undefined, caller, dto, new Date());
     const decisions = {} as CheckInPreview['decisions'];
     for (const purpose of PURPOSES) {
       const { outcome, reasons } = facts.judge(purpose);
       decisions[purpose] = { outcome, reasons };
     }
     return {
-      enterprise: facts.enterprise && {
-        id: facts.enterprise.id,
-        name: facts.enterprise.name,
-        onPositiveList: facts.onPositiveList,
-        creditGrade: facts.enterprise.creditGrade,
+      enterprise: facts.firm && {
+        id: facts.firm.id,
+        name: facts.firm.name,
+        onPositiveList: facts.context.listed,
+        creditGrade: facts.firm.creditGrade,
       },
       gate: facts.gate && { id: facts.gate.id, name: facts.gate.name },
-      policyVersion: facts.policy.version,
+      policyVersion: facts.policyVersion,
       decisions,
-      evaluatedAt: receivedAt.toISOString(),
+      evaluatedAt: facts.receivedAt.toISOString(),
     };
   }
 
-  private async record(
-    manager: EntityManager,
-    caller: AuthenticatedUser,
-    dto: CheckInBody,
-  ): Promise<string> {
-    const receivedAt = new Date();
-    const clientTime = new Date(dto.clientTime);
-    const facts = await this.facts(manager, caller, dto, receivedAt, { lockFirm: true });
-    const { officer, coOfficers, scanned, gate } = facts;
+  private async record(tx: Tx, caller: AuthenticatedUser, dto: CheckInBody): Promise<Recording> {
+    const facts = await this.facts(tx, caller, dto, new Date());
+    const { context, officer, coOfficers, scanned, gate } = facts;
+    if (context.recorded) return { kind: 'replay', recorded: context.recorded };
+    if (!context.head) throw new Error('audit: the chain heads are not numbered 0 … N − 1');
     const decision = facts.judge(dto.purpose);
     const reference = dto.reference?.trim() || null;
-
     const visitId = randomUUID();
-    const enterpriseId = scanned.status === 'INVALID' ? null : scanned.code.enterpriseId;
-    const gateId = scanned.status === 'INVALID' ? null : scanned.code.gateId;
-    await manager.insert(Visit, {
+    const signed = scanned.status === 'INVALID' ? null : scanned;
+    const officers = [officer, ...coOfficers];
+    const visit: CheckInWrite['visit'] = {
       id: visitId,
-      clientId: dto.clientId,
+      clientId: dto.clientId.toLowerCase(),
       officerId: officer.id,
       unitId: officer.unitId!,
-      enterpriseId,
-      gateId,
-      codeVersion: scanned.status === 'INVALID' ? null : scanned.code.version,
+      enterpriseId: signed?.enterpriseId ?? null,
+      gateId: signed?.gateId ?? null,
+      codeVersion: signed?.version ?? null,
       purpose: dto.purpose,
       reference,
       outcome: decision.outcome,
@@ -169,99 +167,138 @@ export class CheckInsService {
       lat: dto.location?.lat ?? null,
       lng: dto.location?.lng ?? null,
       locationAccuracy: dto.location?.accuracy ?? null,
-      clientTime,
-      receivedAt,
+      clientTime: facts.clientTime,
+      receivedAt: facts.receivedAt,
       checkedInAt: new Date(decision.effectiveTime),
+    };
+    const officerRows = officers.map((o, i) => ({ id: o.id, isLead: i === 0 }));
+    const entry = this.auditEntry(context.head, visit, officerRows, {
+      clientId: visit.clientId,
+      enterpriseId: visit.enterpriseId,
+      gateId: visit.gateId,
+      purpose: dto.purpose,
+      reference,
+      officerIds: officers.map((o) => o.id),
+      outcome: decision.outcome,
+      reasons: decision.reasons.map((r) => r.code),
+      policyVersion: decision.policyVersion,
+      clientTime: facts.clientTime.toISOString(),
+      codeProblem: scanned.status === 'INVALID' ? scanned.problem : null,
     });
-    await manager.insert(VisitOfficer, [
-      { visitId, officerId: officer.id, isLead: true },
-      ...coOfficers.map((co) => ({ visitId, officerId: co.id, isLead: false })),
-    ]);
-    if (enterpriseId && gate) {
-      await this.notifyFirm(
-        manager,
-        enterpriseId,
-        visitId,
-        gate,
-        [officer, ...coOfficers],
-        dto,
-        decision,
-      );
-    }
-    // Last before commit: the chain head stays locked for as short a time as possible.
-    await this.audit.append(manager, {
-      actorId: officer.id,
+    const notification =
+      signed && gate
+        ? {
+            enterpriseId: signed.enterpriseId,
+            kind: 'OFFICER_AT_GATE',
+            payload: {
+              visitId,
+              gateName: gate.name,
+              purpose: dto.purpose,
+              purposeLabel: PURPOSE_INFO[dto.purpose].label,
+              reference,
+              outcome: decision.outcome,
+              at: decision.effectiveTime,
+              officers: officers.map((o) => ({
+                name: o.name,
+                badgeNumber: o.badgeNumber,
+                unitName: o.unitName,
+              })),
+            },
+          }
+        : null;
+    await this.checkIns.record({ visit, officers: officerRows, notification, entry }, tx);
+    return { kind: 'recorded', result: resultOf(viewOf(visit, officers, facts)) };
+  }
+
+  /** The visit's audit entry, on the chain whose head the context locked. */
+  private auditEntry(
+    head: NonNullable<CheckInContextRow['head']>,
+    visit: CheckInWrite['visit'],
+    officers: { id: string; isLead: boolean }[],
+    data: Record<string, unknown>,
+  ): CheckInWrite['entry'] {
+    const fields = {
+      chain: head.chain,
+      seq: String(BigInt(head.seq) + 1n),
+      at: new Date(),
+      actorId: visit.officerId,
       action: 'CHECK_IN',
       subjectType: 'visit',
-      subjectId: visitId,
-      data: {
-        clientId: dto.clientId,
-        enterpriseId,
-        gateId,
-        purpose: dto.purpose,
-        reference,
-        officerIds: [officer.id, ...coOfficers.map((co) => co.id)],
-        outcome: decision.outcome,
-        reasons: decision.reasons.map((r) => r.code),
-        policyVersion: decision.policyVersion,
-        clientTime: clientTime.toISOString(),
-        codeProblem: scanned.status === 'INVALID' ? scanned.problem : null,
-      },
-      row: { table: 'visit', id: visitId },
-      chainKey: officer.unitId!, // the visit's unit: its entries are one chain
-    });
-    return visitId;
+      subjectId: visit.id,
+      data,
+      rowTable: 'visit' as const,
+      rowId: visit.id,
+      rowDigest: newVisitDigest({ ...visit, officers }),
+    };
+    return {
+      ...fields,
+      prevHash: head.hash,
+      hash: entryHash(head.hash, entryContent(fields)),
+    };
   }
 
   /**
-   * Everything the rules read about a scan, gathered once: the officer and co-officers, the code
-   * and its gate, the firm (locked when recording, so that concurrent check-ins there are judged
-   * one after the other), its list membership, the visits around the scan, the task the
-   * reference names, and the policy in force when the officer scanned (never one from the
-   * future). `judge` applies the rules for a purpose.
+   * Everything the rules read about a scan, gathered by one statement: the officer and
+   * co-officers, the code and its gate, the firm (locked when recording, so that concurrent
+   * check-ins there are judged one after the other), its list membership, the visits around the
+   * scan, the task the reference names, and the policy in force when the officer scanned (never
+   * one from the future). `judge` applies the rules for a purpose.
    */
   private async facts(
-    manager: EntityManager,
+    tx: Tx | undefined,
     caller: AuthenticatedUser,
     input: ScanInput,
     receivedAt: Date,
-    options: { lockFirm: boolean },
   ): Promise<ScanFacts> {
     const clientTime = input.clientTime ? new Date(input.clientTime) : receivedAt;
-    const officer = await manager.getRepository(User).findOneByOrFail({ id: caller.id });
-    const coOfficers = await this.loadCoOfficers(manager, officer.id, input.coOfficerIds ?? []);
-    const scanned = await this.gateCodes.resolve(input.code, manager);
     const judgedAt = clientTime > receivedAt ? receivedAt : clientTime;
-    const policy = await this.policies.inForceAt(judgedAt, manager);
-    const base = { officer, coOfficers, scanned, policy };
+    const verified = verifyGateCode(input.code, this.keys.publicKeys, this.verifySignature);
+    const coOfficerIds = [...new Set((input.coOfficerIds ?? []).map((id) => id.toLowerCase()))];
+    const context = await this.checkIns.gather(
+      {
+        officerId: caller.id,
+        coOfficerIds,
+        signed: verified.ok ? verified.payload : null,
+        clientTime,
+        judgedAt,
+        reference: input.reference?.trim() || null,
+        clientId: input.clientId ?? null,
+        defaults: {
+          utcOffsetMinutes: DEFAULT_CHECK_IN_POLICY.utcOffsetMinutes,
+          repeatVisitWindowDays: DEFAULT_CHECK_IN_POLICY.repeatVisitWindowDays,
+        },
+      },
+      { lock: tx !== undefined },
+      tx,
+    );
+    const { officer } = context;
+    if (!officer) throw new DomainException('UNAUTHENTICATED');
+    if (!context.policy) {
+      throw new Error('no check-in policy: migrations and bootstrap must create version 1');
+    }
+    const policy = policyOfVersion(context.policy);
+    const coOfficers = checkCoOfficers(officer.id, coOfficerIds, context.coOfficers);
+    const scanned = scannedCode(verified, context.code);
+    const base = {
+      context,
+      officer,
+      coOfficers,
+      scanned,
+      clientTime,
+      receivedAt,
+      policyVersion: policy.version,
+    };
 
-    const gate =
-      scanned.status === 'INVALID'
-        ? null
-        : await manager.getRepository(Gate).findOneBy({ id: scanned.code.gateId });
-    // A code whose gate no longer exists names nothing: refused like an unknown code.
-    if (scanned.status === 'INVALID' || !gate) {
+    const { gate, firm } = context;
+    // A code whose gate (or firm) no longer exists names nothing: refused like an unknown code.
+    if (scanned.status === 'INVALID' || !gate || !firm) {
       const problem = scanned.status === 'INVALID' ? scanned.problem : 'UNKNOWN_CODE';
       const refusal = refuseUnverifiableCode(policy, judgedAt, problem);
-      return { ...base, gate: null, enterprise: null, onPositiveList: false, judge: () => refusal };
+      return { ...base, gate: null, firm: null, judge: () => refusal };
     }
 
-    const firms = manager.getRepository(Enterprise).createQueryBuilder('e');
-    if (options.lockFirm) firms.setLock('for_no_key_update');
-    const enterprise = await firms
-      .where('e.id = :id', { id: scanned.code.enterpriseId })
-      .getOneOrFail();
-    const [{ listed }] = await manager
-      .getRepository(Enterprise)
-      .createQueryBuilder('e')
-      .select(onPositiveListSql('e', 'day'), 'listed')
-      .where('e.id = :id', { id: enterprise.id })
-      .setParameter('day', localDay(clientTime, policy.utcOffsetMinutes))
-      .getRawMany<{ listed: boolean }>();
-    const unit = await this.officerUnit(manager, officer.unitId);
-    const visits = await this.visitsAround(manager, enterprise.id, clientTime, policy);
-    const randomTask = await this.randomTask(manager, input.reference);
-    const context: Omit<CheckInContext, 'purpose'> = {
+    const { prior, later } = splitAround(context.visitsAround, clientTime);
+    const rules: Omit<CheckInContext, 'purpose'> = {
       serverTime: receivedAt.toISOString(),
       clientTime: clientTime.toISOString(),
       reference: input.reference ?? null,
@@ -270,158 +307,127 @@ export class CheckInsService {
         id: officer.id,
         active: officer.active,
         unitId: officer.unitId ?? '',
-        unitLevel: unit.level,
-        jurisdictionUnitIds: unit.subtree,
+        unitLevel: officer.unitLevel ?? '',
+        jurisdictionUnitIds: officer.unitId ? context.jurisdiction : undefined,
       },
       coOfficers: coOfficers.map((co) => ({ id: co.id, active: co.active })),
       enterprise: {
-        id: enterprise.id,
-        onPositiveList: listed,
-        creditGrade: enterprise.creditGrade,
-        unitId: enterprise.unitId,
+        id: firm.id,
+        onPositiveList: context.listed,
+        creditGrade: firm.creditGrade,
+        unitId: firm.unitId ?? undefined,
       },
       gate: { lat: gate.lat, lng: gate.lng, radiusM: gate.radiusM },
       location: input.location ?? null,
-      priorVisits: visits.prior,
-      laterVisits: visits.later,
+      priorVisits: prior,
+      laterVisits: later,
       policy,
     };
     return {
       ...base,
       gate,
-      enterprise,
-      onPositiveList: listed,
+      firm,
       judge: (purpose) =>
         evaluateCheckIn({
-          ...context,
+          ...rules,
           purpose,
-          randomTask: purpose === 'RANDOM_INSPECTION' ? randomTask : null,
+          randomTask: purpose === 'RANDOM_INSPECTION' ? context.randomTask : null,
         }),
     };
   }
+}
 
-  /** The revealed draw task a random inspection's reference names (双随机), or null. */
-  private async randomTask(
-    manager: EntityManager,
-    reference: string | null | undefined,
-  ): Promise<RandomTaskFacts | null> {
-    const wanted = reference?.trim();
-    if (!wanted) return null;
-    const [task]: RandomTaskFacts[] = await manager.query(
-      `SELECT t.enterprise_id AS "enterpriseId", t.officer_ids AS "officerIds",
-              to_char(d.period_start, 'YYYY-MM-DD') AS "periodStart",
-              to_char(d.period_end, 'YYYY-MM-DD') AS "periodEnd"
-         FROM draw_task t JOIN draw d ON d.id = t.draw_id
-        WHERE t.reference = $1 AND d.status = 'REVEALED'`,
-      [wanted],
-    );
-    return task ?? null;
-  }
+/** A verified code and the code row it names (UNKNOWN_CODE: no such version of that firm's gate). */
+function scannedCode(verified: GateCodeVerification, row: CheckInContextRow['code']): ScannedCode {
+  if (!verified.ok) return { status: 'INVALID', problem: verified.problem };
+  const { gateId, enterpriseId, version } = verified.payload;
+  if (!row || row.enterpriseId !== enterpriseId)
+    return { status: 'INVALID', problem: 'UNKNOWN_CODE' };
+  return { status: row.revoked ? 'REVOKED' : 'VALID', gateId, enterpriseId, version };
+}
 
-  /** Earlier visits that can matter: this calendar year (cap) and the repeat window. */
-  /**
-   * The firm's visits (not refused attempts) around the scan: those up to it, in its year and the
-   * repeat window before it, are the prior visits; those after it were recorded before this
-   * check-in arrived (it synced late) and are judged with it on the time-ordered record.
-   */
-  private async visitsAround(
-    manager: EntityManager,
-    enterpriseId: string,
-    clientTime: Date,
-    policy: CheckInPolicy,
-  ): Promise<{ prior: PriorVisit[]; later: LaterVisit[] }> {
-    const offsetMs = policy.utcOffsetMinutes * 60_000;
-    const local = new Date(clientTime.getTime() + offsetMs);
-    const yearStart = Date.UTC(local.getUTCFullYear(), 0, 1) - offsetMs;
-    const yearEnd = Date.UTC(local.getUTCFullYear() + 1, 0, 1) - offsetMs;
-    const windowMs = (policy.repeatVisitWindowDays + 1) * DAY_MS;
-    const from = Math.min(yearStart, clientTime.getTime() - windowMs);
-    const to = Math.max(yearEnd, clientTime.getTime() + windowMs);
-    const rows: {
-      id: string;
-      checkedInAt: Date;
-      purpose: PriorVisit['purpose'];
-      reference: string | null;
-      unitLevel: string;
-    }[] = await manager.query(
-      `SELECT v.id, v.checked_in_at AS "checkedInAt", v.purpose, v.reference, u.level AS "unitLevel"
-           FROM visit v JOIN unit u ON u.id = v.unit_id
-          WHERE v.enterprise_id = $1 AND v.outcome <> 'REFUSED'
-            AND v.checked_in_at >= $2 AND v.checked_in_at < $3`,
-      [enterpriseId, new Date(from), new Date(to)],
-    );
-    const prior: PriorVisit[] = [];
-    const later: LaterVisit[] = [];
-    for (const { id, ...row } of rows) {
-      const visit = { ...row, checkedInAt: new Date(row.checkedInAt).toISOString() };
-      if (row.checkedInAt <= clientTime) prior.push(visit);
-      else later.push({ ...visit, id });
-    }
-    return { prior, later };
-  }
-
-  /** The officer's unit level (the cap counts per level) and his jurisdiction: the unit's subtree. */
-  private async officerUnit(
-    manager: EntityManager,
-    unitId: string | null,
-  ): Promise<{ level: string; subtree: string[] | undefined }> {
-    if (!unitId) return { level: '', subtree: undefined };
-    const [row]: { level: string; subtree: string[] }[] = await manager.query(
-      `WITH RECURSIVE tree AS (
-         SELECT id FROM unit WHERE id = $1
-         UNION SELECT u.id FROM unit u JOIN tree t ON u.parent_id = t.id)
-       SELECT (SELECT level FROM unit WHERE id = $1) AS level,
-              array_agg(tree.id::text) AS subtree FROM tree`,
-      [unitId],
-    );
-    return { level: row.level, subtree: row.subtree };
-  }
-
-  /** Co-officers must be officers; an unknown id is an input error (nothing is recorded). */
-  private async loadCoOfficers(
-    manager: EntityManager,
-    officerId: string,
-    ids: string[],
-  ): Promise<User[]> {
-    const wanted = [...new Set(ids)].filter((id) => id !== officerId);
-    if (wanted.length === 0) return [];
-    const found = await manager.getRepository(User).findBy({ id: In(wanted), role: 'officer' });
-    const missing = wanted.filter((id) => !found.some((u) => u.id === id));
-    if (missing.length > 0) {
-      throw new DomainException('VALIDATION_FAILED', {
-        errors: missing.map((id) => ({ field: 'coOfficerIds', message: `找不到执法人员 ${id}` })),
-      });
-    }
-    return found;
-  }
-
-  private async notifyFirm(
-    manager: EntityManager,
-    enterpriseId: string,
-    visitId: string,
-    gate: Gate,
-    officers: User[],
-    dto: CheckInBody,
-    decision: CheckInDecision,
-  ): Promise<void> {
-    const units = await manager.getRepository(Unit).findBy({
-      id: In(officers.map((o) => o.unitId).filter((id): id is string => id !== null)),
-    });
-    await this.notifications.notifyFirm(manager, enterpriseId, 'OFFICER_AT_GATE', {
-      visitId,
-      gateName: gate.name,
-      purpose: dto.purpose,
-      purposeLabel: PURPOSE_INFO[dto.purpose].label,
-      reference: dto.reference?.trim() || null,
-      outcome: decision.outcome,
-      at: decision.effectiveTime,
-      officers: officers.map((o) => ({
-        name: o.name,
-        badgeNumber: o.badgeNumber,
-        unitName: units.find((u) => u.id === o.unitId)?.name ?? null,
-      })),
+/** Co-officers must be officers; an unknown id is an input error (nothing is recorded). */
+function checkCoOfficers(
+  officerId: string,
+  wanted: string[],
+  found: CheckInOfficerRow[],
+): CheckInOfficerRow[] {
+  const missing = wanted.filter((id) => id !== officerId && !found.some((u) => u.id === id));
+  if (missing.length > 0) {
+    throw new DomainException('VALIDATION_FAILED', {
+      errors: missing.map((id) => ({ field: 'coOfficerIds', message: `找不到执法人员 ${id}` })),
     });
   }
+  return found.filter((u) => u.id !== officerId);
+}
+
+/**
+ * The firm's visits around the scan: those up to it are the prior visits; those after it were
+ * recorded before this check-in arrived (it synced late) and are judged with it on the
+ * time-ordered record.
+ */
+function splitAround(
+  rows: CheckInContextRow['visitsAround'],
+  clientTime: Date,
+): { prior: PriorVisit[]; later: LaterVisit[] } {
+  const prior: PriorVisit[] = [];
+  const later: LaterVisit[] = [];
+  for (const { id, ...visit } of rows) {
+    if (new Date(visit.checkedInAt) <= clientTime) prior.push(visit);
+    else later.push({ ...visit, id });
+  }
+  return { prior, later };
+}
+
+/** The answer, from what the transaction wrote: nothing is read back. */
+function viewOf(
+  visit: CheckInWrite['visit'],
+  officers: CheckInOfficerRow[],
+  facts: ScanFacts,
+): VisitView {
+  const officerViews: VisitOfficerView[] = officers.map((o, i) => ({
+    id: o.id,
+    name: o.name,
+    badgeNumber: o.badgeNumber,
+    unitId: o.unitId,
+    unitName: o.unitName,
+    isLead: i === 0,
+  }));
+  return {
+    id: visit.id,
+    clientId: visit.clientId,
+    enterpriseId: visit.enterpriseId,
+    enterpriseName: visit.enterpriseId ? (facts.context.firm?.name ?? null) : null,
+    gateId: visit.gateId,
+    gateName: visit.gateId ? (facts.context.gate?.name ?? null) : null,
+    unitId: visit.unitId,
+    purpose: visit.purpose,
+    reference: visit.reference,
+    officers: officerViews,
+    decision: {
+      outcome: visit.outcome as VisitView['decision']['outcome'],
+      reasons: visit.reasons as VisitView['decision']['reasons'],
+      policyVersion: visit.policyVersion,
+    },
+    location:
+      visit.lat === null || visit.lng === null
+        ? null
+        : { lat: visit.lat, lng: visit.lng, accuracy: visit.locationAccuracy },
+    clientTime: visit.clientTime.toISOString(),
+    receivedAt: visit.receivedAt.toISOString(),
+    checkedInAt: visit.checkedInAt.toISOString(),
+    checkedOutAt: null,
+    findings: null,
+    notes: null,
+    rectifyBy: null,
+    autoClosed: false,
+  };
+}
+
+function resultOf(view: VisitView): CheckInResult {
+  return view.decision.outcome === 'REFUSED'
+    ? { refused: true, attemptId: view.id, decision: view.decision, visit: view }
+    : { refused: false, visit: view, decision: view.decision };
 }
 
 function isUniqueViolation(error: unknown, column: string): boolean {

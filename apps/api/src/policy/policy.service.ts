@@ -8,6 +8,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
+import { policyOfVersion } from './policy-in-force';
 import { PolicyVersion } from './policy-version.entity';
 
 /** Creates version 1 with the defaults when there is no policy yet (idempotent, race-safe). */
@@ -59,8 +60,7 @@ export class PolicyService implements OnApplicationBootstrap {
         .orderBy('p.version', 'DESC')
         .getOne()) ?? (await repo.findOne({ where: {}, order: { version: 'ASC' } }));
     if (!row) throw new Error('no check-in policy: migrations and bootstrap must create version 1');
-    // Versions stored before a field existed take that field's default.
-    return { ...DEFAULT_CHECK_IN_POLICY, ...row.body, version: row.version };
+    return policyOfVersion(row);
   }
 
   current(): Promise<CheckInPolicy> {

@@ -1,0 +1,324 @@
+import { Injectable } from '@nestjs/common';
+import type { CreditGrade, Purpose, RandomTaskFacts } from '@qinqing/domain';
+import { DataSource } from 'typeorm';
+import { chainKeyNumberSql } from '../audit/audit-hash';
+import { positiveListOnDaySql } from '../enterprises/positive-list';
+import { sqlOf, type Tx } from '../database/transactions';
+import { enteredVisitSql } from '../visits/visit-sql';
+
+/** A person on the check-in: the officer or a co-officer, with his unit's name. */
+export interface CheckInOfficerRow {
+  id: string;
+  name: string;
+  badgeNumber: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  active: boolean;
+}
+
+/** A visit of the firm around the scan (not a refused attempt), for the cap and repeat rules. */
+export interface VisitAroundRow {
+  id: string;
+  /** ISO 8601, UTC, milliseconds */
+  checkedInAt: string;
+  purpose: Purpose;
+  reference: string | null;
+  unitLevel: string;
+}
+
+/** What a scan's rules read, gathered by one statement (CheckInRepository.gather). */
+export interface CheckInContextRow {
+  officer: (CheckInOfficerRow & { unitLevel: string | null }) | null;
+  /** the officer's unit and every unit below it (empty without a unit) */
+  jurisdiction: string[];
+  /** the co-officers found among the ids asked for (officers only), by name */
+  coOfficers: CheckInOfficerRow[];
+  /** the code's row for the signed gate and version, if it exists */
+  code: { enterpriseId: string; revoked: boolean } | null;
+  gate: { id: string; name: string; lat: number; lng: number; radiusM: number | null } | null;
+  firm: { id: string; name: string; creditGrade: CreditGrade; unitId: string | null } | null;
+  /** on the positive list on the scan's local day (false without a firm) */
+  listed: boolean;
+  /** the policy version in force when the officer scanned (the first one if none was yet) */
+  policy: { version: number; body: Record<string, unknown> } | null;
+  /** the firm's visits in the scan's year and the repeat window around it */
+  visitsAround: VisitAroundRow[];
+  randomTask: RandomTaskFacts | null;
+  /** a visit already recorded with this clientId */
+  recorded: { id: string; officerId: string } | null;
+  /** the locked head of the chain the visit's entry goes to (only when recording) */
+  head: { chain: number; seq: string; hash: string } | null;
+}
+
+export interface ContextQuery {
+  officerId: string;
+  coOfficerIds: string[];
+  /** from a verified code: the gate, the version and the firm it names (null: no valid signature) */
+  signed: { gateId: string; version: number; enterpriseId: string } | null;
+  /** when the officer scanned (the phone's clock): the visits around it and the local day */
+  clientTime: Date;
+  /** when the rules are taken from: the scan, never later than the server's clock */
+  judgedAt: Date;
+  reference: string | null;
+  clientId: string | null;
+  /** the policy fields' defaults, for versions stored before a field existed */
+  defaults: { utcOffsetMinutes: number; repeatVisitWindowDays: number };
+}
+
+/** Everything a check-in writes, in one statement (CheckInRepository.record). */
+export interface CheckInWrite {
+  visit: {
+    id: string;
+    clientId: string;
+    officerId: string;
+    unitId: string;
+    enterpriseId: string | null;
+    gateId: string | null;
+    codeVersion: number | null;
+    purpose: Purpose;
+    reference: string | null;
+    outcome: string;
+    reasons: unknown;
+    policyVersion: number;
+    lat: number | null;
+    lng: number | null;
+    locationAccuracy: number | null;
+    clientTime: Date;
+    receivedAt: Date;
+    checkedInAt: Date;
+  };
+  /** the lead first */
+  officers: { id: string; isLead: boolean }[];
+  /** every user of this firm is notified (null: no firm to notify) */
+  notification: { enterpriseId: string; kind: string; payload: unknown } | null;
+  entry: {
+    chain: number;
+    seq: string;
+    at: Date;
+    actorId: string;
+    action: string;
+    subjectType: string;
+    subjectId: string;
+    data: unknown;
+    rowTable: string;
+    rowId: string;
+    rowDigest: string;
+    prevHash: string;
+    hash: string;
+  };
+}
+
+const CONTEXT_CTES = (lock: boolean) => `
+WITH RECURSIVE
+  officer AS (
+    SELECT u.id, u.name, u.badge_number AS "badgeNumber", u.unit_id AS "unitId", u.active,
+           un.name AS "unitName", un.level AS "unitLevel"
+      FROM app_user u LEFT JOIN unit un ON un.id = u.unit_id
+     WHERE u.id = $1),
+  jurisdiction AS (
+    SELECT "unitId" AS id FROM officer WHERE "unitId" IS NOT NULL
+    UNION SELECT u.id FROM unit u JOIN jurisdiction j ON u.parent_id = j.id),
+  co_officers AS (
+    SELECT u.id, u.name, u.badge_number AS "badgeNumber", u.unit_id AS "unitId", u.active,
+           un.name AS "unitName"
+      FROM app_user u LEFT JOIN unit un ON un.id = u.unit_id
+     WHERE u.id = ANY($2::uuid[]) AND u.role = 'officer'),
+  code AS (
+    SELECT c.enterprise_id AS "enterpriseId", c.revoked_at IS NOT NULL AS revoked
+      FROM gate_code c WHERE c.gate_id = $3 AND c.version = $4),
+  code_gate AS (
+    SELECT g.id, g.name, g.lat, g.lng, g.radius_m AS "radiusM" FROM gate g WHERE g.id = $3),
+  firm AS (
+    SELECT e.id, e.name, e.credit_grade AS "creditGrade", e.unit_id AS "unitId"
+      FROM enterprise e WHERE e.id = $5 ${lock ? 'FOR NO KEY UPDATE' : ''}),
+  policy AS (
+    SELECT p.version, p.body FROM policy_version p
+     ORDER BY p.created_at <= $7 DESC,
+              CASE WHEN p.created_at <= $7 THEN -p.version ELSE p.version END
+     LIMIT 1),
+  clock AS (
+    SELECT ($6::timestamptz AT TIME ZONE 'UTC')
+             + coalesce((p.body ->> 'utcOffsetMinutes')::int, $9) * interval '1 minute' AS local,
+           coalesce((p.body ->> 'utcOffsetMinutes')::int, $9) * interval '1 minute' AS "offset",
+           (coalesce((p.body ->> 'repeatVisitWindowDays')::float8, $10) + 1) * interval '1 day'
+             AS "window"
+      FROM policy p),
+  span AS (
+    SELECT c.local::date AS day,
+           least((date_trunc('year', c.local) - c."offset") AT TIME ZONE 'UTC',
+                 $6::timestamptz - c."window") AS "from",
+           greatest((date_trunc('year', c.local) + interval '1 year' - c."offset") AT TIME ZONE 'UTC',
+                    $6::timestamptz + c."window") AS "to"
+      FROM clock c),
+  visits_around AS (
+    SELECT v.id,
+           to_char(v.checked_in_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+             AS "checkedInAt",
+           v.purpose, v.reference, u.level AS "unitLevel"
+      FROM span s
+      JOIN visit v ON v.enterprise_id = $5 AND ${enteredVisitSql('v')}
+                  AND v.checked_in_at >= s."from" AND v.checked_in_at < s."to"
+      JOIN unit u ON u.id = v.unit_id),
+  random_task AS (
+    SELECT t.enterprise_id AS "enterpriseId", t.officer_ids AS "officerIds",
+           to_char(d.period_start, 'YYYY-MM-DD') AS "periodStart",
+           to_char(d.period_end, 'YYYY-MM-DD') AS "periodEnd"
+      FROM draw_task t JOIN draw d ON d.id = t.draw_id
+     WHERE t.reference = $8 AND d.status = 'REVEALED'
+     LIMIT 1),
+  recorded AS (
+    SELECT v.id, v.officer_id AS "officerId" FROM visit v WHERE v.client_id = $11 LIMIT 1)`;
+
+/**
+ * The chain head the visit's entry goes to, locked. Its filter reads the firm first, so the firm's
+ * lock is always taken before the head's: two check-ins at one firm never hold them crosswise.
+ */
+const HEAD_CTE = `,
+  head AS (
+    SELECT h.id AS chain, h.seq::text AS seq, h.hash
+      FROM audit_chain_head h, officer o
+     WHERE h.id = ${chainKeyNumberSql('o."unitId"::text')} % (SELECT count(*) FROM audit_chain_head)
+       AND (SELECT count(*) FROM firm) >= 0
+       FOR UPDATE OF h)`;
+
+const CONTEXT_SELECT = (lock: boolean) => `
+SELECT (SELECT to_jsonb(o) FROM officer o) AS officer,
+       ARRAY(SELECT id::text FROM jurisdiction) AS jurisdiction,
+       (SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY c.name, c.id), '[]') FROM co_officers c)
+         AS "coOfficers",
+       (SELECT to_jsonb(c) FROM code c) AS code,
+       (SELECT to_jsonb(g) FROM code_gate g) AS gate,
+       (SELECT to_jsonb(f) FROM firm f) AS firm,
+       coalesce((SELECT ${positiveListOnDaySql('f.id', 's.day')} FROM firm f, span s), false)
+         AS listed,
+       (SELECT to_jsonb(p) FROM policy p) AS policy,
+       (SELECT coalesce(jsonb_agg(to_jsonb(v)), '[]') FROM visits_around v) AS "visitsAround",
+       (SELECT to_jsonb(t) FROM random_task t) AS "randomTask",
+       (SELECT to_jsonb(r) FROM recorded r) AS recorded,
+       ${lock ? '(SELECT to_jsonb(h) FROM head h)' : 'NULL::jsonb'} AS head`;
+
+const CONTEXT_SQL = {
+  recording: CONTEXT_CTES(true) + HEAD_CTE + CONTEXT_SELECT(true),
+  previewing: CONTEXT_CTES(false) + CONTEXT_SELECT(false),
+};
+
+/**
+ * The check-in's own statements. A check-in is four round trips: BEGIN, `gather` (everything the
+ * rules read, with the firm and the chain head locked), `record` (the visit, its officers, the
+ * firm's notifications, the audit entry and the chain head, in one statement), COMMIT. The rules
+ * and the entry's hash are computed in between, in libs and audit-hash. The statements cross the
+ * visits, notifications and audit tables by design: that is what makes them one round trip each.
+ */
+@Injectable()
+export class CheckInRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Everything the rules read about a scan, in one statement. When `lock` (recording), the firm is
+   * locked FOR NO KEY UPDATE (concurrent check-ins there are judged one after the other) and the
+   * chain head FOR UPDATE (the entry's predecessor), until the transaction ends.
+   */
+  async gather(
+    query: ContextQuery,
+    { lock }: { lock: boolean },
+    tx?: Tx,
+  ): Promise<CheckInContextRow> {
+    const [row] = (await sqlOf(this.dataSource, tx).query(
+      lock ? CONTEXT_SQL.recording : CONTEXT_SQL.previewing,
+      [
+        query.officerId,
+        query.coOfficerIds,
+        query.signed?.gateId ?? null,
+        query.signed?.version ?? null,
+        query.signed?.enterpriseId ?? null,
+        query.clientTime,
+        query.judgedAt,
+        query.reference,
+        query.defaults.utcOffsetMinutes,
+        query.defaults.repeatVisitWindowDays,
+        query.clientId,
+      ],
+    )) as CheckInContextRow[];
+    return row;
+  }
+
+  /** Writes the check-in in one statement (inside the transaction that gathered its context). */
+  async record(write: CheckInWrite, tx: Tx): Promise<void> {
+    const { visit: v, entry: e, notification: n } = write;
+    await sqlOf(this.dataSource, tx).query(
+      `WITH new_visit AS (
+         INSERT INTO visit (id, client_id, officer_id, unit_id, enterprise_id, gate_id, code_version,
+                            purpose, reference, outcome, reasons, policy_version, lat, lng,
+                            location_accuracy, client_time, received_at, checked_in_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $16, $17,
+                 $18)),
+       officers AS (
+         INSERT INTO visit_officer (visit_id, officer_id, is_lead)
+         SELECT $1, o.id, o.lead FROM unnest($19::uuid[], $20::boolean[]) AS o(id, lead)),
+       notified AS (
+         INSERT INTO notification (user_id, kind, payload)
+         SELECT m.user_id, $21, $22::jsonb FROM enterprise_member m WHERE m.enterprise_id = $23),
+       entry AS (
+         INSERT INTO audit_entry (chain, seq, at, actor_id, action, subject_type, subject_id, data,
+                                  row_table, row_id, row_digest, prev_hash, hash)
+         VALUES ($24, $25, $26, $27, $28, $29, $30, $31::jsonb, $32, $33, $34, $35, $36))
+       UPDATE audit_chain_head SET seq = $25, hash = $36 WHERE id = $24`,
+      [
+        v.id,
+        v.clientId,
+        v.officerId,
+        v.unitId,
+        v.enterpriseId,
+        v.gateId,
+        v.codeVersion,
+        v.purpose,
+        v.reference,
+        v.outcome,
+        JSON.stringify(v.reasons),
+        v.policyVersion,
+        v.lat,
+        v.lng,
+        v.locationAccuracy,
+        v.clientTime,
+        v.receivedAt,
+        v.checkedInAt,
+        write.officers.map((o) => o.id),
+        write.officers.map((o) => o.isLead),
+        n?.kind ?? null,
+        n ? JSON.stringify(n.payload) : null,
+        n?.enterpriseId ?? null,
+        e.chain,
+        e.seq,
+        e.at,
+        e.actorId,
+        e.action,
+        e.subjectType,
+        e.subjectId,
+        JSON.stringify(e.data),
+        e.rowTable,
+        e.rowId,
+        e.rowDigest,
+        e.prevHash,
+        e.hash,
+      ],
+    );
+  }
+
+  /** The visit recorded with this clientId by this officer, if any (the rate limit's replay test). */
+  async isRecordedBy(clientId: string, officerId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      'SELECT 1 FROM visit WHERE client_id = $1 AND officer_id = $2',
+      [clientId, officerId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The visit recorded with this clientId, whoever recorded it. */
+  async recordedWith(clientId: string): Promise<{ id: string; officerId: string } | null> {
+    const [row]: { id: string; officerId: string }[] = await this.dataSource.query(
+      'SELECT id, officer_id AS "officerId" FROM visit WHERE client_id = $1',
+      [clientId],
+    );
+    return row ?? null;
+  }
+}

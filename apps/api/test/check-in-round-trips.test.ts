@@ -1,0 +1,184 @@
+import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { chainKeyNumber, chainKeyNumberSql } from '../src/audit/audit-hash';
+import { rowsWithDigests } from '../src/audit/row-digest';
+import { checkInBody, startDemoWorld, type DemoWorld } from './support/demo-world';
+
+/**
+ * Issue 15: a check-in at database speed. What the API sends PostgreSQL while it answers, counted
+ * at the driver (every statement is one round trip: node-postgres does not pipeline); and the
+ * shortcuts that make it four (the entry's row digest computed from the values written, the chain
+ * picked in SQL) give exactly what the slow way gave.
+ */
+describe('the check-in round trips', () => {
+  let w: DemoWorld;
+  let codes: { ruitai: string; zhonglian: string; sinian: string };
+  let sent: string[] | null = null;
+  const originalQuery = Client.prototype.query;
+
+  beforeAll(async () => {
+    w = await startDemoWorld();
+    codes = {
+      ruitai: await w.issueCode(w.firms.ruitai),
+      zhonglian: await w.issueCode(w.firms.zhonglian),
+      sinian: await w.issueCode(w.firms.sinian),
+    };
+    Client.prototype.query = function (this: Client, ...args: unknown[]) {
+      const first = args[0] as string | { text: string };
+      sent?.push((typeof first === 'string' ? first : first.text).trim().replace(/\s+/g, ' '));
+      return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof Client.prototype.query;
+  });
+  afterAll(async () => {
+    Client.prototype.query = originalQuery;
+    await w.t.close();
+  });
+
+  /** The statements sent while the request is answered. */
+  async function statementsOf(request: () => Promise<{ statusCode: number }>, status: number) {
+    sent = [];
+    const res = await request();
+    const statements = sent;
+    sent = null;
+    expect(res.statusCode).toBe(status);
+    return statements;
+  }
+
+  /** The statements from BEGIN to COMMIT. */
+  const transactionOf = (statements: string[]) =>
+    statements.slice(statements.indexOf('START TRANSACTION'), statements.lastIndexOf('COMMIT') + 1);
+
+  const post = (body: Record<string, unknown>, user = w.users.officer3) =>
+    user.request('POST', '/api/v1/check-ins', body);
+
+  it('records a check-in in four round trips: BEGIN, its context, its writes, COMMIT', async () => {
+    const body = checkInBody(w, codes.ruitai, w.firms.ruitai, {
+      coOfficerIds: [w.users.officer4.id],
+    });
+    const statements = await statementsOf(() => post(body), 201);
+    const transaction = transactionOf(statements);
+    expect(transaction).toHaveLength(4);
+    expect(transaction[1]).toMatch(/^WITH RECURSIVE officer AS/);
+    expect(transaction[1]).toMatch(/FOR NO KEY UPDATE/);
+    expect(transaction[2]).toMatch(/^WITH new_visit AS \( INSERT INTO visit/);
+    // Before it: the caller's token (one query), the replay exemption and the rate limit; nothing
+    // after COMMIT: the answer is built from what the transaction held. It was 28 in all.
+    expect(statements).toHaveLength(7);
+    expect(statements.at(-1)).toBe('COMMIT');
+  });
+
+  it('takes as many for a refused attempt, and for one with an unreadable code', async () => {
+    const refused = await statementsOf(
+      () =>
+        post(checkInBody(w, codes.sinian, w.firms.sinian, { purpose: 'ROUTINE', reference: null })),
+      409,
+    );
+    expect(transactionOf(refused)).toHaveLength(4);
+    const unreadable = await statementsOf(
+      () => post(checkInBody(w, 'QQ1-not-a-code', w.firms.sinian)),
+      409,
+    );
+    expect(transactionOf(unreadable)).toHaveLength(4);
+  });
+
+  it('previews in one statement, outside any transaction', async () => {
+    const {
+      clientId: _clientId,
+      purpose: _purpose,
+      ...scan
+    } = checkInBody(w, codes.ruitai, w.firms.ruitai);
+    const statements = await statementsOf(
+      () => w.users.officer3.request('POST', '/api/v1/check-ins/preview', scan),
+      200,
+    );
+    expect(statements).not.toContain('START TRANSACTION');
+    const gathers = statements.filter((s) => s.startsWith('WITH RECURSIVE officer AS'));
+    expect(gathers).toHaveLength(1);
+    expect(gathers[0]).not.toMatch(/FOR (NO KEY )?UPDATE/);
+  });
+
+  it('answers with the visit as it is stored', async () => {
+    const res = await post(
+      checkInBody(w, codes.zhonglian, w.firms.zhonglian, {
+        coOfficerIds: [w.users.officer4.id, w.users.officer1.id],
+      }),
+    );
+    expect(res.statusCode).toBe(201);
+    const stored = await w.users.officer3.request('GET', `/api/v1/visits/${res.json().visit.id}`);
+    expect(stored.statusCode).toBe(200);
+    expect(res.json().visit).toEqual(stored.json());
+  });
+
+  it('writes each entry with the digest its visit has, whatever the visit', async () => {
+    const firm = w.firms.zhonglian;
+    const revoked = codes.sinian;
+    codes.sinian = await w.issueCode(w.firms.sinian);
+    const bodies = [
+      // co-officers, a precise location with decimals
+      checkInBody(w, codes.zhonglian, firm, {
+        coOfficerIds: [w.users.officer4.id, w.users.officer1.id],
+        location: { lat: firm.gate.lat + 0.000123456789, lng: firm.gate.lng, accuracy: 12.5 },
+      }),
+      // no location, no co-officer, a clientId in capitals, a phone clock 2 minutes behind
+      checkInBody(w, codes.zhonglian, firm, {
+        clientId: randomUUID().toUpperCase(),
+        coOfficerIds: [],
+        location: null,
+        purpose: 'COMPLAINT_VERIFICATION',
+        reference: '12369-D-1',
+        clientTime: new Date(Date.now() - 120_000).toISOString(),
+      }),
+      // refused: a revoked code (the firm and gate are known)
+      checkInBody(w, revoked, w.firms.sinian),
+      // refused: no firm, no gate (an unreadable code)
+      checkInBody(w, 'QQ1-garbage', firm),
+    ];
+    const ids: string[] = [];
+    for (const body of bodies) {
+      const res = await post(body);
+      expect([201, 409]).toContain(res.statusCode);
+      ids.push(res.statusCode === 201 ? res.json().visit.id : res.json().attemptId);
+    }
+    const rows = await rowsWithDigests(w.t.dataSource, 'visit', { ids });
+    expect(rows).toHaveLength(bodies.length);
+    for (const row of rows) expect(row.audited).toBe(row.digest);
+    const verify = await w.users.supervisor.request('GET', '/api/v1/audit/verify');
+    expect(verify.json()).toMatchObject({ ok: true, rowMismatchCount: 0 });
+  });
+
+  it('picks the chain in SQL exactly as chainKeyNumber does', async () => {
+    const keys = fc.sample(fc.oneof(fc.uuid(), fc.string({ unit: 'grapheme' })), 200);
+    const rows: { n: string }[] = await w.t.dataSource.query(
+      `SELECT ${chainKeyNumberSql('k')}::text AS n FROM unnest($1::text[]) WITH ORDINALITY AS t(k, i)
+        ORDER BY i`,
+      [keys],
+    );
+    expect(rows.map((r) => Number(r.n))).toEqual(keys.map(chainKeyNumber));
+  });
+
+  it('judges concurrent check-ins of several units at several firms without a deadlock', async () => {
+    const officers = [w.users.officer1, w.users.officer2, w.users.officer3, w.users.officer4];
+    const firms = [
+      [w.firms.ruitai, codes.ruitai],
+      [w.firms.zhonglian, codes.zhonglian],
+    ] as const;
+    const responses = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => {
+        const [firm, code] = firms[i % 2];
+        const officer = officers[i % 4];
+        return post(
+          checkInBody(w, code, firm, {
+            coOfficerIds: [officers[(i + 1) % 4].id],
+            purpose: 'COMPLAINT_VERIFICATION',
+            reference: `12369-P-${i}`,
+          }),
+          officer,
+        );
+      }),
+    );
+    expect(responses.map((r) => r.statusCode).filter((s) => s !== 201 && s !== 409)).toEqual([]);
+    const verify = await w.users.supervisor.request('GET', '/api/v1/audit/verify');
+    expect(verify.json()).toMatchObject({ ok: true, firstBrokenSeq: null, rowMismatchCount: 0 });
+  });
+});
