@@ -3,6 +3,7 @@ import type { CreditGrade, Purpose, RandomTaskFacts } from '@qinqing/domain';
 import { DataSource } from 'typeorm';
 import { chainKeyNumberSql } from '../audit/audit-hash';
 import { positiveListOnDaySql } from '../enterprises/positive-list';
+import { type PreparedStatement, runPrepared } from '../database/prepared';
 import { sqlOf, type Tx } from '../database/transactions';
 import { enteredVisitSql } from '../visits/visit-sql';
 
@@ -197,56 +198,20 @@ SELECT (SELECT to_jsonb(o) FROM officer o) AS officer,
        (SELECT to_jsonb(r) FROM recorded r) AS recorded,
        ${lock ? '(SELECT to_jsonb(h) FROM head h)' : 'NULL::jsonb'} AS head`;
 
-const CONTEXT_SQL = {
-  recording: CONTEXT_CTES(true) + HEAD_CTE + CONTEXT_SELECT(true),
-  previewing: CONTEXT_CTES(false) + CONTEXT_SELECT(false),
-};
+const CONTEXT = {
+  recording: {
+    name: 'check-in-context-recording',
+    text: CONTEXT_CTES(true) + HEAD_CTE + CONTEXT_SELECT(true),
+  },
+  previewing: {
+    name: 'check-in-context-previewing',
+    text: CONTEXT_CTES(false) + CONTEXT_SELECT(false),
+  },
+} satisfies Record<string, PreparedStatement>;
 
-/**
- * The check-in's own statements. A check-in is four round trips: BEGIN, `gather` (everything the
- * rules read, with the firm and the chain head locked), `record` (the visit, its officers, the
- * firm's notifications, the audit entry and the chain head, in one statement), COMMIT. The rules
- * and the entry's hash are computed in between, in libs and audit-hash. The statements cross the
- * visits, notifications and audit tables by design: that is what makes them one round trip each.
- */
-@Injectable()
-export class CheckInRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  /**
-   * Everything the rules read about a scan, in one statement. When `lock` (recording), the firm is
-   * locked FOR NO KEY UPDATE (concurrent check-ins there are judged one after the other) and the
-   * chain head FOR UPDATE (the entry's predecessor), until the transaction ends.
-   */
-  async gather(
-    query: ContextQuery,
-    { lock }: { lock: boolean },
-    tx?: Tx,
-  ): Promise<CheckInContextRow> {
-    const [row] = (await sqlOf(this.dataSource, tx).query(
-      lock ? CONTEXT_SQL.recording : CONTEXT_SQL.previewing,
-      [
-        query.officerId,
-        query.coOfficerIds,
-        query.signed?.gateId ?? null,
-        query.signed?.version ?? null,
-        query.signed?.enterpriseId ?? null,
-        query.clientTime,
-        query.judgedAt,
-        query.reference,
-        query.defaults.utcOffsetMinutes,
-        query.defaults.repeatVisitWindowDays,
-        query.clientId,
-      ],
-    )) as CheckInContextRow[];
-    return row;
-  }
-
-  /** Writes the check-in in one statement (inside the transaction that gathered its context). */
-  async record(write: CheckInWrite, tx: Tx): Promise<void> {
-    const { visit: v, entry: e, notification: n } = write;
-    await sqlOf(this.dataSource, tx).query(
-      `WITH new_visit AS (
+const RECORD: PreparedStatement = {
+  name: 'check-in-record',
+  text: `WITH new_visit AS (
          INSERT INTO visit (id, client_id, officer_id, unit_id, enterprise_id, gate_id, code_version,
                             purpose, reference, outcome, reasons, policy_version, lat, lng,
                             location_accuracy, client_time, received_at, checked_in_at)
@@ -263,45 +228,91 @@ export class CheckInRepository {
                                   row_table, row_id, row_digest, prev_hash, hash)
          VALUES ($24, $25, $26, $27, $28, $29, $30, $31::jsonb, $32, $33, $34, $35, $36))
        UPDATE audit_chain_head SET seq = $25, hash = $36 WHERE id = $24`,
+};
+
+/**
+ * The check-in's own statements. A check-in is four round trips: BEGIN, `gather` (everything the
+ * rules read, with the firm and the chain head locked), `record` (the visit, its officers, the
+ * firm's notifications, the audit entry and the chain head, in one statement), COMMIT. The rules
+ * and the entry's hash are computed in between, in libs and audit-hash. The statements cross the
+ * visits, notifications and audit tables by design: that is what makes them one round trip each.
+ */
+@Injectable()
+export class CheckInRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Everything the rules read about a scan, in one statement. When `lock` (recording), the firm is
+   * locked FOR NO KEY UPDATE (concurrent check-ins there are judged one after the other) and the
+   * chain head FOR UPDATE (the entry's predecessor), until the transaction ends. Prepared: its
+   * planning took longer than its execution.
+   */
+  async gather(
+    query: ContextQuery,
+    { lock }: { lock: boolean },
+    tx?: Tx,
+  ): Promise<CheckInContextRow> {
+    const [row] = await runPrepared<CheckInContextRow[]>(
+      sqlOf(this.dataSource, tx),
+      lock ? CONTEXT.recording : CONTEXT.previewing,
       [
-        v.id,
-        v.clientId,
-        v.officerId,
-        v.unitId,
-        v.enterpriseId,
-        v.gateId,
-        v.codeVersion,
-        v.purpose,
-        v.reference,
-        v.outcome,
-        JSON.stringify(v.reasons),
-        v.policyVersion,
-        v.lat,
-        v.lng,
-        v.locationAccuracy,
-        v.clientTime,
-        v.receivedAt,
-        v.checkedInAt,
-        write.officers.map((o) => o.id),
-        write.officers.map((o) => o.isLead),
-        n?.kind ?? null,
-        n ? JSON.stringify(n.payload) : null,
-        n?.enterpriseId ?? null,
-        e.chain,
-        e.seq,
-        e.at,
-        e.actorId,
-        e.action,
-        e.subjectType,
-        e.subjectId,
-        JSON.stringify(e.data),
-        e.rowTable,
-        e.rowId,
-        e.rowDigest,
-        e.prevHash,
-        e.hash,
+        query.officerId,
+        query.coOfficerIds,
+        query.signed?.gateId ?? null,
+        query.signed?.version ?? null,
+        query.signed?.enterpriseId ?? null,
+        query.clientTime,
+        query.judgedAt,
+        query.reference,
+        query.defaults.utcOffsetMinutes,
+        query.defaults.repeatVisitWindowDays,
+        query.clientId,
       ],
     );
+    return row;
+  }
+
+  /** Writes the check-in in one statement (inside the transaction that gathered its context). */
+  async record(write: CheckInWrite, tx: Tx): Promise<void> {
+    const { visit: v, entry: e, notification: n } = write;
+    await runPrepared(sqlOf(this.dataSource, tx), RECORD, [
+      v.id,
+      v.clientId,
+      v.officerId,
+      v.unitId,
+      v.enterpriseId,
+      v.gateId,
+      v.codeVersion,
+      v.purpose,
+      v.reference,
+      v.outcome,
+      JSON.stringify(v.reasons),
+      v.policyVersion,
+      v.lat,
+      v.lng,
+      v.locationAccuracy,
+      v.clientTime,
+      v.receivedAt,
+      v.checkedInAt,
+      write.officers.map((o) => o.id),
+      write.officers.map((o) => o.isLead),
+      n?.kind ?? null,
+      n ? JSON.stringify(n.payload) : null,
+      n?.enterpriseId ?? null,
+      e.chain,
+      e.seq,
+      e.at,
+      e.actorId,
+      e.action,
+      e.subjectType,
+      e.subjectId,
+      JSON.stringify(e.data),
+      e.rowTable,
+      e.rowId,
+      e.rowDigest,
+      e.prevHash,
+      e.hash,
+    ]);
   }
 
   /** The visit recorded with this clientId by this officer, if any (the rate limit's replay test). */
