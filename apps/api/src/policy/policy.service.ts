@@ -9,11 +9,13 @@ import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
 import { asTx, Transactions, type Tx } from '../database/transactions';
 import { auditTx } from './audit-tx';
+import { policyOfVersion } from './policy-in-force';
 import { PolicyRepository } from './policy.repository';
 
 /**
- * TODO(merge): the check-in (apps/api/src/check-ins, the lead's) still passes its EntityManager to
- * inForceAt; once it passes its Tx, inForceAt takes `tx?: Tx` only and this type goes.
+ * TODO(merge): this branch's check-in (apps/api/src/check-ins, the lead's) still passes its
+ * EntityManager to inForceAt. The check-in on main (33f6f82) no longer calls inForceAt: on merge,
+ * inForceAt takes `tx?: Tx` only and this type goes.
  */
 type CheckInManager = Parameters<typeof asTx>[0];
 
@@ -45,8 +47,7 @@ export class PolicyService implements OnApplicationBootstrap {
   async inForceAt(at: Date, tx?: Tx | CheckInManager): Promise<CheckInPolicy> {
     const row = await this.policies.inForceAt(at, tx as Tx | undefined);
     if (!row) throw new Error('no check-in policy: migrations and bootstrap must create version 1');
-    // Versions stored before a field existed take that field's default.
-    return { ...DEFAULT_CHECK_IN_POLICY, ...row.body, version: row.version };
+    return policyOfVersion(row);
   }
 
   current(): Promise<CheckInPolicy> {
