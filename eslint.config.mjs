@@ -9,6 +9,10 @@ import tseslint from 'typescript-eslint';
 const REPOSITORY_RULE_FILES = [
   'apps/api/src/visits/visit-sql.ts',
   'apps/api/src/check-ins/**/*.ts',
+  'apps/api/src/draws/**/*.ts',
+  'apps/api/src/policy/**/*.ts',
+  'apps/api/src/ratings/**/*.ts',
+  'apps/api/src/reports/**/*.ts',
 ];
 
 export default tseslint.config(

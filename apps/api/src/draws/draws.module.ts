@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PolicyModule } from '../policy/policy.module';
 import { DrawsController } from './draws.controller';
+import { DrawsRepository } from './draws.repository';
 import { DrawsService } from './draws.service';
 import { OfficerConflictsController, OfficerConflictsService } from './officer-conflicts';
 
@@ -8,7 +9,7 @@ import { OfficerConflictsController, OfficerConflictsService } from './officer-c
 @Module({
   imports: [PolicyModule],
   controllers: [DrawsController, OfficerConflictsController],
-  providers: [DrawsService, OfficerConflictsService],
+  providers: [DrawsService, DrawsRepository, OfficerConflictsService],
   exports: [DrawsService],
 })
 export class DrawsModule {}

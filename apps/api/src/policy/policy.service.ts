@@ -5,60 +5,40 @@ import {
   type PolicyVersionView,
   validatePolicy,
 } from '@qinqing/domain';
-import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
+import { Transactions, type Tx } from '../database/transactions';
+import { auditTx } from './audit-tx';
 import { policyOfVersion } from './policy-in-force';
-import { PolicyVersion } from './policy-version.entity';
-
-/** Creates version 1 with the defaults when there is no policy yet (idempotent, race-safe). */
-export async function ensureDefaultPolicy(
-  manager: EntityManager,
-  audit: AuditService,
-): Promise<void> {
-  const inserted = await manager
-    .createQueryBuilder()
-    .insert()
-    .into(PolicyVersion)
-    .values({ version: 1, body: DEFAULT_CHECK_IN_POLICY, note: '默认政策', createdBy: null })
-    .orIgnore()
-    .returning(['version'])
-    .execute();
-  if (inserted.raw.length > 0) {
-    await audit.append(manager, {
-      actorId: null,
-      action: 'POLICY_CHANGED',
-      subjectType: 'policy',
-      subjectId: '1',
-      data: { version: 1, body: DEFAULT_CHECK_IN_POLICY, note: '默认政策' },
-    });
-  }
-}
+import { PolicyRepository } from './policy.repository';
 
 /** The versioned check-in policy: each change is a new immutable version and an audit entry. */
 @Injectable()
 export class PolicyService implements OnApplicationBootstrap {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly policies: PolicyRepository,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
   ) {}
 
+  /** Creates version 1 with the defaults when there is no policy yet (idempotent, race-safe). */
   async onApplicationBootstrap(): Promise<void> {
-    await this.dataSource.transaction((manager) => ensureDefaultPolicy(manager, this.audit));
+    await this.transactions.run(async (tx) => {
+      const note = '默认政策';
+      if (!(await this.policies.insertFirstIfMissing(DEFAULT_CHECK_IN_POLICY, note, tx))) return;
+      await this.audit.append(auditTx(tx), {
+        actorId: null,
+        action: 'POLICY_CHANGED',
+        subjectType: 'policy',
+        subjectId: '1',
+        data: { version: 1, body: DEFAULT_CHECK_IN_POLICY, note },
+      });
+    });
   }
 
   /** The version in force at a moment: the newest created at or before it (else the first). */
-  async inForceAt(
-    at: Date,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<CheckInPolicy> {
-    const repo = manager.getRepository(PolicyVersion);
-    const row =
-      (await repo
-        .createQueryBuilder('p')
-        .where('p.created_at <= :at', { at })
-        .orderBy('p.version', 'DESC')
-        .getOne()) ?? (await repo.findOne({ where: {}, order: { version: 'ASC' } }));
+  async inForceAt(at: Date, tx?: Tx): Promise<CheckInPolicy> {
+    const row = await this.policies.inForceAt(at, tx);
     if (!row) throw new Error('no check-in policy: migrations and bootstrap must create version 1');
     return policyOfVersion(row);
   }
@@ -69,25 +49,14 @@ export class PolicyService implements OnApplicationBootstrap {
 
   /** Every version, newest first, with the name of the admin who stored it (null: the default). */
   async history(): Promise<PolicyVersionView[]> {
-    const versions = await this.dataSource
-      .getRepository(PolicyVersion)
-      .find({ order: { version: 'DESC' } });
-    const ids = [...new Set(versions.map((v) => v.createdBy).filter((id): id is string => !!id))];
-    const names = new Map<string, string>();
-    if (ids.length > 0) {
-      const rows: { id: string; name: string }[] = await this.dataSource.query(
-        'SELECT id, name FROM app_user WHERE id = ANY($1)',
-        [ids],
-      );
-      for (const row of rows) names.set(row.id, row.name);
-    }
+    const versions = await this.policies.history();
     return versions.map((v) => ({
       version: v.version,
       body: v.body,
       note: v.note,
       createdBy: v.createdBy,
       createdAt: v.createdAt.toISOString(),
-      createdByName: v.createdBy ? (names.get(v.createdBy) ?? null) : null,
+      createdByName: v.createdByName,
     }));
   }
 
@@ -96,7 +65,6 @@ export class PolicyService implements OnApplicationBootstrap {
     body: Omit<CheckInPolicy, 'version'>,
     note: string,
     actorId: string,
-    manager?: EntityManager,
   ): Promise<CheckInPolicy> {
     // Only the known fields are kept: a stored policy holds nothing the rule engine does not read.
     const known = Object.keys(DEFAULT_CHECK_IN_POLICY).filter((key) => key !== 'version');
@@ -109,13 +77,11 @@ export class PolicyService implements OnApplicationBootstrap {
         errors: problems.map((message) => ({ field: 'policy', message })),
       });
     }
-    const run = async (tx: EntityManager) => {
-      await tx.query('LOCK TABLE policy_version IN EXCLUSIVE MODE');
-      const [{ max }] = await tx.query('SELECT max(version) AS max FROM policy_version');
-      const version = Number(max ?? 0) + 1;
+    return this.transactions.run(async (tx) => {
+      const version = await this.policies.lockNextVersion(tx);
       const policy = { ...clean, version };
-      await tx.insert(PolicyVersion, { version, body: policy, note, createdBy: actorId });
-      await this.audit.append(tx, {
+      await this.policies.insert({ version, body: policy, note, createdBy: actorId }, tx);
+      await this.audit.append(auditTx(tx), {
         actorId,
         action: 'POLICY_CHANGED',
         subjectType: 'policy',
@@ -123,7 +89,6 @@ export class PolicyService implements OnApplicationBootstrap {
         data: { version, body: policy, note },
       });
       return policy;
-    };
-    return manager ? run(manager) : this.dataSource.transaction(run);
+    });
   }
 }

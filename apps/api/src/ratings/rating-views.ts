@@ -1,8 +1,8 @@
 import type { RatingListItem, RatingView } from '@qinqing/domain';
-import type { EntityManager } from 'typeorm';
 import { signatureDataUrl } from './signature';
 
-interface RatingRow {
+/** A rating as its views show it (RatingsRepository.viewRows). */
+export interface RatingRow {
   id: string;
   visitId: string;
   enterpriseId: string;
@@ -20,17 +20,20 @@ interface RatingRow {
   checkedInAt: Date;
 }
 
-const SELECT_RATINGS = `
-  SELECT r.id, r.visit_id AS "visitId", r.enterprise_id AS "enterpriseId", e.name AS "enterpriseName",
-         r.overall, r.items, r.comment, r.signer_id AS "signerId", s.name AS "signerName",
-         r.submitted_at AS "submittedAt", f.id AS "followUpCaseId", r.unit_id AS "unitId",
-         un.name AS "unitName", v.purpose, v.checked_in_at AS "checkedInAt"
-    FROM rating r
-    JOIN visit v ON v.id = r.visit_id
-    JOIN app_user s ON s.id = r.signer_id
-    LEFT JOIN enterprise e ON e.id = r.enterprise_id
-    LEFT JOIN unit un ON un.id = r.unit_id
-    LEFT JOIN follow_up_case f ON f.rating_id = r.id`;
+/** An officer of a visit, with the visit (RatingsRepository.officersOfVisits). */
+export interface VisitOfficerRow {
+  visitId: string;
+  id: string;
+  name: string;
+  badgeNumber: string | null;
+}
+
+/** The officers of a visit, without the visit's id. */
+export function officersOf(officers: VisitOfficerRow[], visitId: string) {
+  return officers
+    .filter((o) => o.visitId === visitId)
+    .map(({ visitId: _visitId, ...officer }) => officer);
+}
 
 function baseView(row: RatingRow): Omit<RatingView, 'signature'> {
   return {
@@ -47,17 +50,8 @@ function baseView(row: RatingRow): Omit<RatingView, 'signature'> {
   };
 }
 
-/** The full rating of a visit (with its signature image), or null. */
-export async function ratingOfVisit(
-  manager: EntityManager,
-  visitId: string,
-): Promise<RatingView | null> {
-  const rows: (RatingRow & { signature: Buffer })[] = await manager.query(
-    SELECT_RATINGS.replace('SELECT r.id,', 'SELECT r.id, r.signature,') + ' WHERE r.visit_id = $1',
-    [visitId],
-  );
-  const row = rows[0];
-  if (!row) return null;
+/** The full rating of a visit (with its signature image). */
+export function ratingView(row: RatingRow & { signature: Buffer }): RatingView {
   return { ...baseView(row), signature: signatureDataUrl(row.signature) };
 }
 
@@ -65,19 +59,11 @@ export async function ratingOfVisit(
  * Ratings for lists and exports (no signature images), with their visits' officers, in the order
  * of `ids`.
  */
-export async function ratingListItems(
-  manager: EntityManager,
+export function ratingListItems(
   ids: string[],
-): Promise<RatingListItem[]> {
-  if (ids.length === 0) return [];
-  const rows: RatingRow[] = await manager.query(`${SELECT_RATINGS} WHERE r.id = ANY($1)`, [ids]);
-  const officers: { visitId: string; id: string; name: string; badgeNumber: string | null }[] =
-    await manager.query(
-      `SELECT vo.visit_id AS "visitId", u.id, u.name, u.badge_number AS "badgeNumber"
-         FROM visit_officer vo JOIN app_user u ON u.id = vo.officer_id
-        WHERE vo.visit_id = ANY($1) ORDER BY vo.is_lead DESC, u.name`,
-      [rows.map((r) => r.visitId)],
-    );
+  rows: RatingRow[],
+  officers: VisitOfficerRow[],
+): RatingListItem[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
@@ -89,9 +75,7 @@ export async function ratingListItems(
         unitName: row.unitName,
         purpose: row.purpose,
         checkedInAt: row.checkedInAt.toISOString(),
-        officers: officers
-          .filter((o) => o.visitId === row.visitId)
-          .map(({ visitId: _visitId, ...officer }) => officer),
+        officers: officersOf(officers, row.visitId),
       },
     ];
   });

@@ -9,27 +9,25 @@ import {
   ratingNeedsFollowUp,
   type ErrorCode,
   type LevelCounts,
-  type RatingLevel,
   type RatingListItem,
   type RatingStatusView,
   type RatingSummary,
   type RatingView,
 } from '@qinqing/domain';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuditService } from '../audit/audit.service';
+import { bureauMonth } from '../common/bureau-time';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { DomainException } from '../common/errors/domain.exception';
+import { Transactions, type Tx } from '../database/transactions';
+import { auditTx } from '../policy/audit-tx';
 import { PolicyService } from '../policy/policy.service';
 import { ScopeService } from '../scope/scope.service';
-import { findVisitInScope } from '../visits/visit-scope';
 import type { Visit } from '../visits/visit.entity';
-import { FollowUpCase } from './follow-up-case.entity';
-import { applyRatingFilters } from './rating-filters';
-import { applyUnitOrFirmScope } from '../scope/scope-sql';
-import { ratingListItems, ratingOfVisit } from './rating-views';
-import { Rating } from './rating.entity';
-import { bureauMonth } from '../common/bureau-time';
+import type { FollowUpCase } from './follow-up-case.entity';
+import { ratingListItems, ratingView } from './rating-views';
+import type { Rating } from './rating.entity';
+import { RatingsRepository } from './ratings.repository';
 import { parseSignature } from './signature';
 
 const DAY_MS = 86_400_000;
@@ -46,7 +44,8 @@ const CLOSED_BECAUSE: Record<ClosedReason, ErrorCode> = {
 @Injectable()
 export class RatingsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly ratings: RatingsRepository,
+    private readonly transactions: Transactions,
     private readonly scopes: ScopeService,
     private readonly audit: AuditService,
     private readonly policies: PolicyService,
@@ -63,34 +62,37 @@ export class RatingsService {
   ): Promise<RatingView> {
     const scope = await this.scopes.forUser(caller);
     const signature = parseSignature(dto.signature);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (tx) => {
       // The lock serialises two submissions for one visit: the second finds the first.
-      const visit = await findVisitInScope(manager, scope, visitId, true);
-      const existing = await manager.getRepository(Rating).existsBy({ visitId });
+      const visit = await this.ratings.visitInScope(scope, visitId, { lock: true }, tx);
+      const existing = await this.ratings.existsForVisit(visitId, tx);
       if (existing) throw new DomainException('RATING_EXISTS');
       const now = new Date();
-      const window = await this.ratingWindow(visit, manager, now);
+      const window = await this.ratingWindow(visit, now, tx);
       if (window.reason) {
         throw new DomainException(CLOSED_BECAUSE[window.reason], {
           closedAt: window.closesAt?.toISOString() ?? null,
         });
       }
-      const rating = await manager.getRepository(Rating).save({
-        visitId,
-        enterpriseId: visit.enterpriseId!,
-        unitId: visit.unitId,
-        overall: dto.overall,
-        items: dto.items,
-        comment: dto.comment ?? '',
-        signature: signature.png,
-        signatureSha256: signature.sha256,
-        signerId: caller.id,
-        submittedAt: now,
-      });
+      const rating = await this.ratings.insert(
+        {
+          visitId,
+          enterpriseId: visit.enterpriseId!,
+          unitId: visit.unitId,
+          overall: dto.overall,
+          items: dto.items,
+          comment: dto.comment ?? '',
+          signature: signature.png,
+          signatureSha256: signature.sha256,
+          signerId: caller.id,
+          submittedAt: now,
+        },
+        tx,
+      );
       const followUp = ratingNeedsFollowUp(dto)
-        ? await this.openFollowUp(manager, rating, visit, now)
+        ? await this.openFollowUp(tx, rating, visit, now)
         : null;
-      await this.audit.append(manager, {
+      await this.audit.append(auditTx(tx), {
         actorId: caller.id,
         action: 'RATING_SUBMITTED',
         subjectType: 'visit',
@@ -112,19 +114,18 @@ export class RatingsService {
   /** The rating of a visit in the caller's scope (the firm, supervisors, admins). */
   async get(caller: AuthenticatedUser, visitId: string): Promise<RatingView> {
     const scope = await this.scopes.forUser(caller);
-    await findVisitInScope(this.dataSource.manager, scope, visitId);
-    const rating = await ratingOfVisit(this.dataSource.manager, visitId);
-    if (!rating) throw new DomainException('NOT_FOUND', {}, '该次检查尚未评价。');
-    return rating;
+    await this.ratings.visitInScope(scope, visitId);
+    const row = await this.ratings.viewRowOfVisit(visitId);
+    if (!row) throw new DomainException('NOT_FOUND', {}, '该次检查尚未评价。');
+    return ratingView(row);
   }
 
   /** Whether the firm may rate the visit now, and until when. */
   async status(caller: AuthenticatedUser, visitId: string): Promise<RatingStatusView> {
     const scope = await this.scopes.forUser(caller);
-    const manager = this.dataSource.manager;
-    const visit = await findVisitInScope(manager, scope, visitId);
-    const rated = await manager.getRepository(Rating).existsBy({ visitId });
-    const { closesAt, reason } = await this.ratingWindow(visit, manager, new Date());
+    const visit = await this.ratings.visitInScope(scope, visitId);
+    const rated = await this.ratings.existsForVisit(visitId);
+    const { closesAt, reason } = await this.ratingWindow(visit, new Date());
     return {
       visitId,
       rated,
@@ -141,28 +142,15 @@ export class RatingsService {
   ): Promise<{ items: RatingListItem[]; nextCursor: string | null }> {
     const scope = await this.scopes.forUser(caller);
     const limit = query.limit ?? PAGE_SIZE.default;
-    const builder = this.dataSource.getRepository(Rating).createQueryBuilder('r').select('r.id');
-    applyRatingFilters(applyUnitOrFirmScope(builder, 'r', scope), query);
-    if (query.cursor) {
-      const cursor = decodeCursor(query.cursor);
-      builder.andWhere('(r.submitted_at, r.id) < (:cursorTime, :cursorId)', {
-        cursorTime: new Date(cursor.t),
-        cursorId: cursor.id,
-      });
-    }
-    const rows = await builder
-      .addSelect('r.submitted_at')
-      .orderBy('r.submitted_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
+    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+    const rows = await this.ratings.pageInScope(scope, query, {
+      after: cursor ? { submittedAt: new Date(cursor.t), id: cursor.id } : undefined,
+      limit: limit + 1,
+    });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: await ratingListItems(
-        this.dataSource.manager,
-        page.map((r) => r.id),
-      ),
+      items: await this.listItems(page.map((r) => r.id)),
       nextCursor:
         rows.length > limit && last
           ? encodeCursor({ t: last.submittedAt.toISOString(), id: last.id })
@@ -178,14 +166,7 @@ export class RatingsService {
     const policy = await this.policies.current();
     const offset = policy.utcOffsetMinutes;
     const currentMonth = bureauMonth(new Date(), offset).month;
-    const monthExpr = `to_char(r.submitted_at AT TIME ZONE 'UTC' + make_interval(mins => $2), 'YYYY-MM')`;
-    const ofOfficer = `FROM rating r JOIN visit_officer vo ON vo.visit_id = r.visit_id AND vo.officer_id = $1`;
-    const months: { month: string; count: string }[] = await this.dataSource.query(
-      `SELECT ${monthExpr} AS month, count(*) AS count ${ofOfficer}
-        WHERE ${monthExpr} < $3 GROUP BY month`,
-      [caller.id, offset, currentMonth],
-    );
-    const counts = months.map((m) => ({ month: m.month, count: Number(m.count) }));
+    const counts = await this.ratings.monthlyCountsOfOfficer(caller.id, offset, currentMonth);
     const through = lastReleasedMonth(counts, policy.ratingReleaseMinCount);
     const releaseRule =
       `评价按自然月分批汇总发布：每批至少 ${policy.ratingReleaseMinCount} 条评价，且该月结束后才计入；` +
@@ -201,10 +182,7 @@ export class RatingsService {
     if (!through) return summary;
     const released = counts.filter((m) => m.month <= through);
     summary.releasedFrom = released.map((m) => m.month).sort()[0] ?? null;
-    const rows: { overall: RatingLevel; items: RatingLevel[] }[] = await this.dataSource.query(
-      `SELECT r.overall, r.items ${ofOfficer} WHERE ${monthExpr} <= $3`,
-      [caller.id, offset, through],
-    );
+    const rows = await this.ratings.levelsOfOfficerThrough(caller.id, offset, through);
     for (const row of rows) {
       summary.total += 1;
       summary.overall[row.overall] += 1;
@@ -221,37 +199,48 @@ export class RatingsService {
    */
   private async ratingWindow(
     visit: Visit,
-    manager: EntityManager,
     now: Date,
+    tx?: Tx,
   ): Promise<{ closesAt: Date | null; reason: ClosedReason | null }> {
     if (visit.outcome === 'REFUSED') return { closesAt: null, reason: 'REFUSED' };
     if (!visit.checkedOutAt) return { closesAt: null, reason: 'NOT_CHECKED_OUT' };
-    const policy = await this.policies.inForceAt(visit.checkedOutAt, manager);
+    const policy = await this.policies.inForceAt(visit.checkedOutAt, tx);
     const closesAt = new Date(visit.checkedOutAt.getTime() + policy.ratingWindowDays * DAY_MS);
     return { closesAt, reason: now.getTime() > closesAt.getTime() ? 'WINDOW_CLOSED' : null };
   }
 
+  /** Ratings for the list (no signature images), with their visits' officers, in `ids` order. */
+  private async listItems(ids: string[]): Promise<RatingListItem[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.ratings.viewRows(ids);
+    const officers = await this.ratings.officersOfVisits(rows.map((r) => r.visitId));
+    return ratingListItems(ids, rows, officers);
+  }
+
   private async openFollowUp(
-    manager: EntityManager,
+    tx: Tx,
     rating: Rating,
     visit: Visit,
     now: Date,
   ): Promise<FollowUpCase> {
-    const policy = await this.policies.inForceAt(now, manager);
-    const followUp = await manager.getRepository(FollowUpCase).save({
-      ratingId: rating.id,
-      visitId: visit.id,
-      enterpriseId: rating.enterpriseId,
-      unitId: visit.unitId,
-      status: 'OPEN' as const,
-      openedAt: now,
-      dueAt: new Date(now.getTime() + policy.followUpDeadlineDays * DAY_MS),
-      finding: null,
-      resolution: null,
-      closedAt: null,
-      closedBy: null,
-    });
-    await this.audit.append(manager, {
+    const policy = await this.policies.inForceAt(now, tx);
+    const followUp = await this.ratings.insertFollowUp(
+      {
+        ratingId: rating.id,
+        visitId: visit.id,
+        enterpriseId: rating.enterpriseId,
+        unitId: visit.unitId,
+        status: 'OPEN' as const,
+        openedAt: now,
+        dueAt: new Date(now.getTime() + policy.followUpDeadlineDays * DAY_MS),
+        finding: null,
+        resolution: null,
+        closedAt: null,
+        closedBy: null,
+      },
+      tx,
+    );
+    await this.audit.append(auditTx(tx), {
       actorId: null,
       action: 'FOLLOW_UP_OPENED',
       subjectType: 'follow_up',

@@ -8,16 +8,17 @@ import {
   type ReportView,
 } from '@qinqing/domain';
 import { createHash } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainException } from '../common/errors/domain.exception';
+import { Transactions, type Tx } from '../database/transactions';
+import { auditTx } from '../policy/audit-tx';
 import type { AccessScope } from '../scope/access-scope';
 import { ScopeService } from '../scope/scope.service';
-import { MisconductReport, ReportEvent, ReportPhoto } from './misconduct-report.entity';
+import type { MisconductReport } from './misconduct-report.entity';
 import { parseReportPhotos } from './report-photos';
-import { applyUnitOrFirmScope } from '../scope/scope-sql';
 import { toReportViews } from './report-view';
+import { ReportsRepository } from './reports.repository';
 
 export interface PhotoContent {
   contentType: string;
@@ -28,7 +29,8 @@ export interface PhotoContent {
 @Injectable()
 export class ReportsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly reports: ReportsRepository,
+    private readonly transactions: Transactions,
     private readonly scopes: ScopeService,
     private readonly audit: AuditService,
   ) {}
@@ -42,11 +44,11 @@ export class ReportsService {
     }
     const visitId = dto.visitId ?? null;
     const officerId = dto.officerId ?? null;
-    const report = await this.dataSource.transaction(async (manager) => {
-      const unitId = await this.answerableUnit(manager, dto.enterpriseId, visitId, officerId);
+    const report = await this.transactions.run(async (tx) => {
+      const unitId = await this.answerableUnit(tx, dto.enterpriseId, visitId, officerId);
       const now = new Date();
-      const saved = await manager.save(
-        manager.create(MisconductReport, {
+      const saved = await this.reports.insert(
+        {
           enterpriseId: dto.enterpriseId,
           reporterId: caller.id,
           visitId,
@@ -59,28 +61,16 @@ export class ReportsService {
           conclusion: null,
           createdAt: now,
           updatedAt: now,
-        }),
+        },
+        tx,
       );
-      if (photos.length > 0) {
-        await manager.insert(
-          ReportPhoto,
-          photos.map((photo, index) => ({
-            reportId: saved.id,
-            index,
-            contentType: photo.contentType,
-            data: photo.data,
-          })),
-        );
-      }
-      await manager.insert(ReportEvent, {
-        reportId: saved.id,
-        status: 'RECEIVED',
-        note: '',
-        at: now,
-        byId: caller.id,
-      });
+      await this.reports.insertPhotos(saved.id, photos, tx);
+      await this.reports.insertEvent(
+        { reportId: saved.id, status: 'RECEIVED', note: '', at: now, byId: caller.id },
+        tx,
+      );
       // The free text stays out of the log: its hash (and the photos') proves it unchanged.
-      await this.audit.append(manager, {
+      await this.audit.append(auditTx(tx), {
         actorId: caller.id,
         action: 'REPORT_RECEIVED',
         subjectType: 'report',
@@ -106,32 +96,22 @@ export class ReportsService {
     filters: ParsedQuery<'listReports'>,
   ): Promise<ReportView[]> {
     const scope = await this.scopeFor(caller);
-    const query = applyUnitOrFirmScope(
-      this.dataSource.getRepository(MisconductReport).createQueryBuilder('r'),
-      'r',
-      scope,
-    );
-    if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
-    const reports = await query
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .getMany();
-    return toReportViews(this.dataSource.manager, reports);
+    return this.views(await this.reports.listInScope(scope, filters.status));
   }
 
   /** One report in the caller's scope; outside it, 404 exactly as for an id that does not exist. */
   async get(caller: AuthenticatedUser, id: string): Promise<ReportView> {
     const scope = await this.scopeFor(caller);
-    return this.view(await this.findInScope(this.dataSource.manager, scope, id));
+    return this.view(await this.findInScope(scope, id));
   }
 
   /** A photo of a report in the caller's scope (404 for a missing index, as for a missing report). */
   async photo(caller: AuthenticatedUser, id: string, index: number): Promise<PhotoContent> {
     const scope = await this.scopeFor(caller);
-    await this.findInScope(this.dataSource.manager, scope, id);
+    await this.findInScope(scope, id);
     const photo =
       Number.isInteger(index) && index >= 0 && index < REPORT_PHOTOS_MAX
-        ? await this.dataSource.getRepository(ReportPhoto).findOneBy({ reportId: id, index })
+        ? await this.reports.photo(id, index)
         : null;
     if (!photo) throw new DomainException('NOT_FOUND');
     return { contentType: photo.contentType, data: photo.data };
@@ -152,8 +132,8 @@ export class ReportsService {
       });
     }
     const scope = await this.scopeFor(caller);
-    const report = await this.dataSource.transaction(async (manager) => {
-      const found = await this.findInScope(manager, scope, id, true);
+    const report = await this.transactions.run(async (tx) => {
+      const found = await this.findInScope(scope, id, tx);
       const from: ReportStatus = found.status;
       if (REPORT_NEXT_STATUS[from] !== dto.status) {
         throw new DomainException('REPORT_STATUS_INVALID', {
@@ -168,15 +148,12 @@ export class ReportsService {
         found.outcome = dto.outcome ?? null;
         found.conclusion = dto.note;
       }
-      await manager.save(found);
-      await manager.insert(ReportEvent, {
-        reportId: id,
-        status: dto.status,
-        note: dto.note,
-        at: now,
-        byId: caller.id,
-      });
-      await this.audit.append(manager, {
+      await this.reports.saveProgress(found, tx);
+      await this.reports.insertEvent(
+        { reportId: id, status: dto.status, note: dto.note, at: now, byId: caller.id },
+        tx,
+      );
+      await this.audit.append(auditTx(tx), {
         actorId: caller.id,
         action: `REPORT_${dto.status}`,
         subjectType: 'report',
@@ -205,31 +182,21 @@ export class ReportsService {
    * report: the visit's, else the officer's, else the firm's.
    */
   private async answerableUnit(
-    manager: EntityManager,
+    tx: Tx,
     enterpriseId: string,
     visitId: string | null,
     officerId: string | null,
   ): Promise<string> {
     let visitUnit: string | null = null;
     if (visitId) {
-      const [visit]: { unit_id: string }[] = await manager.query(
-        `SELECT unit_id FROM visit WHERE id = $1 AND enterprise_id = $2`,
-        [visitId, enterpriseId],
-      );
-      if (!visit) throw new DomainException('NOT_FOUND');
-      visitUnit = visit.unit_id;
+      visitUnit = await this.reports.unitOfFirmVisit(visitId, enterpriseId, tx);
+      if (!visitUnit) throw new DomainException('NOT_FOUND');
     }
     let officerUnit: string | null = null;
     if (officerId) {
-      const [officer]: { unit_id: string | null }[] = visitId
-        ? await manager.query(
-            `SELECT u.unit_id FROM visit_officer vo JOIN app_user u ON u.id = vo.officer_id
-             WHERE vo.visit_id = $1 AND vo.officer_id = $2`,
-            [visitId, officerId],
-          )
-        : await manager.query(`SELECT unit_id FROM app_user WHERE id = $1 AND role = 'officer'`, [
-            officerId,
-          ]);
+      const officer = visitId
+        ? await this.reports.unitOfVisitOfficer(visitId, officerId, tx)
+        : await this.reports.unitOfOfficer(officerId, tx);
       if (!officer) {
         throw new DomainException('VALIDATION_FAILED', {
           errors: [
@@ -240,38 +207,30 @@ export class ReportsService {
           ],
         });
       }
-      officerUnit = officer.unit_id;
+      officerUnit = officer.unitId;
     }
     const known = visitUnit ?? officerUnit;
     if (known) return known;
-    const [firm]: { unit_id: string }[] = await manager.query(
-      `SELECT unit_id FROM enterprise WHERE id = $1`,
-      [enterpriseId],
-    );
-    if (!firm) throw new DomainException('NOT_FOUND');
-    return firm.unit_id;
+    const firmUnit = await this.reports.unitOfFirm(enterpriseId, tx);
+    if (!firmUnit) throw new DomainException('NOT_FOUND');
+    return firmUnit;
   }
 
-  private async findInScope(
-    manager: EntityManager,
-    scope: AccessScope,
-    id: string,
-    lock = false,
-  ): Promise<MisconductReport> {
-    const query = applyUnitOrFirmScope(
-      manager.getRepository(MisconductReport).createQueryBuilder('r'),
-      'r',
-      scope,
-    ).andWhere('r.id = :id', { id });
-    if (lock) query.setLock('for_no_key_update');
-    const report = await query.getOne();
+  /** One report in the scope; locked when read in a transaction (`tx`) that will change it. */
+  private async findInScope(scope: AccessScope, id: string, tx?: Tx): Promise<MisconductReport> {
+    const report = await this.reports.findInScope(scope, id, { lock: tx !== undefined }, tx);
     if (!report) throw new DomainException('NOT_FOUND');
     return report;
   }
 
   private async view(report: MisconductReport): Promise<ReportView> {
-    const [view] = await toReportViews(this.dataSource.manager, [report]);
+    const [view] = await this.views([report]);
     return view;
+  }
+
+  private async views(reports: MisconductReport[]): Promise<ReportView[]> {
+    if (reports.length === 0) return [];
+    return toReportViews(reports, await this.reports.related(reports));
   }
 }
 
