@@ -1,9 +1,38 @@
 /**
  * Named predicates on the visit table, for the repositories' SQL. One place for each rule: a
- * repository never spells `outcome <> 'REFUSED'` itself.
+ * repository never spells `outcome <> 'REFUSED'` itself, nor its own copy of the visit scope.
  */
+import type { AccessScope } from '../scope/access-scope';
 
 /** A visit that took place (the officer entered): every outcome but a refused attempt. */
 export function enteredVisitSql(alias: string): string {
   return `${alias}.outcome <> 'REFUSED'`;
+}
+
+/**
+ * The visits of `alias` the caller may see, as an SQL condition; its parameters are pushed onto
+ * `params` (numbered `$n` after those already there). An officer: the unit's visits and the visits
+ * he took part in; a supervisor: the jurisdiction's; both also the visits made TO the firms their
+ * units supervise, whoever made them (属地管辖: an outside unit's visit is seen by both units);
+ * a firm's user: the firm's visits; an admin: everything ('TRUE').
+ */
+export function visitScopeSql(alias: string, scope: AccessScope, params: unknown[]): string {
+  switch (scope.kind) {
+    case 'all':
+      return 'TRUE';
+    case 'units': {
+      params.push(scope.unitIds);
+      const units = `$${params.length}::uuid[]`;
+      params.push(scope.userId);
+      const user = `$${params.length}::uuid`;
+      return `(${alias}.unit_id = ANY(${units})
+          OR EXISTS (SELECT 1 FROM enterprise se
+                      WHERE se.id = ${alias}.enterprise_id AND se.unit_id = ANY(${units}))
+          OR EXISTS (SELECT 1 FROM visit_officer svo
+                      WHERE svo.visit_id = ${alias}.id AND svo.officer_id = ${user}))`;
+    }
+    case 'enterprises':
+      params.push(scope.enterpriseIds);
+      return `${alias}.enterprise_id = ANY($${params.length}::uuid[])`;
+  }
 }
