@@ -10,7 +10,14 @@ import { OfflineController } from './offline.controller';
 import { OfflineSnapshotService } from './offline-snapshot.service';
 
 @Module({
-  imports: [DrawsModule, EnterprisesModule, GatesModule, OfficersModule, PolicyModule, VisitsModule],
+  imports: [
+    DrawsModule,
+    EnterprisesModule,
+    GatesModule,
+    OfficersModule,
+    PolicyModule,
+    VisitsModule,
+  ],
   controllers: [OfflineController],
   providers: [OfflineSnapshotService, GateCodeVersionsRepository],
 })
