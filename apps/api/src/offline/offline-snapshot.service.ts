@@ -16,8 +16,6 @@ import { ScopeService } from '../scope/scope.service';
 import { VisitsRepository } from '../visits/visits.repository';
 import { GateCodeVersionsRepository } from './gate-code-versions.repository';
 
-const DAY_MS = 86_400_000;
-
 /**
  * What an officer's phone needs to judge a check-in without signal, signed with the server's key
  * so that the phone (and anyone auditing it) can tell it came from the server unaltered.
@@ -47,12 +45,7 @@ export class OfflineSnapshotService {
       officer,
       colleagues: await this.officers.list(scope),
       enterprises,
-      priorVisits: await this.priorVisits(
-        firmIds,
-        now,
-        policy.repeatVisitWindowDays,
-        policy.utcOffsetMinutes,
-      ),
+      priorVisits: await this.priorVisits(firmIds, now, policy),
       activeCodeVersions: await this.codeVersions.activeOfFirms(firmIds),
       policy,
       gateCodeKeys: this.keys.published(),
@@ -64,16 +57,13 @@ export class OfflineSnapshotService {
     };
   }
 
+  /** The firms' prior visits in the cap window of a check-in now, per firm. */
   private async priorVisits(
     firmIds: string[],
     now: Date,
-    windowDays: number,
-    utcOffsetMinutes: number,
+    policy: { repeatVisitWindowDays: number; utcOffsetMinutes: number },
   ): Promise<OfflineSnapshot['priorVisits']> {
-    const local = new Date(now.getTime() + utcOffsetMinutes * 60_000);
-    const yearStart = Date.UTC(local.getUTCFullYear(), 0, 1) - utcOffsetMinutes * 60_000;
-    const since = new Date(Math.min(yearStart, now.getTime() - (windowDays + 1) * DAY_MS));
-    const rows = await this.visits.enteredAtFirmsSince(firmIds, since);
+    const rows = await this.visits.priorVisitsInCapWindow(firmIds, now, policy);
     const byFirm: OfflineSnapshot['priorVisits'] = {};
     for (const row of rows) {
       (byFirm[row.enterpriseId] ??= []).push({

@@ -36,3 +36,21 @@ export function visitScopeSql(alias: string, scope: AccessScope, params: unknown
       return `${alias}.enterprise_id = ANY($${params.length}::uuid[])`;
   }
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Where "prior visits in the cap window" of a check-in at `at` begin: the start of its calendar
+ * year in bureau time (the yearly cap counts from there) or the repeat-visit window before it (one
+ * day more, for the day boundary), whichever is earlier.
+ */
+export function capWindowStart(
+  at: Date,
+  repeatVisitWindowDays: number,
+  utcOffsetMinutes: number,
+): Date {
+  const offsetMs = utcOffsetMinutes * 60_000;
+  const local = new Date(at.getTime() + offsetMs);
+  const yearStart = Date.UTC(local.getUTCFullYear(), 0, 1) - offsetMs;
+  return new Date(Math.min(yearStart, at.getTime() - (repeatVisitWindowDays + 1) * DAY_MS));
+}

@@ -17,7 +17,7 @@ import { sqlOf, type Tx } from '../database/transactions';
 import { positiveListOnDaySql } from '../enterprises/positive-list';
 import type { AccessScope } from '../scope/access-scope';
 import { visitFiltersSql } from './visit-filters';
-import { enteredVisitSql, visitScopeSql } from './visit-sql';
+import { capWindowStart, enteredVisitSql, visitScopeSql } from './visit-sql';
 import type { Visit } from './visit.entity';
 
 /** A visit row as the services use it: the entity's fields (without relations). */
@@ -58,7 +58,7 @@ export interface VisitExportRow {
   id: string;
 }
 
-/** An entered visit at a firm, for the offline snapshot's repeat-visit rule. */
+/** A prior visit at a firm, for the repeat-visit and yearly-cap rules. */
 export interface PriorVisitRow {
   enterpriseId: string;
   checkedInAt: Date;
@@ -210,8 +210,17 @@ export class VisitsRepository {
     );
   }
 
-  /** Entered visits at these firms since `since`, oldest first, with the visiting unit's level. */
-  enteredAtFirmsSince(firmIds: string[], since: Date, tx?: Tx): Promise<PriorVisitRow[]> {
+  /**
+   * The prior visits in the cap window of a check-in at `at` (capWindowStart) at these firms:
+   * entered visits since the window's start, oldest first, with the visiting unit's level.
+   */
+  priorVisitsInCapWindow(
+    firmIds: string[],
+    at: Date,
+    policy: { repeatVisitWindowDays: number; utcOffsetMinutes: number },
+    tx?: Tx,
+  ): Promise<PriorVisitRow[]> {
+    const since = capWindowStart(at, policy.repeatVisitWindowDays, policy.utcOffsetMinutes);
     return sqlOf(this.dataSource, tx).query(
       `SELECT v.enterprise_id AS "enterpriseId", v.checked_in_at AS "checkedInAt", v.purpose,
               v.reference, u.level AS "unitLevel"
