@@ -46,10 +46,13 @@ export class NotificationsRepository {
 
   /** Marks a notification of the user read; false when the user has no such notification. */
   async markRead(userId: string, id: string, at: Date, tx?: Tx): Promise<boolean> {
-    const rows: unknown[] = await sqlOf(this.dataSource, tx).query(
-      'UPDATE notification SET read_at = $3 WHERE id = $1 AND user_id = $2 RETURNING id',
+    // A SELECT over the UPDATE: TypeORM answers a bare UPDATE with [rows, count], not its rows.
+    const [{ marked }]: { marked: number }[] = await sqlOf(this.dataSource, tx).query(
+      `WITH marked AS (
+         UPDATE notification SET read_at = $3 WHERE id = $1 AND user_id = $2 RETURNING 1)
+       SELECT count(*)::int AS marked FROM marked`,
       [id, userId, at],
     );
-    return rows.length > 0;
+    return marked > 0;
   }
 }
