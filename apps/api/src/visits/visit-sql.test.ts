@@ -1,4 +1,4 @@
-import { capWindowStart, visitScopeSql } from './visit-sql';
+import { capWindow, visitScopeSql } from './visit-sql';
 
 describe('visitScopeSql', () => {
   it('is TRUE for an admin and adds no parameter', () => {
@@ -24,26 +24,36 @@ describe('visitScopeSql', () => {
   });
 });
 
-describe('capWindowStart', () => {
+describe('capWindow', () => {
   const china = 480;
+  const iso = (w: { from: Date; to: Date }) => [w.from.toISOString(), w.to.toISOString()];
 
-  it('is the start of the bureau year when the repeat window lies inside it', () => {
-    // 2026-06-15 10:00 Beijing time; the year began 2026-01-01 00:00 Beijing = 2025-12-31 16:00Z.
-    expect(capWindowStart(new Date('2026-06-15T02:00:00Z'), 7, china).toISOString()).toBe(
+  it('is the bureau year when the repeat window lies inside it', () => {
+    // 2026-06-15 10:00 Beijing time; the year is 2026-01-01 00:00 to 2027-01-01 00:00 Beijing.
+    expect(iso(capWindow(new Date('2026-06-15T02:00:00Z'), 7, china))).toEqual([
       '2025-12-31T16:00:00.000Z',
-    );
+      '2026-12-31T16:00:00.000Z',
+    ]);
   });
 
   it('reaches back into last year by the window and a day early in January', () => {
     const at = new Date('2026-01-03T02:00:00Z');
-    expect(capWindowStart(at, 7, china).toISOString()).toBe('2025-12-26T02:00:00.000Z');
+    expect(capWindow(at, 7, china).from.toISOString()).toBe('2025-12-26T02:00:00.000Z');
+  });
+
+  it('reaches into next year by the window and a day late in December', () => {
+    const at = new Date('2026-12-30T02:00:00Z');
+    expect(capWindow(at, 7, china).to.toISOString()).toBe('2027-01-07T02:00:00.000Z');
   });
 
   it('takes the year of the bureau, not of UTC, on New Year’s Eve evening (UTC)', () => {
     // 2025-12-31 20:00Z is already 2026-01-01 04:00 in Beijing: its year began 4 hours before, so
-    // the window decides (with UTC's year, the whole of 2025 would count).
+    // the window decides the start (with UTC's year, the whole of 2025 would count) and the year
+    // the end.
     const at = new Date('2025-12-31T20:00:00Z');
-    expect(capWindowStart(at, 7, china).toISOString()).toBe('2025-12-23T20:00:00.000Z');
-    expect(capWindowStart(at, 0, china).toISOString()).toBe('2025-12-30T20:00:00.000Z');
+    expect(iso(capWindow(at, 0, china))).toEqual([
+      '2025-12-30T20:00:00.000Z',
+      '2026-12-31T16:00:00.000Z',
+    ]);
   });
 });

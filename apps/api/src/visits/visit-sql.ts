@@ -40,17 +40,24 @@ export function visitScopeSql(alias: string, scope: AccessScope, params: unknown
 const DAY_MS = 86_400_000;
 
 /**
- * Where "prior visits in the cap window" of a check-in at `at` begin: the start of its calendar
- * year in bureau time (the yearly cap counts from there) or the repeat-visit window before it (one
- * day more, for the day boundary), whichever is earlier.
+ * The cap window of a check-in at `at`: the visits that can matter to it. From the start of its
+ * calendar year in bureau time (the yearly cap counts from there) or the repeat-visit window
+ * before it (one day more, for the day boundary), whichever is earlier; to the end of that year or
+ * the window after it, whichever is later (a check-in synced late is judged with the visits
+ * recorded after it). "Prior visits in the cap window" are the entered visits from `from` to `at`.
  */
-export function capWindowStart(
+export function capWindow(
   at: Date,
   repeatVisitWindowDays: number,
   utcOffsetMinutes: number,
-): Date {
+): { from: Date; to: Date } {
   const offsetMs = utcOffsetMinutes * 60_000;
-  const local = new Date(at.getTime() + offsetMs);
-  const yearStart = Date.UTC(local.getUTCFullYear(), 0, 1) - offsetMs;
-  return new Date(Math.min(yearStart, at.getTime() - (repeatVisitWindowDays + 1) * DAY_MS));
+  const year = new Date(at.getTime() + offsetMs).getUTCFullYear();
+  const yearStart = Date.UTC(year, 0, 1) - offsetMs;
+  const yearEnd = Date.UTC(year + 1, 0, 1) - offsetMs;
+  const windowMs = (repeatVisitWindowDays + 1) * DAY_MS;
+  return {
+    from: new Date(Math.min(yearStart, at.getTime() - windowMs)),
+    to: new Date(Math.max(yearEnd, at.getTime() + windowMs)),
+  };
 }

@@ -17,7 +17,7 @@ import { sqlOf, type Tx } from '../database/transactions';
 import { positiveListOnDaySql } from '../enterprises/positive-list';
 import type { AccessScope } from '../scope/access-scope';
 import { visitFiltersSql } from './visit-filters';
-import { capWindowStart, enteredVisitSql, visitScopeSql } from './visit-sql';
+import { capWindow, enteredVisitSql, visitScopeSql } from './visit-sql';
 import type { Visit } from './visit.entity';
 
 /** A visit row as the services use it: the entity's fields (without relations). */
@@ -211,8 +211,8 @@ export class VisitsRepository {
   }
 
   /**
-   * The prior visits in the cap window of a check-in at `at` (capWindowStart) at these firms:
-   * entered visits since the window's start, oldest first, with the visiting unit's level.
+   * The prior visits in the cap window (capWindow) of a check-in at `at` at these firms: entered
+   * visits since the window's start, oldest first, with the visiting unit's level.
    */
   priorVisitsInCapWindow(
     firmIds: string[],
@@ -220,7 +220,7 @@ export class VisitsRepository {
     policy: { repeatVisitWindowDays: number; utcOffsetMinutes: number },
     tx?: Tx,
   ): Promise<PriorVisitRow[]> {
-    const since = capWindowStart(at, policy.repeatVisitWindowDays, policy.utcOffsetMinutes);
+    const since = capWindow(at, policy.repeatVisitWindowDays, policy.utcOffsetMinutes).from;
     return sqlOf(this.dataSource, tx).query(
       `SELECT v.enterprise_id AS "enterpriseId", v.checked_in_at AS "checkedInAt", v.purpose,
               v.reference, u.level AS "unitLevel"
