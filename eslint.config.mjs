@@ -13,6 +13,16 @@ const REPOSITORY_RULE_FILES = [
   'apps/api/src/policy/**/*.ts',
   'apps/api/src/ratings/**/*.ts',
   'apps/api/src/reports/**/*.ts',
+  'apps/api/src/visits/**/*.ts',
+  'apps/api/src/desk/**/*.ts',
+  'apps/api/src/scope/**/*.ts',
+  'apps/api/src/offline/**/*.ts',
+  'apps/api/src/officers/**/*.ts',
+  'apps/api/src/notifications/**/*.ts',
+  'apps/api/src/health/**/*.ts',
+  'apps/api/src/jobs/**/*.ts',
+  'apps/api/src/common/rate-limit.ts',
+  'apps/api/src/common/errors/database-unavailable.ts',
 ];
 
 export default tseslint.config(

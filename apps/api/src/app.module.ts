@@ -14,6 +14,7 @@ import { DrawsModule } from './draws/draws.module';
 import { MasterDataModule } from './master-data/master-data.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { GatesModule } from './gates/gates.module';
+import { DatabaseHealthRepository } from './health/database-health.repository';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/job-scheduler';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -66,7 +67,7 @@ export class AppModule {
         UsersModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
+      providers: [DatabaseHealthRepository, { provide: APP_FILTER, useClass: ErrorFilter }],
     };
   }
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { chainKeyNumber, chainKeyNumberSql } from '../src/audit/audit-hash';
 import { rowsWithDigests } from '../src/audit/row-digest';
+import { capWindow, capWindowSql } from '../src/visits/visit-sql';
 import { checkInBody, startDemoWorld, type DemoWorld } from './support/demo-world';
 
 /**
@@ -155,6 +156,33 @@ describe('the check-in round trips', () => {
       [keys],
     );
     expect(rows.map((r) => Number(r.n))).toEqual(keys.map(chainKeyNumber));
+  });
+
+  it('bounds the visits around a scan in SQL exactly as capWindow does', async () => {
+    const cases = fc.sample(
+      fc.record({
+        at: fc.date({
+          min: new Date('2000-01-01'),
+          max: new Date('2100-01-01'),
+          noInvalidDate: true,
+        }),
+        days: fc.oneof(
+          fc.integer({ min: 0, max: 400 }),
+          fc.double({ min: 0, max: 400, noNaN: true }),
+        ),
+        offset: fc.integer({ min: -720, max: 840 }),
+      }),
+      300,
+    );
+    const window = capWindowSql('c.at', 'c.days', 'c.offset');
+    const rows: { from: Date; to: Date }[] = await w.t.dataSource.query(
+      `SELECT ${window.from} AS "from", ${window.to} AS "to"
+         FROM unnest($1::timestamptz[], $2::float8[], $3::int[]) WITH ORDINALITY AS c(at, days, "offset", i)
+        ORDER BY c.i`,
+      [cases.map((c) => c.at), cases.map((c) => c.days), cases.map((c) => c.offset)],
+    );
+    const iso = (b: { from: Date; to: Date }) => [b.from.toISOString(), b.to.toISOString()];
+    expect(rows.map(iso)).toEqual(cases.map((c) => iso(capWindow(c.at, c.days, c.offset))));
   });
 
   it('judges concurrent check-ins of several units at several firms without a deadlock', async () => {

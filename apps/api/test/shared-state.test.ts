@@ -8,12 +8,15 @@ import { DataSource } from 'typeorm';
 import { LoginThrottle } from '../src/auth/login-throttle';
 import { PgLoginAttemptStore } from '../src/auth/pg-login-attempt-store';
 import { PgRateLimitStore } from '../src/common/rate-limit';
+import { RateLimitWindowsRepository } from '../src/common/rate-limit-windows.repository';
 import { DomainException } from '../src/common/errors/domain.exception';
 import { validateEnv } from '../src/config/env';
 import { migrate } from '../src/database/migrate';
 import { MIGRATIONS } from '../src/database/migrations';
 import { typeOrmOptions } from '../src/database/typeorm-options';
 import { JobScheduler } from '../src/jobs/job-scheduler';
+import { JobRunsRepository } from '../src/jobs/job-runs.repository';
+import { asTx, Transactions } from '../src/database/transactions';
 
 /**
  * The state several API instances share through PostgreSQL, each "instance" here a DataSource
@@ -66,7 +69,10 @@ describe('state shared by API instances through PostgreSQL', () => {
   });
 
   it('counts a rate-limit window across instances, atomically, and starts a new one after it', async () => {
-    const stores = [new PgRateLimitStore(a, noJobs), new PgRateLimitStore(b, noJobs)];
+    const stores = [
+      new PgRateLimitStore(new RateLimitWindowsRepository(a), noJobs),
+      new PgRateLimitStore(new RateLimitWindowsRepository(b), noJobs),
+    ];
     const now = Date.UTC(2026, 10, 22, 8);
     const counts = await Promise.all(
       Array.from({ length: 40 }, (_, i) => stores[i % 2].hit('k', 60_000, now + i)),
@@ -83,7 +89,7 @@ describe('state shared by API instances through PostgreSQL', () => {
       windowStart: windowStart + 60_000,
     });
     await stores[0].hit('other', 60_000, now);
-    expect(await stores[0].sweep(a.manager, now + 60_000)).toBe(1); // `other`, not `k`
+    expect(await stores[0].sweep(asTx(a.manager), now + 60_000)).toBe(1); // `other`, not `k`
   });
 
   it('lets five of twenty guesses sent at once to two instances be checked, the others come back soon', async () => {
@@ -144,7 +150,7 @@ describe('state shared by API instances through PostgreSQL', () => {
   it('runs a job slot once when two instances fire at once, and not again when one fires late', async () => {
     let runs = 0;
     const schedulers = [a, b].map((ds) => {
-      const scheduler = new JobScheduler(ds, env);
+      const scheduler = new JobScheduler(new Transactions(ds), new JobRunsRepository(ds), env);
       scheduler.register({
         name: 'test-job',
         intervalMs: 60_000,
@@ -167,7 +173,7 @@ describe('state shared by API instances through PostgreSQL', () => {
   });
 
   it('forgets the claim of a run that failed, so the slot can run again', async () => {
-    const scheduler = new JobScheduler(a, env);
+    const scheduler = new JobScheduler(new Transactions(a), new JobRunsRepository(a), env);
     let fail = true;
     scheduler.register({
       name: 'flaky-job',
@@ -227,7 +233,7 @@ describe('the same on PGlite (one connection for everything)', () => {
     expect(await migrate(ds)).toHaveLength(MIGRATIONS.length);
     expect(await migrate(ds)).toEqual([]);
 
-    const limits = new PgRateLimitStore(ds, noJobs);
+    const limits = new PgRateLimitStore(new RateLimitWindowsRepository(ds), noJobs);
     const now = Date.now();
     const counts = await Promise.all([1, 2, 3].map(() => limits.hit('k', 60_000, now)));
     expect(counts.map((c) => c.count).sort()).toEqual([1, 2, 3]);
@@ -236,7 +242,7 @@ describe('the same on PGlite (one connection for everything)', () => {
     for (let i = 0; i < 5; i++) await (await throttle.begin('u', '10.9.1.1')).failed();
     expect(await rateLimited(throttle.begin('u', '10.9.1.1'))).toBeDefined();
 
-    const scheduler = new JobScheduler(ds, env);
+    const scheduler = new JobScheduler(new Transactions(ds), new JobRunsRepository(ds), env);
     scheduler.register({
       name: 'pglite-job',
       intervalMs: 60_000,

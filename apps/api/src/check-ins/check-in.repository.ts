@@ -5,7 +5,7 @@ import { chainKeyNumberSql } from '../audit/audit-hash';
 import { positiveListOnDaySql } from '../enterprises/positive-list';
 import { type PreparedStatement, runPrepared } from '../database/prepared';
 import { sqlOf, type Tx } from '../database/transactions';
-import { enteredVisitSql } from '../visits/visit-sql';
+import { capWindowSql, enteredVisitSql } from '../visits/visit-sql';
 
 /** A person on the check-in: the officer or a co-officer, with his unit's name. */
 export interface CheckInOfficerRow {
@@ -109,6 +109,8 @@ export interface CheckInWrite {
   };
 }
 
+const CAP_WINDOW = capWindowSql('$6::timestamptz', 'c.window_days', 'c.offset_minutes');
+
 const CONTEXT_CTES = (lock: boolean) => `
 WITH RECURSIVE
   officer AS (
@@ -138,18 +140,13 @@ WITH RECURSIVE
               CASE WHEN p.created_at <= $7 THEN -p.version ELSE p.version END
      LIMIT 1),
   clock AS (
-    SELECT ($6::timestamptz AT TIME ZONE 'UTC')
-             + coalesce((p.body ->> 'utcOffsetMinutes')::int, $9) * interval '1 minute' AS local,
-           coalesce((p.body ->> 'utcOffsetMinutes')::int, $9) * interval '1 minute' AS "offset",
-           (coalesce((p.body ->> 'repeatVisitWindowDays')::float8, $10) + 1) * interval '1 day'
-             AS "window"
+    SELECT coalesce((p.body ->> 'utcOffsetMinutes')::int, $9) AS offset_minutes,
+           coalesce((p.body ->> 'repeatVisitWindowDays')::float8, $10) AS window_days
       FROM policy p),
   span AS (
-    SELECT c.local::date AS day,
-           least((date_trunc('year', c.local) - c."offset") AT TIME ZONE 'UTC',
-                 $6::timestamptz - c."window") AS "from",
-           greatest((date_trunc('year', c.local) + interval '1 year' - c."offset") AT TIME ZONE 'UTC',
-                    $6::timestamptz + c."window") AS "to"
+    SELECT (($6::timestamptz AT TIME ZONE 'UTC') + c.offset_minutes * interval '1 minute')::date
+             AS day,
+           ${CAP_WINDOW.from} AS "from", ${CAP_WINDOW.to} AS "to"
       FROM clock c),
   visits_around AS (
     SELECT v.id,

@@ -11,10 +11,11 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
-import { DataSource, type EntityManager } from 'typeorm';
 import { Env } from '../config/env';
+import type { Tx } from '../database/transactions';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { DomainException } from './errors/domain.exception';
+import { RateLimitWindowsRepository } from './rate-limit-windows.repository';
 
 type PerMinuteSetting = {
   [K in keyof Env]-?: Env[K] extends number ? K : never;
@@ -70,7 +71,7 @@ const SWEEP_INTERVAL_MS = 10 * 60_000;
 @Injectable()
 export class PgRateLimitStore extends RateLimitStore implements OnModuleInit {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly windows: RateLimitWindowsRepository,
     private readonly jobs: JobScheduler,
   ) {
     super();
@@ -80,39 +81,23 @@ export class PgRateLimitStore extends RateLimitStore implements OnModuleInit {
     this.jobs.register({
       name: 'rate-limit-sweep',
       intervalMs: SWEEP_INTERVAL_MS,
-      run: async (manager) => ({ deleted: await this.sweep(manager, Date.now()) }),
+      run: async (tx) => ({ deleted: await this.sweep(tx, Date.now()) }),
     });
   }
 
-  async hit(key: string, windowMs: number, now: number) {
-    const [row] = (await this.dataSource.query(
-      `INSERT INTO rate_limit_window AS w (key, window_start, hits, expires_at)
-       VALUES ($1, $2::bigint, 1, $2::bigint + $3::bigint)
-       ON CONFLICT (key) DO UPDATE SET
-         window_start = CASE WHEN w.expires_at <= $2::bigint THEN $2::bigint ELSE w.window_start END,
-         hits = CASE WHEN w.expires_at <= $2::bigint THEN 1 ELSE w.hits + 1 END,
-         expires_at = CASE WHEN w.expires_at <= $2::bigint
-                           THEN $2::bigint + $3::bigint ELSE w.expires_at END
-       RETURNING hits, window_start`,
-      [key, now, windowMs],
-    )) as { hits: number; window_start: string }[];
-    return { count: row.hits, windowStart: Number(row.window_start) };
+  hit(key: string, windowMs: number, now: number) {
+    return this.windows.hit(key, windowMs, now);
   }
 
   /** Deletes the windows ended by `now`; answers how many. */
-  async sweep(manager: EntityManager, now: number): Promise<number> {
-    const [{ deleted }] = (await manager.query(
-      `WITH gone AS (DELETE FROM rate_limit_window WHERE expires_at <= $1::bigint RETURNING 1)
-       SELECT count(*)::int AS deleted FROM gone`,
-      [now],
-    )) as { deleted: number }[];
-    return deleted;
+  sweep(tx: Tx, now: number): Promise<number> {
+    return this.windows.deleteEnded(now, tx);
   }
 }
 
 @Global()
 @Module({
-  providers: [{ provide: RateLimitStore, useClass: PgRateLimitStore }],
+  providers: [RateLimitWindowsRepository, { provide: RateLimitStore, useClass: PgRateLimitStore }],
   exports: [RateLimitStore],
 })
 export class RateLimitModule {}

@@ -1,5 +1,6 @@
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainException } from '../common/errors/domain.exception';
+import type { AccessScope } from '../scope/access-scope';
 import type { ScopeService } from '../scope/scope.service';
 
 /** The units the desk reads (null: every unit, for an admin). */
@@ -31,12 +32,11 @@ export function inDeskUnitsSql(column: string, param: string): string {
 }
 
 /**
- * SQL condition "visit `alias` belongs to the desk's units": made by their officers, or made at a
- * firm they supervise by anyone (属地管辖: both units' supervisors see an outside unit's visit, as
- * in the visit log; see applyVisitScope).
+ * The visits of the desk's units, as a visit scope: made by their officers, or made at a firm
+ * they supervise by anyone (属地管辖: both units' supervisors see an outside unit's visit, as in
+ * the visit log; see visitScopeSql). The desk's callers (supervisors, admins) take part in no
+ * visit, so the scope's "visits he took part in" adds none.
  */
-export function visitInDeskUnitsSql(alias: string, param: string): string {
-  return `(${param}::uuid[] IS NULL OR ${alias}.unit_id = ANY(${param}::uuid[])
-           OR EXISTS (SELECT 1 FROM enterprise de
-                       WHERE de.id = ${alias}.enterprise_id AND de.unit_id = ANY(${param}::uuid[])))`;
+export function deskVisitScope(units: DeskUnits, callerId: string): AccessScope {
+  return units === null ? { kind: 'all' } : { kind: 'units', unitIds: units, userId: callerId };
 }

@@ -9,27 +9,16 @@ import {
   RATING_LEVEL_LABELS,
   RATING_OVERALL_LABEL,
   ratingNeedsFollowUp,
-  type CheckInOutcome,
-  type DecisionReason,
-  type Findings,
-  type FollowUpStatus,
-  type Purpose,
-  type RatingLevel,
 } from '@qinqing/domain';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { localDay } from '../enterprises/positive-list';
 import { PolicyService } from '../policy/policy.service';
-import { Rating } from '../ratings/rating.entity';
 import { ScopeService } from '../scope/scope.service';
-import { applyVisitScope } from '../visits/visit-scope';
-import { Visit } from '../visits/visit.entity';
+import { VisitsRepository } from '../visits/visits.repository';
 import { formatBureauTime } from '../common/bureau-time';
-import { applyRatingFilters } from '../ratings/rating-filters';
-import { applyUnitOrFirmScope } from '../scope/scope-sql';
 import type { RatingFilterValues, VisitFilterValues } from '@qinqing/domain';
 import type { CellValue, ExportTable } from './export-table';
-import { applyVisitFilters } from '../visits/visit-filters';
+import { DeskFiguresRepository, type RatingExportRow } from './desk-figures.repository';
 
 /** Most rows one export holds; the response says when rows were left out. */
 export const EXPORT_ROW_CAP = 50_000;
@@ -42,53 +31,12 @@ export interface ExportData {
   truncated: boolean;
 }
 
-/** Officers of the visit `v` as "name/badge", lead first, joined with 、. */
-const OFFICERS_SQL = `(SELECT string_agg(o.name || COALESCE('/' || o.badge_number, ''), '、'
-                                 ORDER BY vo.is_lead DESC, o.name)
-                        FROM visit_officer vo JOIN app_user o ON o.id = vo.officer_id
-                       WHERE vo.visit_id = v.id)`;
-
-interface VisitRow {
-  checkedInAt: Date;
-  enterpriseName: string | null;
-  uscc: string | null;
-  gateName: string | null;
-  unitName: string | null;
-  officers: string | null;
-  purpose: Purpose;
-  reference: string | null;
-  outcome: CheckInOutcome;
-  reasons: DecisionReason[];
-  policyVersion: number;
-  checkedOutAt: Date | null;
-  findings: Findings | null;
-  rectifyBy: string | null;
-  notes: string | null;
-  autoClosed: boolean;
-  id: string;
-}
-
-interface RatingRow {
-  submittedAt: Date;
-  enterpriseName: string | null;
-  unitName: string | null;
-  officers: string | null;
-  purpose: Purpose;
-  checkedInAt: Date;
-  overall: RatingLevel;
-  items: RatingLevel[];
-  comment: string;
-  signerName: string | null;
-  followUpStatus: FollowUpStatus | null;
-  followUpDueAt: Date | null;
-  id: string;
-}
-
 /** Visit logs and ratings of the caller's scope as tables with Chinese headers. */
 @Injectable()
 export class ExportsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly visitsRepository: VisitsRepository,
+    private readonly figures: DeskFiguresRepository,
     private readonly scopes: ScopeService,
     private readonly policies: PolicyService,
   ) {}
@@ -97,35 +45,7 @@ export class ExportsService {
   async visits(caller: AuthenticatedUser, filters: VisitFilterValues): Promise<ExportData> {
     const scope = await this.scopes.forUser(caller);
     const { utcOffsetMinutes } = await this.policies.current();
-    const query = applyVisitFilters(
-      applyVisitScope(this.dataSource.getRepository(Visit).createQueryBuilder('v'), 'v', scope),
-      'v',
-      filters,
-    )
-      .leftJoin('enterprise', 'e', 'e.id = v.enterprise_id')
-      .leftJoin('gate', 'g', 'g.id = v.gate_id')
-      .leftJoin('unit', 'u', 'u.id = v.unit_id')
-      .select('v.id', 'id')
-      .addSelect('v.checked_in_at', 'checkedInAt')
-      .addSelect('e.name', 'enterpriseName')
-      .addSelect('e.uscc', 'uscc')
-      .addSelect('g.name', 'gateName')
-      .addSelect('u.name', 'unitName')
-      .addSelect(OFFICERS_SQL, 'officers')
-      .addSelect('v.purpose', 'purpose')
-      .addSelect('v.reference', 'reference')
-      .addSelect('v.outcome', 'outcome')
-      .addSelect('v.reasons', 'reasons')
-      .addSelect('v.policy_version', 'policyVersion')
-      .addSelect('v.checked_out_at', 'checkedOutAt')
-      .addSelect('v.findings', 'findings')
-      .addSelect(`to_char(v.rectify_by, 'YYYY-MM-DD')`, 'rectifyBy')
-      .addSelect('v.notes', 'notes')
-      .addSelect('v.auto_closed', 'autoClosed')
-      .orderBy('v.checked_in_at', 'DESC')
-      .addOrderBy('v.id', 'DESC')
-      .limit(EXPORT_ROW_CAP + 1);
-    const rows: VisitRow[] = await query.getRawMany();
+    const rows = await this.visitsRepository.exportRows(scope, filters, EXPORT_ROW_CAP + 1);
     const time = (at: Date | null) => (at ? formatBureauTime(at, utcOffsetMinutes) : null);
     const day = localDay(new Date(), utcOffsetMinutes);
     return {
@@ -182,33 +102,7 @@ export class ExportsService {
   async ratings(caller: AuthenticatedUser, filters: RatingFilterValues): Promise<ExportData> {
     const scope = await this.scopes.forUser(caller);
     const { utcOffsetMinutes } = await this.policies.current();
-    const query = this.dataSource
-      .getRepository(Rating)
-      .createQueryBuilder('r')
-      .innerJoin('visit', 'v', 'v.id = r.visit_id')
-      .leftJoin('enterprise', 'e', 'e.id = r.enterprise_id')
-      .leftJoin('unit', 'u', 'u.id = r.unit_id')
-      .leftJoin('app_user', 's', 's.id = r.signer_id')
-      .leftJoin('follow_up_case', 'f', 'f.rating_id = r.id')
-      .select('r.id', 'id')
-      .addSelect('r.submitted_at', 'submittedAt')
-      .addSelect('e.name', 'enterpriseName')
-      .addSelect('u.name', 'unitName')
-      .addSelect(OFFICERS_SQL, 'officers')
-      .addSelect('v.purpose', 'purpose')
-      .addSelect('v.checked_in_at', 'checkedInAt')
-      .addSelect('r.overall', 'overall')
-      .addSelect('r.items', 'items')
-      .addSelect('r.comment', 'comment')
-      .addSelect('s.name', 'signerName')
-      .addSelect('f.status', 'followUpStatus')
-      .addSelect('f.due_at', 'followUpDueAt');
-    applyRatingFilters(applyUnitOrFirmScope(query, 'r', scope), filters);
-    const rows: RatingRow[] = await query
-      .orderBy('r.submitted_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .limit(EXPORT_ROW_CAP + 1)
-      .getRawMany();
+    const rows = await this.figures.ratingExportRows(scope, filters, EXPORT_ROW_CAP + 1);
     const now = new Date();
     const time = (at: Date) => formatBureauTime(at, utcOffsetMinutes);
     const day = localDay(now, utcOffsetMinutes);
@@ -254,7 +148,7 @@ export class ExportsService {
 }
 
 /** 回访核实状态: none needed, or the case's status (open past its deadline says so). */
-function followUpLabel(row: RatingRow, now: Date): string {
+function followUpLabel(row: RatingExportRow, now: Date): string {
   if (!row.followUpStatus) {
     return ratingNeedsFollowUp(row) ? '待建立回访' : '无需回访';
   }

@@ -2,19 +2,19 @@ import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { EndpointResponse } from '@qinqing/domain';
 import { ENDPOINTS } from '@qinqing/domain/schemas';
-import { DataSource } from 'typeorm';
 import { Endpoint } from '../common/contract/endpoint.decorator';
 import { DomainException } from '../common/errors/domain.exception';
+import { DatabaseHealthRepository } from './database-health.repository';
 
 @ApiTags('health')
 @Controller()
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabaseHealthRepository) {}
 
   @Endpoint(ENDPOINTS.health)
   async check(): Promise<EndpointResponse<'health'>> {
     try {
-      await this.dataSource.query('SELECT 1');
+      await this.database.ping();
     } catch {
       throw new DomainException('DATABASE_UNAVAILABLE');
     }

@@ -7,9 +7,9 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { hostname } from 'node:os';
-import { DataSource, type EntityManager } from 'typeorm';
 import { Env } from '../config/env';
-import { ADVISORY_LOCK_NAMESPACE, jobLockKey } from '../database/advisory-locks';
+import { Transactions } from '../database/transactions';
+import { JobRunsRepository, type JobTx } from './job-runs.repository';
 
 /** This process among the API instances (in job_run and the logs). */
 export const INSTANCE_ID = `${hostname()}#${process.pid}`;
@@ -23,10 +23,10 @@ export interface JobDefinition {
   /** it runs at every multiple of this on the clock (10 min: at :00, :10, …) */
   intervalMs: number;
   /**
-   * Does the work inside the run's transaction, which holds the job's lock: it must use this
-   * manager (on PGlite a second connection would wait for this one). Answers a summary.
+   * Does the work inside the run's transaction, which holds the job's lock: it must pass this
+   * transaction on (on PGlite a second connection would wait for this one). Answers a summary.
    */
-  run(manager: EntityManager): Promise<Record<string, unknown>>;
+  run(tx: JobTx): Promise<Record<string, unknown>>;
 }
 
 export type SlotOutcome = 'ran' | 'running-elsewhere' | 'already-ran';
@@ -48,7 +48,8 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private stopped = false;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly runs: JobRunsRepository,
     private readonly env: Env,
   ) {}
 
@@ -77,28 +78,14 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     const job = this.jobs.get(name);
     if (!job) throw new Error(`no job ${name}`);
     const started = Date.now();
-    const { outcome, result } = await this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = (await manager.query(
-        'SELECT pg_try_advisory_xact_lock($1, $2) AS locked',
-        [ADVISORY_LOCK_NAMESPACE, jobLockKey(name)],
-      )) as { locked: boolean }[];
-      if (!locked) return { outcome: 'running-elsewhere' as const };
-      const claimed: unknown[] = await manager.query(
-        `INSERT INTO job_run (job, slot, instance, started_at, finished_at, result)
-         VALUES ($1, $2, $3, clock_timestamp(), clock_timestamp(), '{}')
-         ON CONFLICT (job, slot) DO NOTHING RETURNING job`,
-        [name, slot, INSTANCE_ID],
-      );
-      if (claimed.length === 0) return { outcome: 'already-ran' as const };
-      const summary = await job.run(manager);
-      await manager.query(
-        `UPDATE job_run SET finished_at = clock_timestamp(), result = $3 WHERE job = $1 AND slot = $2`,
-        [name, slot, JSON.stringify(summary)],
-      );
-      await manager.query('DELETE FROM job_run WHERE job = $1 AND slot < $2', [
-        name,
-        new Date(slot.getTime() - JOB_RUN_RETENTION_MS),
-      ]);
+    const { outcome, result } = await this.transactions.run(async (tx) => {
+      if (!(await this.runs.tryLock(name, tx))) return { outcome: 'running-elsewhere' as const };
+      if (!(await this.runs.claim(name, slot, INSTANCE_ID, tx))) {
+        return { outcome: 'already-ran' as const };
+      }
+      const summary = await job.run(tx as JobTx);
+      await this.runs.finish(name, slot, summary, tx);
+      await this.runs.prune(name, new Date(slot.getTime() - JOB_RUN_RETENTION_MS), tx);
       return { outcome: 'ran' as const, result: summary };
     });
     const fields = { job: name, slot: slot.toISOString(), instance: INSTANCE_ID };
@@ -132,5 +119,5 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
 }
 
 @Global()
-@Module({ providers: [JobScheduler], exports: [JobScheduler] })
+@Module({ providers: [JobScheduler, JobRunsRepository], exports: [JobScheduler] })
 export class JobsModule {}

@@ -1,36 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { EnterpriseMember } from '../enterprises/enterprise-member.entity';
-import { Notification } from './notification.entity';
+import { asTx, type Tx } from '../database/transactions';
+import { NotificationsRepository, type NotificationRow } from './notifications.repository';
+
+/** The caller's transaction as the check-in still passes it (an EntityManager), until it holds a Tx. */
+type LegacyManager = Parameters<typeof asTx>[0];
 
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly notifications: NotificationsRepository) {}
 
   /** Notifies every user of a firm, inside the caller's transaction (双向监督). */
   async notifyFirm(
-    manager: EntityManager,
+    tx: Tx | LegacyManager,
     enterpriseId: string,
     kind: string,
     payload: Record<string, unknown>,
   ): Promise<void> {
-    const members = await manager.getRepository(EnterpriseMember).findBy({ enterpriseId });
-    if (members.length === 0) return;
-    const rows = members.map((m) => ({ userId: m.userId, kind, payload }));
-    await manager.insert(Notification, rows as QueryDeepPartialEntity<Notification>[]);
+    // A Tx is the transaction's manager itself (database/transactions.ts): either stands for it.
+    await this.notifications.addForFirmUsers(enterpriseId, kind, payload, tx as Tx);
   }
 
-  listFor(userId: string, limit = 50): Promise<Notification[]> {
-    return this.dataSource
-      .getRepository(Notification)
-      .find({ where: { userId }, order: { createdAt: 'DESC' }, take: limit });
+  listFor(userId: string, limit = 50): Promise<NotificationRow[]> {
+    return this.notifications.latestOf(userId, limit);
   }
 
-  async markRead(userId: string, id: string): Promise<boolean> {
-    const result = await this.dataSource
-      .getRepository(Notification)
-      .update({ id, userId }, { readAt: new Date() });
-    return (result.affected ?? 0) > 0;
+  markRead(userId: string, id: string): Promise<boolean> {
+    return this.notifications.markRead(userId, id, new Date());
   }
 }

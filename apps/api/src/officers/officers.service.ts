@@ -6,15 +6,15 @@ import {
   type OfficerView,
   signBadgeCode,
 } from '@qinqing/domain';
-import { DataSource } from 'typeorm';
 import { DomainException } from '../common/errors/domain.exception';
 import { GateCodeKeys } from '../gates/gate-code-keys';
 import type { AccessScope } from '../scope/access-scope';
+import { OfficersRepository, type OfficerWithUnitLevelRow } from './officers.repository';
 
 @Injectable()
 export class OfficersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly officers: OfficersRepository,
     private readonly keys: GateCodeKeys,
   ) {}
 
@@ -22,21 +22,16 @@ export class OfficersService {
   async list(scope: AccessScope): Promise<OfficerView[]> {
     if (scope.kind === 'enterprises') return [];
     const units = scope.kind === 'units' ? scope.unitIds : null;
-    return this.dataSource.query(
-      `SELECT u.id, u.name, u.badge_number AS "badgeNumber", u.unit_id AS "unitId", un.name AS "unitName", u.active
-         FROM app_user u LEFT JOIN unit un ON un.id = u.unit_id
-        WHERE u.role = 'officer' AND ($1::uuid[] IS NULL OR u.unit_id = ANY($1))
-        ORDER BY un.name, u.name`,
-      [units],
-    );
+    return this.officers.ofUnits(units);
+  }
+
+  /** The officer's account with the level of the unit (for the offline snapshot); null if none. */
+  withUnitLevel(officerId: string): Promise<OfficerWithUnitLevelRow | null> {
+    return this.officers.withUnitLevel(officerId);
   }
 
   async badgeCode(officerId: string, now = new Date()): Promise<BadgeCodeResponse> {
-    const [officer] = await this.dataSource.query(
-      `SELECT u.id, u.name, u.badge_number AS "badgeNumber", un.name AS "unitName", u.active
-         FROM app_user u LEFT JOIN unit un ON un.id = u.unit_id WHERE u.id = $1 AND u.role = 'officer'`,
-      [officerId],
-    );
+    const officer = await this.officers.badgeHolder(officerId);
     if (!officer || !officer.active || !officer.badgeNumber) throw new DomainException('FORBIDDEN');
     return signBadgeCode(
       {
@@ -56,11 +51,7 @@ export class OfficersService {
     if (!checked.valid)
       return { valid: false, onDuty: false, officer: null, message: checked.message };
     const { officerId, name, badgeNumber, unitName } = checked.officer;
-    const [row] = await this.dataSource.query(
-      `SELECT active FROM app_user WHERE id = $1 AND role = 'officer'`,
-      [officerId],
-    );
-    const onDuty = row?.active === true;
+    const onDuty = await this.officers.isActiveOfficer(officerId);
     return {
       valid: true,
       onDuty,

@@ -5,7 +5,6 @@ import {
   type OfflineSnapshotResponse,
   signEnvelope,
 } from '@qinqing/domain';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainException } from '../common/errors/domain.exception';
 import { EnterprisesService } from '../enterprises/enterprises.service';
@@ -14,8 +13,8 @@ import { OfficersService } from '../officers/officers.service';
 import { DrawsService } from '../draws/draws.service';
 import { PolicyService } from '../policy/policy.service';
 import { ScopeService } from '../scope/scope.service';
-
-const DAY_MS = 86_400_000;
+import { VisitsRepository } from '../visits/visits.repository';
+import { GateCodeVersionsRepository } from './gate-code-versions.repository';
 
 /**
  * What an officer's phone needs to judge a check-in without signal, signed with the server's key
@@ -24,7 +23,8 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class OfflineSnapshotService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly visits: VisitsRepository,
+    private readonly codeVersions: GateCodeVersionsRepository,
     private readonly scopes: ScopeService,
     private readonly enterprises: EnterprisesService,
     private readonly policies: PolicyService,
@@ -34,11 +34,7 @@ export class OfflineSnapshotService {
   ) {}
 
   async forOfficer(caller: AuthenticatedUser, now = new Date()): Promise<OfflineSnapshotResponse> {
-    const [officer] = await this.dataSource.query(
-      `SELECT u.id, u.name, u.badge_number AS "badgeNumber", u.unit_id AS "unitId", un.level AS "unitLevel", u.active
-         FROM app_user u JOIN unit un ON un.id = u.unit_id WHERE u.id = $1 AND u.role = 'officer'`,
-      [caller.id],
-    );
+    const officer = await this.officers.withUnitLevel(caller.id);
     if (!officer) throw new DomainException('FORBIDDEN');
     const scope = await this.scopes.forUser(caller);
     const policy = await this.policies.current();
@@ -49,13 +45,8 @@ export class OfflineSnapshotService {
       officer,
       colleagues: await this.officers.list(scope),
       enterprises,
-      priorVisits: await this.priorVisits(
-        firmIds,
-        now,
-        policy.repeatVisitWindowDays,
-        policy.utcOffsetMinutes,
-      ),
-      activeCodeVersions: await this.activeCodeVersions(firmIds),
+      priorVisits: await this.priorVisits(firmIds, now, policy),
+      activeCodeVersions: await this.codeVersions.activeOfFirms(firmIds),
       policy,
       gateCodeKeys: this.keys.published(),
       tasks: await this.draws.officerTasks(caller),
@@ -66,46 +57,22 @@ export class OfflineSnapshotService {
     };
   }
 
+  /** The firms' prior visits in the cap window of a check-in now, per firm. */
   private async priorVisits(
     firmIds: string[],
     now: Date,
-    windowDays: number,
-    utcOffsetMinutes: number,
+    policy: { repeatVisitWindowDays: number; utcOffsetMinutes: number },
   ): Promise<OfflineSnapshot['priorVisits']> {
-    const local = new Date(now.getTime() + utcOffsetMinutes * 60_000);
-    const yearStart = Date.UTC(local.getUTCFullYear(), 0, 1) - utcOffsetMinutes * 60_000;
-    const since = new Date(Math.min(yearStart, now.getTime() - (windowDays + 1) * DAY_MS));
-    const rows: {
-      enterpriseId: string;
-      checkedInAt: Date;
-      purpose: string;
-      reference: string | null;
-      unitLevel: string;
-    }[] = await this.dataSource.query(
-      `SELECT v.enterprise_id AS "enterpriseId", v.checked_in_at AS "checkedInAt", v.purpose, v.reference,
-                u.level AS "unitLevel"
-           FROM visit v JOIN unit u ON u.id = v.unit_id
-          WHERE v.enterprise_id = ANY($1) AND v.outcome <> 'REFUSED' AND v.checked_in_at >= $2
-          ORDER BY v.checked_in_at`,
-      [firmIds, since],
-    );
+    const rows = await this.visits.priorVisitsInCapWindow(firmIds, now, policy);
     const byFirm: OfflineSnapshot['priorVisits'] = {};
     for (const row of rows) {
       (byFirm[row.enterpriseId] ??= []).push({
         checkedInAt: new Date(row.checkedInAt).toISOString(),
-        purpose: row.purpose as never,
+        purpose: row.purpose,
         reference: row.reference,
         unitLevel: row.unitLevel,
       });
     }
     return byFirm;
-  }
-
-  private async activeCodeVersions(firmIds: string[]): Promise<Record<string, number>> {
-    const rows: { gateId: string; version: number }[] = await this.dataSource.query(
-      `SELECT gate_id AS "gateId", version FROM gate_code WHERE enterprise_id = ANY($1) AND revoked_at IS NULL`,
-      [firmIds],
-    );
-    return Object.fromEntries(rows.map((r) => [r.gateId, r.version]));
   }
 }

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainException } from '../common/errors/domain.exception';
-import { EnterpriseMember } from '../enterprises/enterprise-member.entity';
-import { User } from '../users/user.entity';
 import type { AccessScope } from './access-scope';
+import { ScopeRepository, type ScopeUserRow } from './scope.repository';
 
 @Injectable()
 export class ScopeService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: ScopeRepository) {}
 
   async forUser(caller: AuthenticatedUser): Promise<AccessScope> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: caller.id });
+    const user = await this.account(caller.id);
     if (!user || !user.active) throw new DomainException('UNAUTHENTICATED');
     switch (user.role) {
       case 'admin':
@@ -24,24 +22,18 @@ export class ScopeService {
           unitIds: user.jurisdictionUnitId ? await this.subtree(user.jurisdictionUnitId) : [],
           userId: user.id,
         };
-      case 'enterprise': {
-        const members = await this.dataSource
-          .getRepository(EnterpriseMember)
-          .findBy({ userId: user.id });
-        return { kind: 'enterprises', enterpriseIds: members.map((m) => m.enterpriseId) };
-      }
+      case 'enterprise':
+        return { kind: 'enterprises', enterpriseIds: await this.repository.firmsOf(user.id) };
     }
   }
 
+  /** An account as a scope sees it (role, state, units); null when there is none. */
+  account(id: string): Promise<ScopeUserRow | null> {
+    return this.repository.user(id);
+  }
+
   /** A unit and every unit below it. */
-  async subtree(unitId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `WITH RECURSIVE tree AS (
-         SELECT id FROM unit WHERE id = $1
-         UNION SELECT u.id FROM unit u JOIN tree t ON u.parent_id = t.id)
-       SELECT id FROM tree`,
-      [unitId],
-    );
-    return rows.map((r) => r.id);
+  subtree(unitId: string): Promise<string[]> {
+    return this.repository.subtree(unitId);
   }
 }

@@ -1,39 +1,40 @@
-import type { SelectQueryBuilder } from 'typeorm';
-import type { Visit } from '../visits/visit.entity';
 import type { VisitFilterValues } from '@qinqing/domain';
 
 /**
- * The filters of GET /visits (without paging) on a visit query, with the same
- * meaning: exact unit, any officer of the visit, a reason code carried, checked in within [from, to).
+ * The filters of GET /visits (without paging) as SQL conditions on visit `alias`, with the same
+ * meaning: exact unit, any officer of the visit, a reason code carried, checked in within
+ * [from, to). Their parameters are pushed onto `params`; for the visits repository's SQL.
  */
-export function applyVisitFilters(
-  query: SelectQueryBuilder<Visit>,
+export function visitFiltersSql(
   alias: string,
   filters: VisitFilterValues,
-): SelectQueryBuilder<Visit> {
+  params: unknown[],
+): string[] {
+  const conditions: string[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
   if (filters.enterpriseId) {
-    query.andWhere(`${alias}.enterprise_id = :enterpriseId`, {
-      enterpriseId: filters.enterpriseId,
-    });
+    conditions.push(`${alias}.enterprise_id = ${param(filters.enterpriseId)}`);
   }
-  if (filters.unitId) query.andWhere(`${alias}.unit_id = :unitId`, { unitId: filters.unitId });
-  if (filters.purpose) query.andWhere(`${alias}.purpose = :purpose`, { purpose: filters.purpose });
-  if (filters.outcome) query.andWhere(`${alias}.outcome = :outcome`, { outcome: filters.outcome });
+  if (filters.unitId) conditions.push(`${alias}.unit_id = ${param(filters.unitId)}`);
+  if (filters.purpose) conditions.push(`${alias}.purpose = ${param(filters.purpose)}`);
+  if (filters.outcome) conditions.push(`${alias}.outcome = ${param(filters.outcome)}`);
   if (filters.flag) {
-    query.andWhere(`${alias}.reasons @> :flagJson::jsonb`, {
-      flagJson: JSON.stringify([{ code: filters.flag }]),
-    });
+    conditions.push(
+      `${alias}.reasons @> ${param(JSON.stringify([{ code: filters.flag }]))}::jsonb`,
+    );
   }
   if (filters.officerId) {
-    query.andWhere(
+    conditions.push(
       `EXISTS (SELECT 1 FROM visit_officer fvo
-                WHERE fvo.visit_id = ${alias}.id AND fvo.officer_id = :officerId)`,
-      { officerId: filters.officerId },
+                WHERE fvo.visit_id = ${alias}.id AND fvo.officer_id = ${param(filters.officerId)})`,
     );
   }
   if (filters.from) {
-    query.andWhere(`${alias}.checked_in_at >= :from`, { from: new Date(filters.from) });
+    conditions.push(`${alias}.checked_in_at >= ${param(new Date(filters.from))}`);
   }
-  if (filters.to) query.andWhere(`${alias}.checked_in_at < :to`, { to: new Date(filters.to) });
-  return query;
+  if (filters.to) conditions.push(`${alias}.checked_in_at < ${param(new Date(filters.to))}`);
+  return conditions;
 }
