@@ -10,6 +10,7 @@ import { User } from '../users/user.entity';
 import { LoginThrottle } from './login-throttle';
 import { TokenService } from './token.service';
 import { WechatSessionClient } from './wechat-session.client';
+import { asTx } from '../database/transactions';
 
 export type Session = SessionResponse;
 
@@ -139,7 +140,7 @@ export class AuthService {
           credentialsVersion: () => 'credentials_version + 1',
         },
       );
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId: userId,
         action: 'PASSWORD_CHANGED',
         subjectType: 'user',

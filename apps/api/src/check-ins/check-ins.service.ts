@@ -30,6 +30,7 @@ import { User } from '../users/user.entity';
 import { toVisitViews, type VisitView } from '../visits/visit-view';
 import { VisitOfficer } from '../visits/visit-officer.entity';
 import { Visit } from '../visits/visit.entity';
+import { asTx } from '../database/transactions';
 
 /** What a scan says before its purpose: the check-in's body, or the preview's. */
 type CheckInBody = ParsedBody<'checkIn'>;
@@ -189,7 +190,7 @@ export class CheckInsService {
       );
     }
     // Last before commit: the chain head stays locked for as short a time as possible.
-    await this.audit.append(manager, {
+    await this.audit.append(asTx(manager), {
       actorId: officer.id,
       action: 'CHECK_IN',
       subjectType: 'visit',

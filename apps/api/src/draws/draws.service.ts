@@ -28,6 +28,7 @@ import { scopeCondition } from '../scope/scope-sql';
 import { ScopeService } from '../scope/scope.service';
 import { User } from '../users/user.entity';
 import { Draw, DrawTask } from './draw.entity';
+import { asTx } from '../database/transactions';
 
 /**
  * 双随机、一公开. A draw is committed (inputs snapshot, its hash and the seed's commitment
@@ -98,7 +99,7 @@ export class DrawsService {
         createdBy: caller.id,
         unitId: home,
       });
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId: caller.id,
         action: 'DRAW_COMMITTED',
         subjectType: 'draw',
@@ -137,7 +138,7 @@ export class DrawsService {
       draw.status = 'REVEALED';
       draw.revealedAt = new Date();
       await manager.save(draw);
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId: caller.id,
         action: 'DRAW_REVEALED',
         subjectType: 'draw',

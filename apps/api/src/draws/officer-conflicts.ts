@@ -14,6 +14,7 @@ import { AuditService } from '../audit/audit.service';
 import { Endpoint } from '../common/contract/endpoint.decorator';
 import { DomainException } from '../common/errors/domain.exception';
 import { OfficerConflict } from './draw.entity';
+import { asTx } from '../database/transactions';
 
 /** 回避: officers' declared conflicts with firms; a draw never assigns such an officer to the firm. */
 @Injectable()
@@ -54,7 +55,7 @@ export class OfficerConflictsService {
         .values({ ...dto, declaredAt: new Date() })
         .orUpdate(['reason'], ['officer_id', 'enterprise_id'])
         .execute();
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId: caller.id,
         action: 'OFFICER_CONFLICT_DECLARED',
         subjectType: 'officer',
@@ -73,7 +74,7 @@ export class OfficerConflictsService {
     await this.dataSource.transaction(async (manager) => {
       const removed = await manager.delete(OfficerConflict, { officerId, enterpriseId });
       if (!removed.affected) throw new DomainException('NOT_FOUND');
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId: caller.id,
         action: 'OFFICER_CONFLICT_WITHDRAWN',
         subjectType: 'officer',

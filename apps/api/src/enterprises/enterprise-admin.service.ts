@@ -13,6 +13,7 @@ import { User } from '../users/user.entity';
 import { Enterprise } from './enterprise.entity';
 import { Gate } from './gate.entity';
 import { PositiveListEntry } from './positive-list-entry.entity';
+import { asTx } from '../database/transactions';
 
 /** Master data of firms, edited by admins; every change is an audit entry with before and after. */
 @Injectable()
@@ -46,7 +47,7 @@ export class EnterpriseAdminService {
           manager.create(Gate, { ...g, radiusM: g.radiusM ?? null, enterpriseId: firm.id }),
         ),
       );
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId,
         action: 'ENTERPRISE_CREATED',
         subjectType: 'enterprise',
@@ -69,7 +70,7 @@ export class EnterpriseAdminService {
       const before = pick(firm, Object.keys(changes) as (keyof Enterprise)[]);
       Object.assign(firm, changes);
       await manager.save(firm);
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId,
         action: 'ENTERPRISE_UPDATED',
         subjectType: 'enterprise',
@@ -97,7 +98,7 @@ export class EnterpriseAdminService {
       const entry = await entries.save(
         entries.create({ enterpriseId: id, ...dto, effectiveTo: null, removalReason: null }),
       );
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId,
         action: 'POSITIVE_LIST_ADDED',
         subjectType: 'enterprise',
@@ -127,7 +128,7 @@ export class EnterpriseAdminService {
       open.effectiveTo = dto.effectiveTo;
       open.removalReason = dto.removalReason;
       await entries.save(open);
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId,
         action: 'POSITIVE_LIST_REMOVED',
         subjectType: 'enterprise',

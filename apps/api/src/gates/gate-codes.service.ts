@@ -15,6 +15,7 @@ import { Gate } from '../enterprises/gate.entity';
 import { GateCode } from './gate-code.entity';
 import { GateCodeKeys } from './gate-code-keys';
 import { nativeEd25519Verifier } from './native-ed25519';
+import { asTx } from '../database/transactions';
 
 const iso = (value: Date | string | null): string | null =>
   value === null ? null : new Date(value).toISOString();
@@ -65,7 +66,7 @@ export class GateCodesService {
         code,
         issuedBy: actorId,
       });
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId,
         action: 'GATE_CODE_ISSUED',
         subjectType: 'gate',

@@ -9,6 +9,7 @@ import { PositiveListEntry } from '../enterprises/positive-list-entry.entity';
 import { applyContacts, applyOfficers, applyUnits, type Names } from './apply-people';
 import type { GateCreate, GateUpdate, ImportPlan, ImportSummary } from './plan';
 import type { Snapshot } from './snapshot';
+import { asTx } from '../database/transactions';
 
 /** Rows per INSERT statement (well under PostgreSQL's 65,535 bind parameters). */
 const INSERT_CHUNK = 500;
@@ -39,7 +40,13 @@ export async function applyPlan(
 ): Promise<ImportedAccount[]> {
   const { importId, actorId } = meta;
   const append = (action: string, subjectType: string, subjectId: string, data: object) =>
-    audit.append(manager, { actorId, action, subjectType, subjectId, data: { importId, ...data } });
+    audit.append(asTx(manager), {
+      actorId,
+      action,
+      subjectType,
+      subjectId,
+      data: { importId, ...data },
+    });
   await append('MASTER_DATA_IMPORTED', 'master_data_import', importId, {
     format: meta.format,
     fileSha256: meta.fileSha256,

@@ -9,6 +9,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
 import { PolicyVersion } from './policy-version.entity';
+import { asTx } from '../database/transactions';
 
 /** Creates version 1 with the defaults when there is no policy yet (idempotent, race-safe). */
 export async function ensureDefaultPolicy(
@@ -24,7 +25,7 @@ export async function ensureDefaultPolicy(
     .returning(['version'])
     .execute();
   if (inserted.raw.length > 0) {
-    await audit.append(manager, {
+    await audit.append(asTx(manager), {
       actorId: null,
       action: 'POLICY_CHANGED',
       subjectType: 'policy',
@@ -115,7 +116,7 @@ export class PolicyService implements OnApplicationBootstrap {
       const version = Number(max ?? 0) + 1;
       const policy = { ...clean, version };
       await tx.insert(PolicyVersion, { version, body: policy, note, createdBy: actorId });
-      await this.audit.append(tx, {
+      await this.audit.append(asTx(tx), {
         actorId,
         action: 'POLICY_CHANGED',
         subjectType: 'policy',

@@ -9,6 +9,7 @@ import { scopeCondition } from '../scope/scope-sql';
 import { ScopeService } from '../scope/scope.service';
 import { FollowUpCase, FollowUpContact } from './follow-up-case.entity';
 import type { ParsedBody, ParsedQuery } from '@qinqing/domain';
+import { asTx } from '../database/transactions';
 
 interface CaseRow {
   id: string;
@@ -103,7 +104,7 @@ export class FollowUpsService {
         note: dto.note,
         byId: caller.id,
       });
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId: caller.id,
         action: 'FOLLOW_UP_CONTACT',
         subjectType: 'follow_up',
@@ -132,7 +133,7 @@ export class FollowUpsService {
       found.closedAt = new Date();
       found.closedBy = caller.id;
       await manager.save(found);
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId: caller.id,
         action: 'FOLLOW_UP_CLOSED',
         subjectType: 'follow_up',

@@ -31,6 +31,7 @@ import { ratingListItems, ratingOfVisit } from './rating-views';
 import { Rating } from './rating.entity';
 import { bureauMonth } from '../common/bureau-time';
 import { parseSignature } from './signature';
+import { asTx } from '../database/transactions';
 
 const DAY_MS = 86_400_000;
 
@@ -90,7 +91,7 @@ export class RatingsService {
       const followUp = ratingNeedsFollowUp(dto)
         ? await this.openFollowUp(manager, rating, visit, now)
         : null;
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId: caller.id,
         action: 'RATING_SUBMITTED',
         subjectType: 'visit',
@@ -251,7 +252,7 @@ export class RatingsService {
       closedAt: null,
       closedBy: null,
     });
-    await this.audit.append(manager, {
+    await this.audit.append(asTx(manager), {
       actorId: null,
       action: 'FOLLOW_UP_OPENED',
       subjectType: 'follow_up',

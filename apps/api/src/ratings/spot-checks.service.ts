@@ -13,6 +13,7 @@ import { User } from '../users/user.entity';
 import { bureauMonth } from '../common/bureau-time';
 import type { ParsedBody } from '@qinqing/domain';
 import { RatingSpotCheck, RatingSpotCheckItem } from './spot-check.entity';
+import { asTx } from '../database/transactions';
 
 /**
  * 抽查: each month a supervisor draws ratings of the jurisdiction to verify by phone. The sample is
@@ -76,7 +77,7 @@ export class SpotChecksService {
           verifiedBy: null,
         })),
       );
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId: caller.id,
         action: 'SPOT_CHECK_DRAWN',
         subjectType: 'spot_check',
@@ -124,7 +125,7 @@ export class SpotChecksService {
       item.verifiedAt = new Date();
       item.verifiedBy = caller.id;
       await manager.save(item);
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId: caller.id,
         action: 'SPOT_CHECK_RESULT',
         subjectType: 'spot_check',

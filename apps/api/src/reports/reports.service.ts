@@ -18,6 +18,7 @@ import { MisconductReport, ReportEvent, ReportPhoto } from './misconduct-report.
 import { parseReportPhotos } from './report-photos';
 import { applyUnitOrFirmScope } from '../scope/scope-sql';
 import { toReportViews } from './report-view';
+import { asTx } from '../database/transactions';
 
 export interface PhotoContent {
   contentType: string;
@@ -80,7 +81,7 @@ export class ReportsService {
         byId: caller.id,
       });
       // The free text stays out of the log: its hash (and the photos') proves it unchanged.
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId: caller.id,
         action: 'REPORT_RECEIVED',
         subjectType: 'report',
@@ -176,7 +177,7 @@ export class ReportsService {
         at: now,
         byId: caller.id,
       });
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId: caller.id,
         action: `REPORT_${dto.status}`,
         subjectType: 'report',

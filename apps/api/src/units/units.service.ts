@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
 import { Unit } from './unit.entity';
 import { newUnitCode, unitCreatedData, unitUpdatedData } from './unit-records';
+import { asTx } from '../database/transactions';
 
 /**
  * The unit tree (执法支队 → 分局 / 大队 → …), edited by admins; every change is an audit entry.
@@ -60,7 +61,7 @@ export class UnitsService {
       const unit = await manager.save(
         manager.create(Unit, { name: dto.name, parentId: parent?.id ?? null, code, level }),
       );
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId,
         action: 'UNIT_CREATED',
         subjectType: 'unit',
@@ -118,7 +119,7 @@ export class UnitsService {
       if (dto.active !== undefined) change('active', dto.active);
       if (Object.keys(after).length > 0) {
         await manager.save(unit);
-        await this.audit.append(manager, {
+        await this.audit.append(asTx(manager), {
           actorId,
           action: 'UNIT_UPDATED',
           subjectType: 'unit',

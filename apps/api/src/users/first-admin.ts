@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { issueOneTimePassword } from './account-records';
 import { User } from './user.entity';
+import { asTx } from '../database/transactions';
 
 /** Why admin:create created nothing, in Chinese and English (the CLI prints it, exit code 1). */
 export class AdminCreationRefused extends Error {}
@@ -73,7 +74,7 @@ export async function createFirstAdmin(
           mustChangePassword: true,
         });
     const saved = await manager.save(user);
-    await audit.append(manager, {
+    await audit.append(asTx(manager), {
       actorId: null,
       action: 'ADMIN_CREATED',
       subjectType: 'user',

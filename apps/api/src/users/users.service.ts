@@ -15,6 +15,7 @@ import { Enterprise } from '../enterprises/enterprise.entity';
 import { activeUnit } from '../units/units.service';
 import { issueOneTimePassword, newUserRow, setFirms, userCreatedData } from './account-records';
 import { User } from './user.entity';
+import { asTx } from '../database/transactions';
 
 type AccountFields = Partial<
   Pick<ParsedBody<'createUser'>, 'unitId' | 'badgeNo' | 'enterpriseIds'>
@@ -53,7 +54,7 @@ export class UsersService {
         manager.save(manager.create(User, newUserRow(dto, passwordHash))),
       );
       if (dto.enterpriseIds) await setFirms(manager, user.id, dto.enterpriseIds);
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId,
         action: 'USER_CREATED',
         subjectType: 'user',
@@ -161,7 +162,7 @@ export class UsersService {
       }
       if (Object.keys(after).length > 0) {
         await saveUnique(() => manager.save(user));
-        await this.audit.append(manager, {
+        await this.audit.append(asTx(manager), {
           actorId,
           action: 'USER_UPDATED',
           subjectType: 'user',
@@ -188,7 +189,7 @@ export class UsersService {
         },
       );
       if (!result.affected) throw new DomainException('NOT_FOUND');
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId,
         action: 'USER_PASSWORD_RESET',
         subjectType: 'user',

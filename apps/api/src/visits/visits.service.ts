@@ -12,6 +12,7 @@ import { applyVisitFilters } from './visit-filters';
 import { applyVisitScope, findVisitInScope } from './visit-scope';
 import { toVisitViews, type VisitView } from './visit-view';
 import { Visit } from './visit.entity';
+import { asTx } from '../database/transactions';
 
 /** Visits left open longer than this are closed by the system and flagged as such. */
 export const AUTO_CLOSE_AFTER_HOURS = 12;
@@ -121,7 +122,7 @@ export class VisitsService implements OnModuleInit {
       found.notes = dto.notes ?? null;
       found.rectifyBy = dto.findings === 'RECTIFY_ORDERED' ? (dto.rectifyBy ?? null) : null;
       await manager.save(found);
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId: caller.id,
         action: 'CHECK_OUT',
         subjectType: 'visit',
@@ -154,7 +155,7 @@ export class VisitsService implements OnModuleInit {
                 auto_closed = true WHERE id = $1`,
         [id],
       );
-      await this.audit.append(manager, {
+      await this.audit.append(asTx(manager), {
         actorId: null,
         action: 'VISIT_AUTO_CLOSED',
         subjectType: 'visit',

@@ -11,6 +11,7 @@ import { Unit } from '../../units/unit.entity';
 import { verifyPassword } from '../password';
 import { User } from '../user.entity';
 import { type CredentialLine, renderCredentialsPdf } from './render-credentials';
+import { asTx } from '../../database/transactions';
 
 /**
  * The printable list of one-time passwords. Stateless: the admin's screen sends back the passwords
@@ -59,7 +60,7 @@ export class CredentialsSheetService {
     const sheetId = randomUUID();
     await this.dataSource.transaction(async (manager) => {
       for (const user of ids.map((id) => byId.get(id)!)) {
-        await this.audit.append(manager, {
+        await this.audit.append(asTx(manager), {
           actorId,
           action: 'USER_CREDENTIALS_PRINTED',
           subjectType: 'user',
