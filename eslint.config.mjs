@@ -6,7 +6,15 @@ import tseslint from 'typescript-eslint';
 
 // The API directories already on repositories: the rule below covers them (the last step of the
 // move makes it apps/api/src/** whole).
-const REPOSITORY_RULE_FILES = ['apps/api/src/visits/visit-sql.ts', 'apps/api/src/audit/**/*.ts'];
+const REPOSITORY_RULE_FILES = [
+  'apps/api/src/visits/visit-sql.ts',
+  'apps/api/src/audit/**/*.ts',
+  'apps/api/src/auth/**/*.ts',
+  'apps/api/src/users/**/*.ts',
+  'apps/api/src/units/**/*.ts',
+  'apps/api/src/enterprises/**/*.ts',
+  'apps/api/src/gates/**/*.ts',
+];
 
 export default tseslint.config(
   {

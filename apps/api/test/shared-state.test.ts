@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { LoginThrottle } from '../src/auth/login-throttle';
-import { PgLoginAttemptStore } from '../src/auth/pg-login-attempt-store';
+import { LoginAttemptsRepository } from '../src/auth/login-attempts.repository';
 import { PgRateLimitStore } from '../src/common/rate-limit';
 import { DomainException } from '../src/common/errors/domain.exception';
 import { validateEnv } from '../src/config/env';
@@ -88,7 +88,7 @@ describe('state shared by API instances through PostgreSQL', () => {
 
   it('lets five of twenty guesses sent at once to two instances be checked, the others come back soon', async () => {
     const throttles = [a, b].map(
-      (ds) => new LoginThrottle(new PgLoginAttemptStore(ds, noJobs), env),
+      (ds) => new LoginThrottle(new LoginAttemptsRepository(ds, noJobs), env),
     );
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -103,7 +103,7 @@ describe('state shared by API instances through PostgreSQL', () => {
 
   it('blocks an address after five failures on either instance, and a success frees its place', async () => {
     const [ta, tb] = [a, b].map(
-      (ds) => new LoginThrottle(new PgLoginAttemptStore(ds, noJobs), env),
+      (ds) => new LoginThrottle(new LoginAttemptsRepository(ds, noJobs), env),
     );
     const now = Date.now();
     for (let i = 0; i < 5; i++) {
@@ -124,7 +124,7 @@ describe('state shared by API instances through PostgreSQL', () => {
   });
 
   it('keeps the login store semantics: one entry removed at a time, old entries forgotten', async () => {
-    const store = new PgLoginAttemptStore(a, noJobs);
+    const store = new LoginAttemptsRepository(a, noJobs);
     const t = Date.UTC(2026, 10, 22, 9);
     await store.add('account:x', t);
     await store.add('account:x', t);
@@ -137,7 +137,7 @@ describe('state shared by API instances through PostgreSQL', () => {
     await store.clear('account:x');
     expect(await store.since('account:x', 0)).toEqual([]);
     await store.add('account:y', t);
-    expect(await store.sweep(a.manager, t + 15 * 60_000)).toBeGreaterThanOrEqual(1);
+    expect(await store.sweep(t + 15 * 60_000)).toBeGreaterThanOrEqual(1);
     expect(await store.since('account:y', 0)).toEqual([]);
   });
 
@@ -232,7 +232,7 @@ describe('the same on PGlite (one connection for everything)', () => {
     const counts = await Promise.all([1, 2, 3].map(() => limits.hit('k', 60_000, now)));
     expect(counts.map((c) => c.count).sort()).toEqual([1, 2, 3]);
 
-    const throttle = new LoginThrottle(new PgLoginAttemptStore(ds, noJobs), env);
+    const throttle = new LoginThrottle(new LoginAttemptsRepository(ds, noJobs), env);
     for (let i = 0; i < 5; i++) await (await throttle.begin('u', '10.9.1.1')).failed();
     expect(await rateLimited(throttle.begin('u', '10.9.1.1'))).toBeDefined();
 

@@ -231,7 +231,7 @@ export class CheckInsService {
     const clientTime = input.clientTime ? new Date(input.clientTime) : receivedAt;
     const officer = await manager.getRepository(User).findOneByOrFail({ id: caller.id });
     const coOfficers = await this.loadCoOfficers(manager, officer.id, input.coOfficerIds ?? []);
-    const scanned = await this.gateCodes.resolve(input.code, manager);
+    const scanned = await this.gateCodes.resolve(input.code, asTx(manager));
     const judgedAt = clientTime > receivedAt ? receivedAt : clientTime;
     const policy = await this.policies.inForceAt(judgedAt, manager);
     const base = { officer, coOfficers, scanned, policy };
