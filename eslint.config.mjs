@@ -14,6 +14,7 @@ const REPOSITORY_RULE_FILES = [
   'apps/api/src/units/**/*.ts',
   'apps/api/src/enterprises/**/*.ts',
   'apps/api/src/gates/**/*.ts',
+  'apps/api/src/master-data/**/*.ts',
 ];
 
 export default tseslint.config(
