@@ -23,6 +23,13 @@ const REPOSITORY_RULE_FILES = [
   'apps/api/src/jobs/**/*.ts',
   'apps/api/src/common/rate-limit.ts',
   'apps/api/src/common/errors/database-unavailable.ts',
+  'apps/api/src/audit/**/*.ts',
+  'apps/api/src/auth/**/*.ts',
+  'apps/api/src/users/**/*.ts',
+  'apps/api/src/units/**/*.ts',
+  'apps/api/src/enterprises/**/*.ts',
+  'apps/api/src/gates/**/*.ts',
+  'apps/api/src/master-data/**/*.ts',
 ];
 
 export default tseslint.config(

@@ -32,7 +32,9 @@ import { Client, Pool } from 'pg';
 import { DataSource, type Logger } from 'typeorm';
 import { JwtService } from '@nestjs/jwt';
 import { chainKeyNumber } from '../apps/api/src/audit/audit-hash';
+import { AuditRepository } from '../apps/api/src/audit/audit.repository';
 import { AuditService } from '../apps/api/src/audit/audit.service';
+import { Transactions } from '../apps/api/src/database/transactions';
 import { DEFAULT_AUDIT_CHAINS } from '../apps/api/src/database/migrations/1796450000000-AuditChains';
 import { TokenService } from '../apps/api/src/auth/token.service';
 import { findPostgresBinDir } from '../apps/api/src/database/embedded/postgres-binaries';
@@ -40,7 +42,9 @@ import { PostgresCluster } from '../apps/api/src/database/embedded/postgres-clus
 import { DEMO_PASSWORD } from '../apps/api/src/database/seed/demo-data';
 import { seedDemoDataIfEmpty } from '../apps/api/src/database/seed/demo-seed';
 import { typeOrmOptions } from '../apps/api/src/database/typeorm-options';
+import { ScopeRepository } from '../apps/api/src/scope/scope.repository';
 import { ScopeService } from '../apps/api/src/scope/scope.service';
+import { VisitsRepository } from '../apps/api/src/visits/visits.repository';
 import { VisitsService } from '../apps/api/src/visits/visits.service';
 import { JobScheduler } from '../apps/api/src/jobs/job-scheduler';
 import type { Env } from '../apps/api/src/config/env';
@@ -342,7 +346,9 @@ async function main(): Promise<void> {
     measureList(base, dataSource, capture, { supervisor, officer1 }, options.listRepeat),
   );
 
-  const chain = await phase('verify the audit chain', () => new AuditService(dataSource).verify());
+  const chain = await phase('verify the audit chain', () =>
+    new AuditService(new AuditRepository(dataSource)).verify(),
+  );
   const { ok, entries, firstBrokenChain, firstBrokenSeq, rowMismatchCount } = chain;
   log(
     `audit log: ${JSON.stringify({ ok, entries, firstBrokenChain, firstBrokenSeq, rowMismatchCount })}; ` +
@@ -727,9 +733,10 @@ async function measureList(
     } as const;
     // Only the queries are used: no scheduled jobs, no settings.
     const service = new VisitsService(
-      dataSource,
-      new ScopeService(dataSource),
-      new AuditService(dataSource),
+      new VisitsRepository(dataSource),
+      new Transactions(dataSource),
+      new ScopeService(new ScopeRepository(dataSource)),
+      new AuditService(new AuditRepository(dataSource)),
       { register: () => undefined } as unknown as JobScheduler,
       {} as Env,
     );

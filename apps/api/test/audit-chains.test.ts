@@ -3,10 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { chainKeyNumber, entryContent, entryHash, GENESIS_HASH } from '../src/audit/audit-hash';
+import { AuditRepository } from '../src/audit/audit.repository';
 import { AuditService } from '../src/audit/audit.service';
 import { DEFAULT_AUDIT_CHAINS } from '../src/database/migrations/1796450000000-AuditChains';
 import { typeOrmOptions } from '../src/database/typeorm-options';
 import { createTestDatabase } from './support/test-database';
+import { asTx } from '../src/database/transactions';
 
 /**
  * Issue 15: the audit log is several hash chains, one head row each, so writers of different
@@ -68,7 +70,7 @@ describe('audit chains under concurrent writers', () => {
 
   beforeAll(async () => {
     dataSource = await openDatabase();
-    audit = new AuditService(dataSource);
+    audit = new AuditService(new AuditRepository(dataSource));
   });
   afterAll(() => dataSource.destroy());
 
@@ -93,7 +95,8 @@ describe('audit chains under concurrent writers', () => {
           batch.map((tx) =>
             dataSource
               .transaction(async (manager) => {
-                for (let i = 0; i < tx.entries; i++) await audit.append(manager, record(tx.key, i));
+                for (let i = 0; i < tx.entries; i++)
+                  await audit.append(asTx(manager), record(tx.key, i));
                 if (tx.rollBack) throw new RolledBack();
               })
               .catch((error: unknown) => {
@@ -143,10 +146,12 @@ describe('audit chains under concurrent writers', () => {
 
   it('keep each key on its own chain', async () => {
     const key = KEYS[0];
-    const entry = await dataSource.transaction((m) => audit.append(m, record(key, 0)));
+    const entry = await dataSource.transaction((m) => audit.append(asTx(m), record(key, 0)));
     committed += 1;
     expect(entry.chain).toBe(chainOf(key));
-    const unkeyed = await dataSource.transaction((m) => audit.append(m, record(undefined, 0)));
+    const unkeyed = await dataSource.transaction((m) =>
+      audit.append(asTx(m), record(undefined, 0)),
+    );
     committed += 1;
     expect(unkeyed.chain).toBe(0);
   });
@@ -169,7 +174,7 @@ describe('audit chains under concurrent writers', () => {
         `UPDATE audit_entry SET data = jsonb_set(data, '{note}', '"改过"') WHERE chain = $1 AND seq = $2`,
         [chain, seq],
       );
-      return audit.verify(m);
+      return audit.verify(asTx(m));
     });
     expect(result).toMatchObject({ ok: false, firstBrokenChain: chain, firstBrokenSeq: seq });
     expect(result.chains.filter((c) => c.firstBrokenSeq !== null)).toEqual([
@@ -186,7 +191,7 @@ describe('audit chains under concurrent writers', () => {
     const seq = pick(n);
     const result = await tampered(dataSource, async (m) => {
       await m.query('DELETE FROM audit_entry WHERE chain = $1 AND seq = $2', [chain, seq]);
-      return audit.verify(m);
+      return audit.verify(asTx(m));
     });
     expect(result).toMatchObject({ ok: false, firstBrokenChain: chain, firstBrokenSeq: seq });
     expect(result.chains.filter((c) => c.firstBrokenSeq !== null)).toHaveLength(1);
@@ -196,7 +201,7 @@ describe('audit chains under concurrent writers', () => {
     const { chain } = await busiestChain();
     const result = await tampered(dataSource, async (m) => {
       await m.query('DELETE FROM audit_chain_head WHERE id = $1', [chain]);
-      return audit.verify(m);
+      return audit.verify(asTx(m));
     });
     expect(result).toMatchObject({ ok: false, firstBrokenChain: chain });
   });
@@ -207,13 +212,15 @@ describe('an entry moved to another chain', () => {
   let audit: AuditService;
   beforeAll(async () => {
     dataSource = await openDatabase();
-    audit = new AuditService(dataSource);
+    audit = new AuditService(new AuditRepository(dataSource));
   });
   afterAll(() => dataSource.destroy());
 
   it('no longer hashes right there, although both chains start from the same genesis', async () => {
     const [from, to] = [3, 7];
-    const entry = await dataSource.transaction((m) => audit.append(m, record(keyOnChain(from), 0)));
+    const entry = await dataSource.transaction((m) =>
+      audit.append(asTx(m), record(keyOnChain(from), 0)),
+    );
     expect([entry.chain, entry.seq, entry.prevHash]).toEqual([from, '1', GENESIS_HASH]);
     // Were the chain not hashed, the entry would be a sound first link of any chain.
     expect(entryHash(GENESIS_HASH, entryContent({ ...entry, chain: to }))).not.toBe(entry.hash);
@@ -231,14 +238,14 @@ describe('an entry moved to another chain', () => {
         to,
         entry.hash,
       ]);
-      return audit.verify(m);
+      return audit.verify(asTx(m));
     });
     expect(result).toMatchObject({ ok: false, firstBrokenChain: to, firstBrokenSeq: 1 });
     expect(result.chains[from]).toEqual({ chain: from, entries: 0, firstBrokenSeq: null });
   });
 
   it('chain 0 entries hash as before the split (no chain in their content)', async () => {
-    const entry = await dataSource.transaction((m) => audit.append(m, record(undefined, 0)));
+    const entry = await dataSource.transaction((m) => audit.append(asTx(m), record(undefined, 0)));
     expect(entry.chain).toBe(0);
     const { chain: _chain, ...withoutChain } = entryContent(entry);
     expect(entryContent(entry)).toEqual(withoutChain);
@@ -250,11 +257,13 @@ describe('the number of chains is data, not code', () => {
   it('one head row: every entry is chain 0; more head rows: later entries spread, all verify', async () => {
     const dataSource = await openDatabase();
     try {
-      const audit = new AuditService(dataSource);
+      const audit = new AuditService(new AuditRepository(dataSource));
       await dataSource.query('DELETE FROM audit_chain_head WHERE id <> 0');
       const write = (keys: string[]) =>
         Promise.all(
-          keys.map((key, i) => dataSource.transaction((m) => audit.append(m, record(key, i)))),
+          keys.map((key, i) =>
+            dataSource.transaction((m) => audit.append(asTx(m), record(key, i))),
+          ),
         );
       const single = await write(KEYS);
       expect(new Set(single.map((e) => e.chain))).toEqual(new Set([0]));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { chainKeyNumber, chainKeyNumberSql } from '../src/audit/audit-hash';
-import { rowsWithDigests } from '../src/audit/row-digest';
+import { rowsWithDigests } from '../src/audit/audit.repository';
 import { capWindow, capWindowSql } from '../src/visits/visit-sql';
 import { checkInBody, startDemoWorld, type DemoWorld } from './support/demo-world';
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { LoginThrottle } from '../src/auth/login-throttle';
-import { PgLoginAttemptStore } from '../src/auth/pg-login-attempt-store';
+import { LoginAttemptsRepository } from '../src/auth/login-attempts.repository';
 import { PgRateLimitStore } from '../src/common/rate-limit';
 import { RateLimitWindowsRepository } from '../src/common/rate-limit-windows.repository';
 import { DomainException } from '../src/common/errors/domain.exception';
@@ -16,7 +16,7 @@ import { MIGRATIONS } from '../src/database/migrations';
 import { typeOrmOptions } from '../src/database/typeorm-options';
 import { JobScheduler } from '../src/jobs/job-scheduler';
 import { JobRunsRepository } from '../src/jobs/job-runs.repository';
-import { asTx, Transactions } from '../src/database/transactions';
+import { asTx, sqlOf, Transactions } from '../src/database/transactions';
 
 /**
  * The state several API instances share through PostgreSQL, each "instance" here a DataSource
@@ -94,7 +94,7 @@ describe('state shared by API instances through PostgreSQL', () => {
 
   it('lets five of twenty guesses sent at once to two instances be checked, the others come back soon', async () => {
     const throttles = [a, b].map(
-      (ds) => new LoginThrottle(new PgLoginAttemptStore(ds, noJobs), env),
+      (ds) => new LoginThrottle(new LoginAttemptsRepository(ds, noJobs), env),
     );
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -109,7 +109,7 @@ describe('state shared by API instances through PostgreSQL', () => {
 
   it('blocks an address after five failures on either instance, and a success frees its place', async () => {
     const [ta, tb] = [a, b].map(
-      (ds) => new LoginThrottle(new PgLoginAttemptStore(ds, noJobs), env),
+      (ds) => new LoginThrottle(new LoginAttemptsRepository(ds, noJobs), env),
     );
     const now = Date.now();
     for (let i = 0; i < 5; i++) {
@@ -130,7 +130,7 @@ describe('state shared by API instances through PostgreSQL', () => {
   });
 
   it('keeps the login store semantics: one entry removed at a time, old entries forgotten', async () => {
-    const store = new PgLoginAttemptStore(a, noJobs);
+    const store = new LoginAttemptsRepository(a, noJobs);
     const t = Date.UTC(2026, 10, 22, 9);
     await store.add('account:x', t);
     await store.add('account:x', t);
@@ -143,7 +143,7 @@ describe('state shared by API instances through PostgreSQL', () => {
     await store.clear('account:x');
     expect(await store.since('account:x', 0)).toEqual([]);
     await store.add('account:y', t);
-    expect(await store.sweep(a.manager, t + 15 * 60_000)).toBeGreaterThanOrEqual(1);
+    expect(await store.sweep(t + 15 * 60_000)).toBeGreaterThanOrEqual(1);
     expect(await store.since('account:y', 0)).toEqual([]);
   });
 
@@ -154,9 +154,9 @@ describe('state shared by API instances through PostgreSQL', () => {
       scheduler.register({
         name: 'test-job',
         intervalMs: 60_000,
-        run: async (manager) => {
+        run: async (tx) => {
           runs += 1;
-          await manager.query('SELECT pg_sleep(0.2)');
+          await sqlOf(ds, tx).query('SELECT pg_sleep(0.2)');
           return { runs };
         },
       });
@@ -238,7 +238,7 @@ describe('the same on PGlite (one connection for everything)', () => {
     const counts = await Promise.all([1, 2, 3].map(() => limits.hit('k', 60_000, now)));
     expect(counts.map((c) => c.count).sort()).toEqual([1, 2, 3]);
 
-    const throttle = new LoginThrottle(new PgLoginAttemptStore(ds, noJobs), env);
+    const throttle = new LoginThrottle(new LoginAttemptsRepository(ds, noJobs), env);
     for (let i = 0; i < 5; i++) await (await throttle.begin('u', '10.9.1.1')).failed();
     expect(await rateLimited(throttle.begin('u', '10.9.1.1'))).toBeDefined();
 
@@ -246,7 +246,7 @@ describe('the same on PGlite (one connection for everything)', () => {
     scheduler.register({
       name: 'pglite-job',
       intervalMs: 60_000,
-      run: async (manager) => ({ sweptWindows: await limits.sweep(manager, now + 60_000) }),
+      run: async (tx) => ({ sweptWindows: await limits.sweep(tx, now + 60_000) }),
     });
     expect(await scheduler.runSlot('pglite-job', new Date(0))).toBe('ran');
     expect(await ds.query('SELECT result FROM job_run')).toEqual([{ result: { sweptWindows: 1 } }]);

@@ -12,12 +12,13 @@ import {
 import { DataSource, MoreThanOrEqual, type QueryRunner } from 'typeorm';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { entryContent, entryHash, GENESIS_HASH } from '../src/audit/audit-hash';
+import { AuditRepository } from '../src/audit/audit.repository';
 import { AuditService } from '../src/audit/audit.service';
 import {
   AuditCheckpointsService,
   SCHEDULED_CHECKPOINT_INTERVAL_MS,
 } from '../src/audit/checkpoints.service';
-import { rowsWithDigests } from '../src/audit/row-digest';
+import { rowsWithDigests } from '../src/audit/audit.repository';
 import { typeOrmOptions } from '../src/database/typeorm-options';
 import { VisitsService } from '../src/visits/visits.service';
 import { JobScheduler } from '../src/jobs/job-scheduler';
@@ -653,7 +654,7 @@ describe('the migration to row digests', () => {
       await dataSource.query(`UPDATE audit_chain_head SET seq = 1, hash = $1`, [hash]);
 
       await dataSource.runMigrations();
-      const audit = new AuditService(dataSource);
+      const audit = new AuditService(new AuditRepository(dataSource));
       expect(await audit.verify()).toMatchObject({
         ok: true,
         entries: 2,

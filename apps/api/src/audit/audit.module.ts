@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
+import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 import { ChainCheckService } from './chain-check.service';
 import { AuditCheckpointKeys } from './checkpoint-keys';
@@ -9,7 +10,13 @@ import { PublicAuditController } from './public-audit.controller';
 @Global()
 @Module({
   controllers: [AuditController, PublicAuditController],
-  providers: [AuditService, ChainCheckService, AuditCheckpointKeys, AuditCheckpointsService],
+  providers: [
+    AuditRepository,
+    AuditService,
+    ChainCheckService,
+    AuditCheckpointKeys,
+    AuditCheckpointsService,
+  ],
   exports: [AuditService, ChainCheckService, AuditCheckpointsService],
 })
 export class AuditModule {}

@@ -7,17 +7,11 @@ import {
   type CheckpointConflict,
   type RowMismatch,
 } from '@qinqing/domain';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { AuditChainHead, AuditEntry } from './audit-entry.entity';
+import type { Tx } from '../database/transactions';
+import type { AuditEntry } from './audit-entry.entity';
 import { chainKeyNumber, entryContent, entryHash, GENESIS_HASH } from './audit-hash';
-import {
-  AUDITED_TABLES,
-  currentRowDigest,
-  rowsWithDigests,
-  vanishedRows,
-  type AuditedTable,
-} from './row-digest';
+import { AuditRepository } from './audit.repository';
+import { AUDITED_TABLES, type AuditedTable } from './row-digest';
 
 export type { ChainVerification };
 
@@ -53,7 +47,7 @@ export type ChainWalk = ChainVerification['chains'][number];
 /** The only writer of the audit log. */
 @Injectable()
 export class AuditService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly entries: AuditRepository) {}
 
   /**
    * Appends an entry inside the caller's transaction, to the chain of its `chainKey` (chain 0
@@ -61,13 +55,9 @@ export class AuditService {
    * transactions neither fork it nor leave gaps (a rollback releases the lock); writers of other
    * chains do not wait.
    */
-  async append(manager: EntityManager, record: AuditRecord): Promise<AuditEntry> {
+  async append(tx: Tx, record: AuditRecord): Promise<AuditEntry> {
     const keyNumber = record.chainKey === undefined ? 0 : chainKeyNumber(record.chainKey);
-    const [head]: { id: number; seq: string; hash: string }[] = await manager.query(
-      `SELECT id, seq::text AS seq, hash FROM audit_chain_head
-        WHERE id = $1::bigint % (SELECT count(*) FROM audit_chain_head) FOR UPDATE`,
-      [keyNumber],
-    );
+    const head = await this.entries.lockChainHead(keyNumber, tx);
     if (!head) throw new Error('audit: the chain heads are not numbered 0 … N − 1');
     const chain = head.id;
     const seq = String(BigInt(head.seq) + 1n);
@@ -77,21 +67,15 @@ export class AuditService {
       ? {
           rowTable: row.table,
           rowId: row.id,
-          rowDigest: await currentRowDigest(manager, row.table, row.id),
+          rowDigest: await this.entries.currentRowDigest(row.table, row.id, tx),
         }
       : { rowTable: null, rowId: null, rowDigest: null };
     const hash = entryHash(head.hash, entryContent({ chain, seq, at, ...fields, ...rowColumns }));
-    const entry = manager.create(AuditEntry, {
-      ...fields,
-      ...rowColumns,
-      chain,
-      seq,
-      at,
-      prevHash: head.hash,
-      hash,
-    });
-    await manager.insert(AuditEntry, entry as QueryDeepPartialEntity<AuditEntry>);
-    await manager.update(AuditChainHead, { id: chain }, { seq, hash });
+    const entry = await this.entries.insertEntry(
+      { ...fields, ...rowColumns, chain, seq, at, prevHash: head.hash, hash },
+      tx,
+    );
+    await this.entries.moveChainHead(chain, seq, hash, tx);
     return entry;
   }
 
@@ -100,13 +84,13 @@ export class AuditService {
    * compares every audited row with the digest in its latest entry. Checkpoints are compared by
    * ChainCheckService (conflictsWith): this answer has none.
    */
-  async verify(manager: EntityManager = this.dataSource.manager): Promise<ChainVerification> {
+  async verify(tx?: Tx): Promise<ChainVerification> {
     const chains: ChainWalk[] = [];
-    for (const chain of await this.chainNumbers(manager)) {
-      chains.push(await this.walkChain(manager, chain));
+    for (const chain of await this.entries.chainNumbers(tx)) {
+      chains.push(await this.walkChain(chain, tx));
     }
     const firstBroken = chains.find((c) => c.firstBrokenSeq !== null) ?? null;
-    const rows = await this.checkRows(manager);
+    const rows = await this.checkRows(tx);
     return {
       ok: firstBroken === null && rows.mismatchCount === 0,
       entries: chains.reduce((sum, c) => sum + c.entries, 0),
@@ -128,22 +112,14 @@ export class AuditService {
    * holds: no entry with that seq on that chain (cut short, rewound), or one with another hash
    * (edited and recomputed).
    */
-  async conflictsWith(
-    checkpoints: AuditCheckpointBody[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<CheckpointConflict[]> {
+  async conflictsWith(checkpoints: AuditCheckpointBody[], tx?: Tx): Promise<CheckpointConflict[]> {
     const marks = new Map<string, AuditChainHeadMark>();
     for (const mark of checkpoints.flatMap(checkpointHeads)) {
       marks.set(`${mark.chain}:${mark.seq}:${mark.hash}`, mark);
     }
     if (marks.size === 0) return [];
     const wanted = [...marks.values()];
-    const rows: { chain: number; seq: string; hash: string }[] = await manager.query(
-      `SELECT e.chain, e.seq::text AS seq, e.hash FROM audit_entry e
-         JOIN unnest($1::smallint[], $2::bigint[]) AS w(chain, seq)
-           ON e.chain = w.chain AND e.seq = w.seq`,
-      [wanted.map((m) => m.chain), wanted.map((m) => String(m.seq))],
-    );
+    const rows = await this.entries.entriesAt(wanted, tx);
     const found = new Map(rows.map((r) => [`${r.chain}:${r.seq}`, r.hash]));
     const conflicts: CheckpointConflict[] = [];
     for (const m of wanted) {
@@ -155,17 +131,8 @@ export class AuditService {
     return conflicts.sort((a, b) => a.chain - b.chain || a.seq - b.seq);
   }
 
-  /** Every chain that has a head or an entry (an entry without its head is a broken chain). */
-  private async chainNumbers(manager: EntityManager): Promise<number[]> {
-    const rows: { chain: number }[] = await manager.query(
-      `SELECT id AS chain FROM audit_chain_head
-        UNION SELECT DISTINCT chain FROM audit_entry ORDER BY chain`,
-    );
-    return rows.map((r) => r.chain);
-  }
-
   /** Every audited row against the digest of its latest entry; rows gone count as mismatches. */
-  private async checkRows(manager: EntityManager): Promise<{
+  private async checkRows(tx?: Tx): Promise<{
     checked: number;
     mismatchCount: number;
     mismatches: RowMismatch[];
@@ -180,7 +147,7 @@ export class AuditService {
     for (const table of AUDITED_TABLES) {
       let after: string | null = null;
       for (;;) {
-        const batch = await rowsWithDigests(manager, table, { after, limit: ROW_BATCH });
+        const batch = await this.entries.rowsWithDigests(table, { after, limit: ROW_BATCH }, tx);
         for (const row of batch) {
           checked += 1;
           if (row.audited !== row.digest) mismatch(table, row.id);
@@ -188,24 +155,18 @@ export class AuditService {
         if (batch.length < ROW_BATCH) break;
         after = batch[batch.length - 1].id;
       }
-      for (const id of await vanishedRows(manager, table)) mismatch(table, id);
+      for (const id of await this.entries.vanishedRows(table, tx)) mismatch(table, id);
     }
     return { checked, mismatchCount, mismatches };
   }
 
-  private async walkChain(manager: EntityManager, chain: number): Promise<ChainWalk> {
+  private async walkChain(chain: number, tx?: Tx): Promise<ChainWalk> {
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1n;
     let entries = 0;
     const broken = (): ChainWalk => ({ chain, entries, firstBrokenSeq: Number(expectedSeq) });
     for (;;) {
-      const batch = await manager
-        .getRepository(AuditEntry)
-        .createQueryBuilder('e')
-        .where('e.chain = :chain AND e.seq >= :from', { chain, from: String(expectedSeq) })
-        .orderBy('e.seq', 'ASC')
-        .limit(VERIFY_BATCH)
-        .getMany();
+      const batch = await this.entries.entriesOfChain(chain, expectedSeq, VERIFY_BATCH, tx);
       for (const entry of batch) {
         const sound =
           BigInt(entry.seq) === expectedSeq &&
@@ -218,7 +179,7 @@ export class AuditService {
       }
       if (batch.length < VERIFY_BATCH) break;
     }
-    const head = await manager.getRepository(AuditChainHead).findOneBy({ id: chain });
+    const head = await this.entries.chainHead(chain, tx);
     // Entries removed from the end (or a head moved, or removed) show as a head that the chain
     // does not reach.
     if (!head || head.hash !== prevHash || BigInt(head.seq) !== expectedSeq - 1n) return broken();
@@ -227,8 +188,6 @@ export class AuditService {
 
   /** A subject's entries as written (all chains). */
   entriesFor(subjectType: string, subjectId: string): Promise<AuditEntry[]> {
-    return this.dataSource
-      .getRepository(AuditEntry)
-      .find({ where: { subjectType, subjectId }, order: { id: 'ASC' } });
+    return this.entries.entriesFor(subjectType, subjectId);
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { ChainCheckStatus, ChainVerification } from '@qinqing/domain';
-import { DataSource, type EntityManager } from 'typeorm';
 import { Env } from '../config/env';
+import type { Tx } from '../database/transactions';
 import { JobScheduler } from '../jobs/job-scheduler';
+import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
-import { AuditChainCheck } from './chain-check.entity';
+import type { AuditChainCheck } from './chain-check.entity';
 import { AuditCheckpointsService } from './checkpoints.service';
 
 /**
@@ -16,7 +17,7 @@ export class ChainCheckService implements OnModuleInit {
   private readonly logger = new Logger(ChainCheckService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: AuditRepository,
     private readonly audit: AuditService,
     private readonly checkpoints: AuditCheckpointsService,
     private readonly jobs: JobScheduler,
@@ -28,8 +29,8 @@ export class ChainCheckService implements OnModuleInit {
     this.jobs.register({
       name: 'chain-check',
       intervalMs: this.env.CHAIN_CHECK_INTERVAL_SECONDS * 1000,
-      run: async (manager) => {
-        const { ok, entries, firstBrokenSeq, firstBrokenChain } = await this.run(null, [], manager);
+      run: async (tx) => {
+        const { ok, entries, firstBrokenSeq, firstBrokenChain } = await this.run(null, [], tx);
         return { ok, entries, firstBrokenSeq, firstBrokenChain };
       },
     });
@@ -43,10 +44,10 @@ export class ChainCheckService implements OnModuleInit {
   async run(
     requestedBy: string | null,
     given: readonly unknown[] = [],
-    manager: EntityManager = this.dataSource.manager,
+    tx?: Tx,
   ): Promise<ChainVerification> {
-    const verified = await this.audit.verify(manager);
-    const checkpoints = await this.checkpoints.check(given, manager);
+    const verified = await this.audit.verify(tx);
+    const checkpoints = await this.checkpoints.check(given, tx);
     const result: ChainVerification = {
       ...verified,
       ok: verified.ok && checkpoints.conflicts.length === 0,
@@ -67,33 +68,34 @@ export class ChainCheckService implements OnModuleInit {
         `signed audit checkpoints no longer in the log: ${result.checkpointConflicts.map((c) => `chain ${c.chain} seq ${c.seq}`).join(', ')}`,
       );
     }
-    await manager.getRepository(AuditChainCheck).insert({
-      checkedAt: new Date(result.checkedAt),
-      ok: result.ok,
-      entries: result.entries,
-      firstBrokenSeq: result.firstBrokenSeq === null ? null : String(result.firstBrokenSeq),
-      details: {
-        chains: result.chains,
-        firstBrokenChain: result.firstBrokenChain,
-        rowsChecked: result.rowsChecked,
-        rowMismatchCount: result.rowMismatchCount,
-        rowMismatches: result.rowMismatches,
-        checkpointsChecked: result.checkpointsChecked,
-        checkpointConflicts: result.checkpointConflicts,
-        rejectedCheckpoints: result.rejectedCheckpoints,
+    await this.store.insertChainCheck(
+      {
+        checkedAt: new Date(result.checkedAt),
+        ok: result.ok,
+        entries: result.entries,
+        firstBrokenSeq: result.firstBrokenSeq === null ? null : String(result.firstBrokenSeq),
+        details: {
+          chains: result.chains,
+          firstBrokenChain: result.firstBrokenChain,
+          rowsChecked: result.rowsChecked,
+          rowMismatchCount: result.rowMismatchCount,
+          rowMismatches: result.rowMismatches,
+          checkpointsChecked: result.checkpointsChecked,
+          checkpointConflicts: result.checkpointConflicts,
+          rejectedCheckpoints: result.rejectedCheckpoints,
+        },
+        requestedBy,
       },
-      requestedBy,
-    });
+      tx,
+    );
     return result;
   }
 
   /** The latest stored check, the newest failure ever stored, and whether to alert. */
   async status(): Promise<ChainCheckStatus> {
-    const repo = this.dataSource.getRepository(AuditChainCheck);
-    const newestFirst = { checkedAt: 'DESC', id: 'DESC' } as const;
     const [latest, lastFailure] = await Promise.all([
-      repo.findOne({ where: {}, order: newestFirst }),
-      repo.findOne({ where: { ok: false }, order: newestFirst }),
+      this.store.latestChainCheck({ failedOnly: false }),
+      this.store.latestChainCheck({ failedOnly: true }),
     ]);
     return {
       latest: latest ? toVerification(latest) : null,

@@ -12,14 +12,15 @@ import {
 } from '@qinqing/domain';
 import { appendFile, mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { DataSource, type EntityManager } from 'typeorm';
 import { DomainException } from '../common/errors/domain.exception';
 import { Env } from '../config/env';
+import type { Tx } from '../database/transactions';
 import { nativeEd25519Verifier } from '../gates/native-ed25519';
 import { JobScheduler } from '../jobs/job-scheduler';
+import { AuditRepository, type ChainEntryMark } from './audit.repository';
 import { AuditService } from './audit.service';
 import { AuditCheckpointKeys } from './checkpoint-keys';
-import { AuditCheckpointRow } from './checkpoint.entity';
+import type { AuditCheckpointRow } from './checkpoint.entity';
 
 /** How often a checkpoint is signed without anyone asking. */
 export const SCHEDULED_CHECKPOINT_INTERVAL_MS = 60 * 60 * 1000;
@@ -44,7 +45,7 @@ export class AuditCheckpointsService implements OnModuleInit {
   private readonly verifySignature = nativeEd25519Verifier();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: AuditRepository,
     private readonly audit: AuditService,
     private readonly keys: AuditCheckpointKeys,
     private readonly env: Env,
@@ -56,18 +57,16 @@ export class AuditCheckpointsService implements OnModuleInit {
     this.jobs.register({
       name: 'audit-checkpoint',
       intervalMs: SCHEDULED_CHECKPOINT_INTERVAL_MS,
-      run: async (manager) => {
-        const made = await this.runScheduled(manager);
+      run: async (tx) => {
+        const made = await this.runScheduled(tx);
         return { seq: made?.seq ?? null };
       },
     });
   }
 
   /** The scheduled job: one checkpoint of the head now (nothing while the chain is empty). */
-  runScheduled(
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<PublicAuditCheckpoint | null> {
-    return this.create(manager);
+  runScheduled(tx?: Tx): Promise<PublicAuditCheckpoint | null> {
+    return this.create(tx);
   }
 
   /** The directory of the daily archive files. */
@@ -80,23 +79,24 @@ export class AuditCheckpointsService implements OnModuleInit {
    * `chains`), stores the checkpoint and appends it to the day's archive file. Null while chain 0
    * has no entry (a log always starts there: the first policy, the first admin).
    */
-  async create(
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<PublicAuditCheckpoint | null> {
-    const heads = await chainHeads(manager);
+  async create(tx?: Tx): Promise<PublicAuditCheckpoint | null> {
+    const heads = toHeads(await this.store.headsForCheckpoint(tx));
     if (heads.seq === 0) return null;
     const checkpoint = signAuditCheckpoint(
       { ...heads, at: new Date().toISOString() },
       this.keys.signing,
     );
-    await manager.getRepository(AuditCheckpointRow).insert({
-      seq: String(checkpoint.seq),
-      hash: checkpoint.hash,
-      chains: checkpoint.chains ?? null,
-      at: checkpoint.at,
-      keyId: checkpoint.keyId,
-      signature: checkpoint.signature,
-    });
+    await this.store.insertCheckpoint(
+      {
+        seq: String(checkpoint.seq),
+        hash: checkpoint.hash,
+        chains: checkpoint.chains ?? null,
+        at: checkpoint.at,
+        keyId: checkpoint.keyId,
+        signature: checkpoint.signature,
+      },
+      tx,
+    );
     const published = this.withKey(checkpoint);
     await this.archive(published);
     return published;
@@ -104,9 +104,7 @@ export class AuditCheckpointsService implements OnModuleInit {
 
   /** The latest stored checkpoint, with its public key (null: none yet). */
   async latest(): Promise<PublicAuditCheckpoint | null> {
-    const [row] = await this.dataSource
-      .getRepository(AuditCheckpointRow)
-      .find({ order: { id: 'DESC' }, take: 1 });
+    const row = await this.store.latestCheckpoint();
     return row ? this.withKey(toCheckpoint(row)) : null;
   }
 
@@ -120,7 +118,7 @@ export class AuditCheckpointsService implements OnModuleInit {
     const staleBefore = now.getTime() - this.env.AUDIT_CHECKPOINT_FRESH_MINUTES * 60_000;
     let answer = latest;
     if (!latest || Date.parse(latest.at) < staleBefore) {
-      const now = await chainHeads(this.dataSource.manager);
+      const now = toHeads(await this.store.headsForCheckpoint());
       const grown = !latest || !sameHeads(now, latest);
       if (grown) answer = await this.create();
     }
@@ -134,11 +132,10 @@ export class AuditCheckpointsService implements OnModuleInit {
    * verify is listed as rejected and not compared: anyone can send garbage, and an edited stored
    * row no longer verifies.
    */
-  async check(
-    given: readonly unknown[] = [],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<CheckpointCheck> {
-    const stored = await this.storedForVerification(manager);
+  async check(given: readonly unknown[] = [], tx?: Tx): Promise<CheckpointCheck> {
+    const stored = (await this.store.checkpointsForVerification(RECENT_STORED_CHECKPOINTS, tx)).map(
+      toCheckpoint,
+    );
     const seen = new Set<string>();
     const valid: AuditCheckpoint[] = [];
     const rejected: RejectedCheckpoint[] = [];
@@ -160,21 +157,9 @@ export class AuditCheckpointsService implements OnModuleInit {
     }
     return {
       checked: new Set(valid.map((c) => canonicalJson(checkpointHeads(c)))).size,
-      conflicts: await this.audit.conflictsWith(valid, manager),
+      conflicts: await this.audit.conflictsWith(valid, tx),
       rejected,
     };
-  }
-
-  private async storedForVerification(manager: EntityManager): Promise<AuditCheckpoint[]> {
-    const rows: AuditCheckpointRow[] = await manager.query(
-      `SELECT id, seq::text AS seq, hash, chains, at, key_id AS "keyId", signature FROM audit_checkpoint
-        WHERE id IN (SELECT DISTINCT ON (left(at, 10)) id FROM audit_checkpoint
-                      ORDER BY left(at, 10), id DESC)
-           OR id IN (SELECT id FROM audit_checkpoint ORDER BY id DESC LIMIT $1)
-        ORDER BY id`,
-      [RECENT_STORED_CHECKPOINTS],
-    );
-    return rows.map(toCheckpoint);
   }
 
   private withKey(checkpoint: AuditCheckpoint): PublicAuditCheckpoint {
@@ -197,11 +182,7 @@ export class AuditCheckpointsService implements OnModuleInit {
 }
 
 /** Every chain's head now, as a checkpoint body names them (seq 0: chain 0 has no entry). */
-async function chainHeads(manager: EntityManager): Promise<Heads> {
-  const rows: { chain: number; seq: string; hash: string }[] = await manager.query(
-    `SELECT id AS chain, seq::text AS seq, hash FROM audit_chain_head
-      WHERE id = 0 OR seq > 0 ORDER BY id`,
-  );
+function toHeads(rows: ChainEntryMark[]): Heads {
   const zero = rows.find((r) => r.chain === 0);
   return {
     seq: zero ? Number(zero.seq) : 0,

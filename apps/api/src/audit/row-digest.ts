@@ -3,11 +3,6 @@ import { createHash } from 'node:crypto';
 
 export { AUDITED_TABLES, type AuditedTable };
 
-/** Anything that runs SQL: a DataSource, an EntityManager, a QueryRunner. */
-export interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
-}
-
 /**
  * A timestamp as text in UTC with microseconds, whatever the session's TimeZone: the digest of a
  * row must not depend on who reads it.
@@ -71,18 +66,26 @@ const AUDITED = '__audited_digest';
 const LATEST_AUDITED_DIGEST = `(SELECT a.row_digest FROM audit_entry a
    WHERE a.row_table = $1 AND a.row_id = t.id ORDER BY a.id DESC LIMIT 1)`;
 
+/** Which rows rowsWithDigests reads: by id, or the next `limit` rows after `after` in id order. */
+export type RowSelection = { ids: string[] } | { after: string | null; limit: number };
+
+/** A statement's text and its parameters (run by audit.repository.ts). */
+export interface SqlStatement {
+  sql: string;
+  params: unknown[];
+}
+
 /**
- * Rows of a table with their digest now and the digest in their latest audit entry (the last
- * written, whatever its chain), read in one statement (one snapshot): by id (`ids`), or the next
- * `limit` rows after `after` in id order. `audited: false` skips the entries (audited is null): for
- * the migration that first digested rows, which ran before entries had an id.
+ * The one statement (one snapshot) reading rows of a table with their digest columns and the
+ * digest in their latest audit entry (the last written, whatever its chain). `audited: false`
+ * skips the entries: for the migration that first digested rows, which ran before entries had an
+ * id.
  */
-export async function rowsWithDigests(
-  db: Queryable,
+export function rowsWithDigestsSql(
   table: AuditedTable,
-  select: { ids: string[] } | { after: string | null; limit: number },
+  select: RowSelection,
   { audited = true }: { audited?: boolean } = {},
-): Promise<RowState[]> {
+): SqlStatement {
   const params: unknown[] = [table];
   let where: string;
   let tail = 'ORDER BY t.id';
@@ -94,12 +97,16 @@ export async function rowsWithDigests(
     where = select.after === null ? 't.id >= $2::uuid' : 't.id > $2::uuid';
     tail += ' LIMIT $3';
   }
-  const rows = (await db.query(
-    `SELECT ${COLUMNS[table]},
+  return {
+    sql: `SELECT ${COLUMNS[table]},
             ${audited ? LATEST_AUDITED_DIGEST : 'NULLIF($1::text, $1::text)'} AS ${AUDITED}
        FROM "${table}" t WHERE ${where} ${tail}`,
     params,
-  )) as Record<string, unknown>[];
+  };
+}
+
+/** The rows read by rowsWithDigestsSql as digests (the row's now, its latest entry's). */
+export function toRowStates(table: AuditedTable, rows: Record<string, unknown>[]): RowState[] {
   return rows.map((raw) => {
     const { [AUDITED]: audited, ...row } = raw;
     return {
@@ -110,26 +117,14 @@ export async function rowsWithDigests(
   });
 }
 
-/** The digest of one row now (inside the writer's transaction); throws when the row is missing. */
-export async function currentRowDigest(
-  db: Queryable,
-  table: AuditedTable,
-  id: string,
-): Promise<string> {
-  const [row] = await rowsWithDigests(db, table, { ids: [id] });
-  if (!row) throw new Error(`audit: no ${table} row ${id} to digest`);
-  return row.digest;
-}
-
 /** Ids named by audit entries of a table whose row no longer exists (deleted behind the back). */
-export async function vanishedRows(db: Queryable, table: AuditedTable): Promise<string[]> {
-  const rows = (await db.query(
-    `SELECT DISTINCT a.row_id AS id FROM audit_entry a
+export function vanishedRowsSql(table: AuditedTable): SqlStatement {
+  return {
+    sql: `SELECT DISTINCT a.row_id AS id FROM audit_entry a
       WHERE a.row_table = $1 AND NOT EXISTS (SELECT 1 FROM "${table}" t WHERE t.id = a.row_id)
       ORDER BY a.row_id`,
-    [table],
-  )) as { id: string }[];
-  return rows.map((r) => r.id);
+    params: [table],
+  };
 }
 
 /** A timestamp as the digest columns render it (utc above): microseconds, from a Date's ms. */

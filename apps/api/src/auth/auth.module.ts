@@ -2,22 +2,21 @@ import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { SECRETS, type Secrets } from '../config/secrets';
-import { User } from '../users/user.entity';
+import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { Authenticator } from './authenticator';
 import { LoginAttemptStore, LoginThrottle } from './login-throttle';
-import { PgLoginAttemptStore } from './pg-login-attempt-store';
+import { LoginAttemptsRepository } from './login-attempts.repository';
 import { TokenService } from './token.service';
 import { HttpWechatSessionClient, WechatSessionClient } from './wechat-session.client';
 
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User]),
+    UsersModule,
     JwtModule.registerAsync({
       inject: [SECRETS],
       // A prepared key object: jsonwebtoken would otherwise rebuild it on every request.
@@ -33,7 +32,7 @@ import { HttpWechatSessionClient, WechatSessionClient } from './wechat-session.c
     Authenticator,
     LoginThrottle,
     // In PostgreSQL: the limits hold across API instances.
-    { provide: LoginAttemptStore, useClass: PgLoginAttemptStore },
+    { provide: LoginAttemptStore, useClass: LoginAttemptsRepository },
     { provide: WechatSessionClient, useClass: HttpWechatSessionClient },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -1,22 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InjectRepository } from '@nestjs/typeorm';
 import { PASSWORD_RULE_MESSAGES, passwordProblems, type SessionResponse } from '@qinqing/domain';
-import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
 import { hashPassword, verifyPassword } from '../users/password';
-import { User } from '../users/user.entity';
+import type { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { LoginThrottle } from './login-throttle';
 import { TokenService } from './token.service';
 import { WechatSessionClient } from './wechat-session.client';
+import { Transactions } from '../database/transactions';
 
 export type Session = SessionResponse;
 
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersRepository,
+    private readonly transactions: Transactions,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     private readonly wechat: WechatSessionClient,
@@ -28,11 +29,7 @@ export class AuthService {
     let user: User | null;
     let passwordOk: boolean;
     try {
-      user = await this.users
-        .createQueryBuilder('u')
-        .addSelect('u.passwordHash')
-        .where('lower(u.username) = lower(:username)', { username })
-        .getOne();
+      user = await this.users.byUsernameWithPassword(username);
       // Unknown users cost a hash check too, so response times do not reveal which usernames exist.
       passwordOk = await verifyPassword(user?.passwordHash ?? (await this.dummyHash()), password);
     } catch (error) {
@@ -57,10 +54,7 @@ export class AuthService {
   /** 微信登录: the openid of the code must be bound to an active account. */
   async loginWithWechat(code: string): Promise<Session> {
     const { openid } = await this.wechat.codeToSession(code);
-    const user = await this.users
-      .createQueryBuilder('u')
-      .where('u.wechat_openid = :openid', { openid })
-      .getOne();
+    const user = await this.users.byWechatOpenid(openid);
     if (!user || !user.active) throw new DomainException('WECHAT_NOT_BOUND');
     return this.session(user);
   }
@@ -68,17 +62,12 @@ export class AuthService {
   /** Binds the WeChat account of a login code to the caller's account (one each way). */
   async bindWechat(userId: string, code: string): Promise<void> {
     const { openid } = await this.wechat.codeToSession(code);
-    await this.users.manager.transaction(async (manager) => {
-      await manager.query('UPDATE app_user SET wechat_openid = NULL WHERE wechat_openid = $1', [
-        openid,
-      ]);
-      await manager.query('UPDATE app_user SET wechat_openid = $1 WHERE id = $2', [openid, userId]);
-    });
+    await this.transactions.run((tx) => this.users.bindWechat(userId, openid, tx));
   }
 
   async refresh(refreshToken: string): Promise<Session> {
     const claims = this.tokens.verify(refreshToken, 'refresh');
-    const user = await this.users.findOneBy({ id: claims.id });
+    const user = await this.users.byId(claims.id);
     // a session from before a password reset or change, or a deactivation, is over
     if (!user || !user.active || user.credentialsVersion !== claims.credentialsVersion) {
       throw new DomainException('UNAUTHENTICATED');
@@ -99,11 +88,7 @@ export class AuthService {
     newPassword: string,
     clientIp: string,
   ): Promise<void> {
-    const user = await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.id = :userId', { userId })
-      .getOneOrFail();
+    const user = await this.users.byIdWithPassword(userId);
     const problems = passwordProblems(newPassword, { username: user.username, currentPassword });
     if (problems.length > 0) {
       throw new DomainException('VALIDATION_FAILED', {
@@ -129,17 +114,9 @@ export class AuthService {
     }
     await attempt.succeeded();
     const passwordHash = await hashPassword(newPassword);
-    await this.users.manager.transaction(async (manager) => {
-      await manager.update(
-        User,
-        { id: userId },
-        {
-          passwordHash,
-          mustChangePassword: false,
-          credentialsVersion: () => 'credentials_version + 1',
-        },
-      );
-      await this.audit.append(manager, {
+    await this.transactions.run(async (tx) => {
+      await this.users.setPassword(userId, passwordHash, false, tx);
+      await this.audit.append(tx, {
         actorId: userId,
         action: 'PASSWORD_CHANGED',
         subjectType: 'user',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainException } from '../common/errors/domain.exception';
 import type { AuthenticatedUser } from './authenticated-user';
+import { UsersRepository } from '../users/users.repository';
 import { type TokenClaims, TokenService } from './token.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,7 +17,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class Authenticator {
   constructor(
     private readonly tokens: TokenService,
-    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
   ) {}
 
   /** The caller of an `Authorization: Bearer <access token>` header; 401 otherwise. */
@@ -37,21 +37,13 @@ export class Authenticator {
    */
   async current(claims: TokenClaims): Promise<{ mustChangePassword: boolean } | null> {
     if (!UUID.test(claims.id)) return null;
-    const rows: {
-      role: string;
-      active: boolean;
-      must_change_password: boolean;
-      credentials_version: number;
-    }[] = await this.dataSource.query(
-      'SELECT role, active, must_change_password, credentials_version FROM app_user WHERE id = $1',
-      [claims.id],
-    );
+    const account = await this.users.credentialsOf(claims.id);
     const row =
-      rows.length === 1 &&
-      rows[0].active &&
-      rows[0].role === claims.role &&
-      rows[0].credentials_version === claims.credentialsVersion
-        ? rows[0]
+      account &&
+      account.active &&
+      account.role === claims.role &&
+      account.credentials_version === claims.credentialsVersion
+        ? account
         : null;
     return row && { mustChangePassword: row.must_change_password };
   }

@@ -15,7 +15,7 @@ const CHECKING_MAX_MS = 60_000;
 
 /**
  * Recent login events per key (an account, an address), as times in ms. Each operation is atomic
- * for its key. PgLoginAttemptStore (shared by every API instance) in the application; the memory
+ * for its key. LoginAttemptsRepository (shared by every API instance) in the application; the memory
  * one for unit tests of the rules.
  */
 export abstract class LoginAttemptStore {

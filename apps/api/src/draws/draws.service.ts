@@ -21,7 +21,6 @@ import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
 import { Transactions, type Tx } from '../database/transactions';
 import { localDay } from '../enterprises/positive-list';
-import { auditTx } from '../policy/audit-tx';
 import { PolicyService } from '../policy/policy.service';
 import type { AccessScope } from '../scope/access-scope';
 import { ScopeService } from '../scope/scope.service';
@@ -96,7 +95,7 @@ export class DrawsService {
         },
         tx,
       );
-      await this.audit.append(auditTx(tx), {
+      await this.audit.append(tx, {
         actorId: caller.id,
         action: 'DRAW_COMMITTED',
         subjectType: 'draw',
@@ -134,7 +133,7 @@ export class DrawsService {
       draw.status = 'REVEALED';
       draw.revealedAt = new Date();
       await this.draws.saveReveal(draw, tx);
-      await this.audit.append(auditTx(tx), {
+      await this.audit.append(tx, {
         actorId: caller.id,
         action: 'DRAW_REVEALED',
         subjectType: 'draw',

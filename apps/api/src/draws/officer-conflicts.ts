@@ -13,7 +13,6 @@ import { AuditService } from '../audit/audit.service';
 import { Endpoint } from '../common/contract/endpoint.decorator';
 import { DomainException } from '../common/errors/domain.exception';
 import { Transactions } from '../database/transactions';
-import { auditTx } from '../policy/audit-tx';
 import { DrawsRepository } from './draws.repository';
 
 /** 回避: officers' declared conflicts with firms; a draw never assigns such an officer to the firm. */
@@ -38,7 +37,7 @@ export class OfficerConflictsService {
       const firm = await this.draws.firmExists(dto.enterpriseId, tx);
       if (!officer || !firm) throw new DomainException('NOT_FOUND');
       await this.draws.upsertConflict({ ...dto, declaredAt: new Date() }, tx);
-      await this.audit.append(auditTx(tx), {
+      await this.audit.append(tx, {
         actorId: caller.id,
         action: 'OFFICER_CONFLICT_DECLARED',
         subjectType: 'officer',
@@ -58,7 +57,7 @@ export class OfficerConflictsService {
       if (!(await this.draws.deleteConflict(officerId, enterpriseId, tx))) {
         throw new DomainException('NOT_FOUND');
       }
-      await this.audit.append(auditTx(tx), {
+      await this.audit.append(tx, {
         actorId: caller.id,
         action: 'OFFICER_CONFLICT_WITHDRAWN',
         subjectType: 'officer',

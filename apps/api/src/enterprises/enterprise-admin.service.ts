@@ -5,20 +5,23 @@ import {
   type ParsedBody,
   type PositiveListEntryView,
 } from '@qinqing/domain';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
-import { Unit } from '../units/unit.entity';
-import { User } from '../users/user.entity';
-import { Enterprise } from './enterprise.entity';
-import { Gate } from './gate.entity';
-import { PositiveListEntry } from './positive-list-entry.entity';
+import { Transactions, type Tx } from '../database/transactions';
+import { UnitsRepository } from '../units/units.repository';
+import { UsersRepository } from '../users/users.repository';
+import type { Enterprise } from './enterprise.entity';
+import { EnterprisesRepository } from './enterprises.repository';
+import type { PositiveListEntry } from './positive-list-entry.entity';
 
 /** Master data of firms, edited by admins; every change is an audit entry with before and after. */
 @Injectable()
 export class EnterpriseAdminService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly firms: EnterprisesRepository,
+    private readonly units: UnitsRepository,
+    private readonly users: UsersRepository,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
   ) {}
 
@@ -29,31 +32,30 @@ export class EnterpriseAdminService {
         errors: [{ field: 'uscc', message: uscc.message }],
       });
     }
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.getRepository(Unit).existsBy({ id: dto.unitId }))) {
+    return this.transactions.run(async (tx) => {
+      if (!(await this.units.exists(dto.unitId, tx))) {
         throw fieldError('unitId', '找不到该执法单位');
       }
-      if (dto.liaisonOfficerId) await requireOfficer(manager, dto.liaisonOfficerId);
-      if (await manager.getRepository(Enterprise).existsBy({ uscc: uscc.uscc })) {
+      if (dto.liaisonOfficerId) await this.requireOfficer(dto.liaisonOfficerId, tx);
+      if (await this.firms.usccTaken(uscc.uscc, tx)) {
         throw new DomainException('CONFLICT', {
           errors: [{ field: 'uscc', message: '该统一社会信用代码的企业已存在' }],
         });
       }
       const { gates, ...fields } = dto;
-      const firm = await manager.save(manager.create(Enterprise, { ...fields, uscc: uscc.uscc }));
-      await manager.save(
-        gates.map((g) =>
-          manager.create(Gate, { ...g, radiusM: g.radiusM ?? null, enterpriseId: firm.id }),
-        ),
+      const firm = await this.firms.create({ ...fields, uscc: uscc.uscc }, tx);
+      await this.firms.createGates(
+        gates.map((g) => ({ ...g, radiusM: g.radiusM ?? null, enterpriseId: firm.id })),
+        tx,
       );
-      await this.audit.append(manager, {
+      await this.audit.append(tx, {
         actorId,
         action: 'ENTERPRISE_CREATED',
         subjectType: 'enterprise',
         subjectId: firm.id,
         data: { ...dto, uscc: uscc.uscc },
       });
-      return toRecord(await manager.findOneByOrFail(Enterprise, { id: firm.id }));
+      return toRecord(await this.firms.byIdOrFail(firm.id, tx));
     });
   }
 
@@ -62,14 +64,14 @@ export class EnterpriseAdminService {
     dto: ParsedBody<'updateEnterprise'>,
     actorId: string,
   ): Promise<EnterpriseRecord> {
-    return this.dataSource.transaction(async (manager) => {
-      const firm = await lockFirm(manager, id);
-      if (dto.liaisonOfficerId) await requireOfficer(manager, dto.liaisonOfficerId);
+    return this.transactions.run(async (tx) => {
+      const firm = await this.lockFirm(id, tx);
+      if (dto.liaisonOfficerId) await this.requireOfficer(dto.liaisonOfficerId, tx);
       const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
       const before = pick(firm, Object.keys(changes) as (keyof Enterprise)[]);
       Object.assign(firm, changes);
-      await manager.save(firm);
-      await this.audit.append(manager, {
+      await this.firms.save(firm, tx);
+      await this.audit.append(tx, {
         actorId,
         action: 'ENTERPRISE_UPDATED',
         subjectType: 'enterprise',
@@ -86,18 +88,18 @@ export class EnterpriseAdminService {
     dto: ParsedBody<'addToPositiveList'>,
     actorId: string,
   ): Promise<PositiveListEntryView> {
-    return this.dataSource.transaction(async (manager) => {
-      await lockFirm(manager, id);
-      const entries = manager.getRepository(PositiveListEntry);
-      if (await entries.existsBy({ enterpriseId: id, effectiveTo: IsNull() })) {
+    return this.transactions.run(async (tx) => {
+      await this.lockFirm(id, tx);
+      if (await this.firms.hasOpenEntry(id, tx)) {
         throw new DomainException('CONFLICT', {
           errors: [{ field: 'enterpriseId', message: '该企业已在正面清单内' }],
         });
       }
-      const entry = await entries.save(
-        entries.create({ enterpriseId: id, ...dto, effectiveTo: null, removalReason: null }),
+      const entry = await this.firms.createEntry(
+        { enterpriseId: id, ...dto, effectiveTo: null, removalReason: null },
+        tx,
       );
-      await this.audit.append(manager, {
+      await this.audit.append(tx, {
         actorId,
         action: 'POSITIVE_LIST_ADDED',
         subjectType: 'enterprise',
@@ -114,10 +116,9 @@ export class EnterpriseAdminService {
     dto: ParsedBody<'removeFromPositiveList'>,
     actorId: string,
   ): Promise<PositiveListEntryView> {
-    return this.dataSource.transaction(async (manager) => {
-      await lockFirm(manager, id);
-      const entries = manager.getRepository(PositiveListEntry);
-      const open = await entries.findOneBy({ enterpriseId: id, effectiveTo: IsNull() });
+    return this.transactions.run(async (tx) => {
+      await this.lockFirm(id, tx);
+      const open = await this.firms.openEntry(id, tx);
       if (!open)
         throw new DomainException('CONFLICT', {
           errors: [{ field: 'enterpriseId', message: '该企业不在正面清单内' }],
@@ -126,8 +127,8 @@ export class EnterpriseAdminService {
         throw fieldError('effectiveTo', '移出日期不能早于列入日期');
       open.effectiveTo = dto.effectiveTo;
       open.removalReason = dto.removalReason;
-      await entries.save(open);
-      await this.audit.append(manager, {
+      await this.firms.saveEntry(open, tx);
+      await this.audit.append(tx, {
         actorId,
         action: 'POSITIVE_LIST_REMOVED',
         subjectType: 'enterprise',
@@ -137,22 +138,17 @@ export class EnterpriseAdminService {
       return toEntryView(open);
     });
   }
-}
 
-async function lockFirm(manager: EntityManager, id: string): Promise<Enterprise> {
-  const firm = await manager
-    .getRepository(Enterprise)
-    .createQueryBuilder('e')
-    .setLock('for_no_key_update')
-    .where('e.id = :id', { id })
-    .getOne();
-  if (!firm) throw new DomainException('NOT_FOUND');
-  return firm;
-}
+  private async lockFirm(id: string, tx: Tx): Promise<Enterprise> {
+    const firm = await this.firms.lockForUpdate(id, tx);
+    if (!firm) throw new DomainException('NOT_FOUND');
+    return firm;
+  }
 
-async function requireOfficer(manager: EntityManager, id: string): Promise<void> {
-  if (!(await manager.getRepository(User).existsBy({ id, role: 'officer' }))) {
-    throw fieldError('liaisonOfficerId', '找不到该执法人员');
+  private async requireOfficer(id: string, tx: Tx): Promise<void> {
+    if (!(await this.users.isOfficer(id, tx))) {
+      throw fieldError('liaisonOfficerId', '找不到该执法人员');
+    }
   }
 }
 

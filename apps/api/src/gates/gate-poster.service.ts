@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainException } from '../common/errors/domain.exception';
-import { Gate } from '../enterprises/gate.entity';
+import { EnterprisesRepository } from '../enterprises/enterprises.repository';
 import { GateCodesService } from './gate-codes.service';
 import { fileNamePart } from './poster/attachment';
 import { posterFonts } from './poster/poster-fonts';
@@ -29,16 +28,14 @@ const CONTENT_TYPES: Record<PosterFormat, string> = {
 @Injectable()
 export class GatePosterService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly firms: EnterprisesRepository,
     private readonly codes: GateCodesService,
   ) {}
 
   /** 404 NOT_FOUND for an unknown gate or one without an active code. */
   async render(gateId: string, format: PosterFormat): Promise<PosterFile> {
-    const gate = await this.dataSource
-      .getRepository(Gate)
-      .findOne({ where: { id: gateId }, relations: { enterprise: true } });
-    if (!gate?.enterprise) throw new DomainException('NOT_FOUND');
+    const gate = await this.firms.gateWithFirm(gateId);
+    if (!gate) throw new DomainException('NOT_FOUND');
     const code = await this.codes.active(gateId);
     const fonts = posterFonts();
     const page: PosterPage = layOutPoster(

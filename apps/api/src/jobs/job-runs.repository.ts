@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { sqlOf, type Tx } from '../database/transactions';
 import { ADVISORY_LOCK_NAMESPACE, jobLockKey } from '../database/advisory-locks';
-
-/**
- * The transaction a job runs in. A Tx; typed as an EntityManager as well for the jobs whose code
- * still takes one (until they are on repositories), so that both kinds compile.
- */
-export type JobTx = Tx & EntityManager;
 
 /** job_run (one row per job and slot it ran) and the jobs' advisory locks. */
 @Injectable()

@@ -8,8 +8,8 @@ import {
 } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { Env } from '../config/env';
-import { Transactions } from '../database/transactions';
-import { JobRunsRepository, type JobTx } from './job-runs.repository';
+import { Transactions, type Tx } from '../database/transactions';
+import { JobRunsRepository } from './job-runs.repository';
 
 /** This process among the API instances (in job_run and the logs). */
 export const INSTANCE_ID = `${hostname()}#${process.pid}`;
@@ -26,7 +26,7 @@ export interface JobDefinition {
    * Does the work inside the run's transaction, which holds the job's lock: it must pass this
    * transaction on (on PGlite a second connection would wait for this one). Answers a summary.
    */
-  run(tx: JobTx): Promise<Record<string, unknown>>;
+  run(tx: Tx): Promise<Record<string, unknown>>;
 }
 
 export type SlotOutcome = 'ran' | 'running-elsewhere' | 'already-ran';
@@ -83,7 +83,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
       if (!(await this.runs.claim(name, slot, INSTANCE_ID, tx))) {
         return { outcome: 'already-ran' as const };
       }
-      const summary = await job.run(tx as JobTx);
+      const summary = await job.run(tx);
       await this.runs.finish(name, slot, summary, tx);
       await this.runs.prune(name, new Date(slot.getTime() - JOB_RUN_RETENTION_MS), tx);
       return { outcome: 'ran' as const, result: summary };

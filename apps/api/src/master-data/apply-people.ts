@@ -1,7 +1,5 @@
 import type { ImportedAccount } from '@qinqing/domain';
-import type { EntityManager } from 'typeorm';
-import { EnterpriseMember } from '../enterprises/enterprise-member.entity';
-import { Unit } from '../units/unit.entity';
+import type { Tx } from '../database/transactions';
 import { unitCreatedData, unitUpdatedData } from '../units/unit-records';
 import {
   issueOneTimePassword,
@@ -9,8 +7,9 @@ import {
   newUserRow,
   userCreatedData,
 } from '../users/account-records';
-import { User } from '../users/user.entity';
+import type { User } from '../users/user.entity';
 import type { AccountsPlan, AccountUpdate } from './accounts-sheets';
+import type { MasterDataTables } from './snapshot';
 import type { UnitsPlan } from './units-sheet';
 
 /** Appends one audit entry of the import (its importId added). */
@@ -23,16 +22,17 @@ export type Append = (
 
 /** New units (parents first) and moves, audited as the units endpoint audits them. */
 export async function applyUnits(
-  manager: EntityManager,
+  { units }: MasterDataTables,
+  tx: Tx,
   append: Append,
   plan: UnitsPlan,
 ): Promise<void> {
   for (const unit of plan.creates) {
-    await manager.insert(Unit, { ...unit, active: true });
+    await units.insert({ ...unit, active: true }, tx);
     await append('UNIT_CREATED', 'unit', unit.id, unitCreatedData(unit));
   }
   for (const move of plan.moves) {
-    await manager.update(Unit, { id: move.unit.id }, { parentId: move.parentId });
+    await units.setParent(move.unit.id, move.parentId, tx);
     await append(
       'UNIT_UPDATED',
       'unit',
@@ -50,7 +50,8 @@ export interface Names {
 
 /** New officers (with one-time passwords) and changed ones; answers the new accounts once. */
 export async function applyOfficers(
-  manager: EntityManager,
+  { users }: MasterDataTables,
+  tx: Tx,
   append: Append,
   plan: AccountsPlan,
   names: Names,
@@ -67,7 +68,7 @@ export async function applyOfficers(
       ...(o.phone ? { phone: o.phone } : {}),
     } satisfies NewAccount,
   }));
-  const passwords = await createAccounts(manager, append, accounts);
+  const passwords = await createAccounts(users, tx, append, accounts);
   for (const [i, { id, account }] of accounts.entries()) {
     issued.push({
       userId: id,
@@ -79,13 +80,14 @@ export async function applyOfficers(
       oneTimePassword: passwords[i],
     });
   }
-  for (const update of plan.officerUpdates) await updateAccount(manager, append, update);
+  for (const update of plan.officerUpdates) await updateAccount(users, tx, append, update);
   return issued;
 }
 
 /** New firm contacts and changed ones (new bindings added), after the firms exist. */
 export async function applyContacts(
-  manager: EntityManager,
+  { users }: MasterDataTables,
+  tx: Tx,
   append: Append,
   plan: AccountsPlan,
   firmIds: Map<string, string>,
@@ -101,8 +103,8 @@ export async function applyContacts(
       ...(c.phone ? { phone: c.phone } : {}),
     } satisfies NewAccount,
   }));
-  const passwords = await createAccounts(manager, append, accounts, async (id, account) =>
-    bind(manager, id, account.enterpriseIds ?? []),
+  const passwords = await createAccounts(users, tx, append, accounts, async (id, account) =>
+    users.addFirms(id, account.enterpriseIds ?? [], tx),
   );
   const issued = plan.contactCreates.map((c, i) => ({
     userId: c.id,
@@ -116,11 +118,11 @@ export async function applyContacts(
   for (const update of plan.contactUpdates) {
     const added = update.addUsccs.map((uscc) => firmIds.get(uscc)!);
     if (added.length > 0) {
-      await bind(manager, update.account.id, added);
+      await users.addFirms(update.account.id, added, tx);
       update.before.enterpriseIds = update.account.firmIds;
       update.after.enterpriseIds = [...update.account.firmIds, ...added].sort();
     }
-    await updateAccount(manager, append, update);
+    await updateAccount(users, tx, append, update);
   }
   return issued;
 }
@@ -130,14 +132,15 @@ export async function applyContacts(
  * on the thread pool), audited USER_CREATED as POST /users audits; answers the passwords.
  */
 async function createAccounts(
-  manager: EntityManager,
+  users: MasterDataTables['users'],
+  tx: Tx,
   append: Append,
   accounts: { id: string; account: NewAccount }[],
   afterInsert?: (id: string, account: NewAccount) => Promise<void>,
 ): Promise<string[]> {
   const issued = await Promise.all(accounts.map(() => issueOneTimePassword()));
   for (const [i, { id, account }] of accounts.entries()) {
-    await manager.insert(User, { id, ...newUserRow(account, issued[i].passwordHash) });
+    await users.insert({ id, ...newUserRow(account, issued[i].passwordHash) }, tx);
     await afterInsert?.(id, account);
     await append('USER_CREATED', 'user', id, userCreatedData(account));
   }
@@ -151,7 +154,8 @@ const COLUMN_OF: Record<string, keyof User> = {
 };
 
 async function updateAccount(
-  manager: EntityManager,
+  users: MasterDataTables['users'],
+  tx: Tx,
   append: Append,
   update: AccountUpdate,
 ): Promise<void> {
@@ -160,18 +164,10 @@ async function updateAccount(
     if (COLUMN_OF[field]) columns[COLUMN_OF[field]] = value;
   }
   if (Object.keys(columns).length > 0) {
-    await manager.update(User, { id: update.account.id }, columns as Partial<User>);
+    await users.setColumns(update.account.id, columns as Partial<User>, tx);
   }
   await append('USER_UPDATED', 'user', update.account.id, {
     before: update.before,
     after: update.after,
   });
-}
-
-async function bind(manager: EntityManager, userId: string, firmIds: string[]): Promise<void> {
-  if (firmIds.length === 0) return;
-  await manager.insert(
-    EnterpriseMember,
-    firmIds.map((enterpriseId) => ({ userId, enterpriseId })),
-  );
 }

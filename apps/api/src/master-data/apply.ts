@@ -1,17 +1,9 @@
 import type { ImportedAccount } from '@qinqing/domain';
-import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuditService } from '../audit/audit.service';
-import { Enterprise } from '../enterprises/enterprise.entity';
-import { Gate } from '../enterprises/gate.entity';
-import { PositiveListEntry } from '../enterprises/positive-list-entry.entity';
+import type { Tx } from '../database/transactions';
 import { applyContacts, applyOfficers, applyUnits, type Names } from './apply-people';
 import type { GateCreate, GateUpdate, ImportPlan, ImportSummary } from './plan';
-import type { Snapshot } from './snapshot';
-
-/** Rows per INSERT statement (well under PostgreSQL's 65,535 bind parameters). */
-const INSERT_CHUNK = 500;
+import type { MasterDataTables, Snapshot } from './snapshot';
 
 export interface ImportMeta {
   importId: string;
@@ -31,15 +23,22 @@ export interface ImportMeta {
  * accounts created, with their one-time passwords (only their hashes are stored).
  */
 export async function applyPlan(
-  manager: EntityManager,
+  tables: MasterDataTables,
   audit: AuditService,
+  tx: Tx,
   plan: ImportPlan,
   snapshot: Snapshot,
   meta: ImportMeta,
 ): Promise<ImportedAccount[]> {
   const { importId, actorId } = meta;
   const append = (action: string, subjectType: string, subjectId: string, data: object) =>
-    audit.append(manager, { actorId, action, subjectType, subjectId, data: { importId, ...data } });
+    audit.append(tx, {
+      actorId,
+      action,
+      subjectType,
+      subjectId,
+      data: { importId, ...data },
+    });
   await append('MASTER_DATA_IMPORTED', 'master_data_import', importId, {
     format: meta.format,
     fileSha256: meta.fileSha256,
@@ -47,23 +46,22 @@ export async function applyPlan(
   });
 
   const names = namesOf(plan, snapshot);
-  await applyUnits(manager, append, plan.units);
-  const officers = await applyOfficers(manager, append, plan.accounts, names);
+  const { firms } = tables;
+  await applyUnits(tables, tx, append, plan.units);
+  const officers = await applyOfficers(tables, tx, append, plan.accounts, names);
   const firmIds = new Map(snapshot.firms.map((f) => [f.uscc, f.id]));
-  const created = await insertChunked(
-    manager,
-    Enterprise,
+  const created = await firms.insertFirms(
     plan.firmCreates.map((c) => ({ uscc: c.uscc, ...c.fields })),
+    tx,
   );
   plan.firmCreates.forEach((c, i) => firmIds.set(c.uscc, created[i]));
 
-  const gateIds = await insertChunked(
-    manager,
-    Gate,
+  const gateIds = await firms.insertGates(
     plan.gateCreates.map(({ uscc, ...gate }) => ({ ...gate, enterpriseId: firmIds.get(uscc)! })),
+    tx,
   );
   for (const update of plan.gateUpdates) {
-    await manager.update(Gate, { id: update.gate.id }, update.after);
+    await firms.setGateColumns(update.gate.id, update.after, tx);
   }
   const gatesAdded = groupBy(
     plan.gateCreates.map((g, i) => ({ ...g, id: gateIds[i] })),
@@ -83,7 +81,7 @@ export async function applyPlan(
   const touched = new Set([...updated.keys(), ...gatesAdded.keys(), ...gatesUpdated.keys()]);
   for (const uscc of [...touched].filter((u) => snapshot.firmsByUscc.has(u)).sort()) {
     const update = updated.get(uscc);
-    if (update) await manager.update(Enterprise, { id: update.firm.id }, update.after);
+    if (update) await firms.setFirmColumns(update.firm.id, update.after, tx);
     await append('ENTERPRISE_UPDATED', 'enterprise', firmIds.get(uscc)!, {
       before: update?.before ?? {},
       after: update?.after ?? {},
@@ -94,10 +92,9 @@ export async function applyPlan(
     });
   }
 
-  const entryIds = await insertChunked(
-    manager,
-    PositiveListEntry,
+  const entryIds = await firms.insertEntries(
     plan.entryCreates.map(({ uscc, ...entry }) => ({ ...entry, enterpriseId: firmIds.get(uscc)! })),
+    tx,
   );
   for (const [i, { uscc, ...entry }] of plan.entryCreates.entries()) {
     await append('POSITIVE_LIST_ADDED', 'enterprise', firmIds.get(uscc)!, {
@@ -106,11 +103,7 @@ export async function applyPlan(
     });
   }
   for (const end of plan.entryEnds) {
-    await manager.update(
-      PositiveListEntry,
-      { id: end.entry.id },
-      { effectiveTo: end.effectiveTo, removalReason: end.removalReason },
-    );
+    await firms.endEntry(end.entry.id, end.effectiveTo, end.removalReason, tx);
     await append('POSITIVE_LIST_REMOVED', 'enterprise', firmIds.get(end.uscc)!, {
       entryId: end.entry.id,
       batch: end.entry.batch,
@@ -118,7 +111,7 @@ export async function applyPlan(
       removalReason: end.removalReason,
     });
   }
-  const contacts = await applyContacts(manager, append, plan.accounts, firmIds, names);
+  const contacts = await applyContacts(tables, tx, append, plan.accounts, firmIds, names);
   return [...officers, ...contacts];
 }
 
@@ -128,24 +121,6 @@ function namesOf(plan: ImportPlan, snapshot: Snapshot): Names {
   const firms = new Map(snapshot.firms.map((f) => [f.uscc, f.name]));
   for (const firm of plan.firmCreates) firms.set(firm.uscc, firm.fields.name);
   return { unit: (id) => units.get(id) ?? '', firm: (uscc) => firms.get(uscc) ?? uscc };
-}
-
-/** Inserts rows in chunks, each with an id made here; answers the ids in the rows' order. */
-async function insertChunked<T extends object>(
-  manager: EntityManager,
-  target: new () => T,
-  rows: object[],
-): Promise<string[]> {
-  const withIds = rows.map((row) => ({ id: randomUUID(), ...row }));
-  for (let start = 0; start < withIds.length; start += INSERT_CHUNK) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(target)
-      .values(withIds.slice(start, start + INSERT_CHUNK) as unknown as QueryDeepPartialEntity<T>[])
-      .execute();
-  }
-  return withIds.map((row) => row.id);
 }
 
 function gateData(gate: GateCreate & { id: string }) {

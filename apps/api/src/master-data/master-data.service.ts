@@ -1,10 +1,14 @@
 import type { ImportReport } from '@qinqing/domain';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { Transactions } from '../database/transactions';
 import { toCsv } from '../desk/export-table';
+import { EnterprisesRepository } from '../enterprises/enterprises.repository';
+import { UnitsRepository } from '../units/units.repository';
+import { UsersRepository } from '../users/users.repository';
 import { applyPlan } from './apply';
+import { MasterDataRepository } from './master-data.repository';
 import { parseUpload } from './parse';
 import { hasChanges, planImport, summarize } from './plan';
 import {
@@ -16,7 +20,7 @@ import {
   type SheetName,
   UNIT_SHEET,
 } from './sheets';
-import { loadSnapshot } from './snapshot';
+import { loadSnapshot, type MasterDataTables } from './snapshot';
 import { validateRows } from './validate';
 import { masterDataTables, templateTables, toWorkbook } from './workbook';
 
@@ -24,16 +28,21 @@ export type { ImportReport } from '@qinqing/domain';
 
 const PEOPLE_SHEETS: SheetName[] = [UNIT_SHEET, OFFICER_SHEET, CONTACT_SHEET];
 
-/** Serialises imports: two at once would plan against the same snapshot. */
-const IMPORT_LOCK_KEY = 7_310_426_001;
-
 /** Bulk master data: parse → validate → plan → apply, and the export the import reads back. */
 @Injectable()
 export class MasterDataService {
+  private readonly tables: MasterDataTables;
+
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly masterData: MasterDataRepository,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
-  ) {}
+    firms: EnterprisesRepository,
+    units: UnitsRepository,
+    users: UsersRepository,
+  ) {
+    this.tables = { firms, units, users };
+  }
 
   /**
    * Checks the whole file; applies it (all or nothing, one transaction) only when not a dry run
@@ -46,15 +55,15 @@ export class MasterDataService {
   ): Promise<ImportReport> {
     const upload = await parseUpload(body, contentType, options.csvSheet);
     let report: ImportReport | undefined;
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
+    await this.transactions.run(async (tx) => {
+      await this.masterData.lockImports(tx);
       if (!options.dryRun && upload.sheets.some((s) => PEOPLE_SHEETS.includes(s.name))) {
         // as the units and users endpoints do: a move or a new username is checked against a
         // tree and a set of usernames that cannot change until this transaction ends
-        await manager.query('LOCK TABLE unit IN SHARE ROW EXCLUSIVE MODE');
-        await manager.query('LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE');
+        await this.tables.units.lockTree(tx);
+        await this.tables.users.lockAccounts(tx);
       }
-      const snapshot = await loadSnapshot(manager);
+      const snapshot = await loadSnapshot(this.tables, tx);
       const rows = validateRows(upload, snapshot);
       const { plan, problems } = planImport(rows, snapshot);
       const allProblems = sortProblems([...rows.problems, ...problems]);
@@ -68,7 +77,7 @@ export class MasterDataService {
       };
       if (options.dryRun || allProblems.length > 0 || !hasChanges(plan)) return;
       const importId = randomUUID();
-      const accounts = await applyPlan(manager, this.audit, plan, snapshot, {
+      const accounts = await applyPlan(this.tables, this.audit, tx, plan, snapshot, {
         importId,
         actorId: options.actorId,
         format: upload.format,
@@ -97,9 +106,7 @@ export class MasterDataService {
 
   /** A consistent view of all master data (one repeatable-read transaction). */
   private snapshot() {
-    return this.dataSource.transaction('REPEATABLE READ', (manager: EntityManager) =>
-      loadSnapshot(manager),
-    );
+    return this.masterData.consistentRead((tx) => loadSnapshot(this.tables, tx));
   }
 }
 

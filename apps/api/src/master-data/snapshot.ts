@@ -1,11 +1,15 @@
 import type { CreditGrade, Role, SupervisionClass, UnitLevel } from '@qinqing/domain';
-import type { EntityManager } from 'typeorm';
-import { EnterpriseMember } from '../enterprises/enterprise-member.entity';
-import { Enterprise } from '../enterprises/enterprise.entity';
-import { Gate } from '../enterprises/gate.entity';
-import { PositiveListEntry } from '../enterprises/positive-list-entry.entity';
-import { Unit } from '../units/unit.entity';
-import { User } from '../users/user.entity';
+import type { Tx } from '../database/transactions';
+import type { EnterprisesRepository } from '../enterprises/enterprises.repository';
+import type { UnitsRepository } from '../units/units.repository';
+import type { UsersRepository } from '../users/users.repository';
+
+/** The repositories of the tables master data reads and writes. */
+export interface MasterDataTables {
+  firms: EnterprisesRepository;
+  units: UnitsRepository;
+  users: UsersRepository;
+}
 
 /** The master-data fields of a firm that the 企业 sheet carries. */
 export interface FirmFields {
@@ -79,18 +83,14 @@ export interface Snapshot {
   districts: string[];
 }
 
-export async function loadSnapshot(manager: EntityManager): Promise<Snapshot> {
+export async function loadSnapshot(tables: MasterDataTables, tx: Tx): Promise<Snapshot> {
   // one after the other: inside a transaction the queries share one connection
-  const firms = await manager
-    .getRepository(Enterprise)
-    .find({ order: { name: 'ASC', uscc: 'ASC' } });
-  const gates = await manager.getRepository(Gate).find({ order: { name: 'ASC' } });
-  const entries = await manager
-    .getRepository(PositiveListEntry)
-    .find({ order: { effectiveFrom: 'ASC' } });
-  const units = await manager.getRepository(Unit).find({ order: { code: 'ASC' } });
-  const users = await manager.getRepository(User).find({ order: { username: 'ASC' } });
-  const members = await manager.getRepository(EnterpriseMember).find();
+  const firms = await tables.firms.allFirms(tx);
+  const gates = await tables.firms.allGates(tx);
+  const entries = await tables.firms.allEntries(tx);
+  const units = await tables.units.all(tx);
+  const users = await tables.users.all(tx);
+  const members = await tables.users.memberships(undefined, tx);
   const officers = users.filter((u) => u.role === 'officer');
   const firmIdsOf = groupBy(
     members,

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { asTx, type Tx } from '../database/transactions';
+import type { Tx } from '../database/transactions';
 import { NotificationsRepository, type NotificationRow } from './notifications.repository';
-
-/** The caller's transaction as the check-in still passes it (an EntityManager), until it holds a Tx. */
-type LegacyManager = Parameters<typeof asTx>[0];
 
 @Injectable()
 export class NotificationsService {
@@ -11,13 +8,12 @@ export class NotificationsService {
 
   /** Notifies every user of a firm, inside the caller's transaction (双向监督). */
   async notifyFirm(
-    tx: Tx | LegacyManager,
+    tx: Tx,
     enterpriseId: string,
     kind: string,
     payload: Record<string, unknown>,
   ): Promise<void> {
-    // A Tx is the transaction's manager itself (database/transactions.ts): either stands for it.
-    await this.notifications.addForFirmUsers(enterpriseId, kind, payload, tx as Tx);
+    await this.notifications.addForFirmUsers(enterpriseId, kind, payload, tx);
   }
 
   listFor(userId: string, limit = 50): Promise<NotificationRow[]> {

@@ -8,7 +8,6 @@ import {
 import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
 import { Transactions, type Tx } from '../database/transactions';
-import { auditTx } from './audit-tx';
 import { policyOfVersion } from './policy-in-force';
 import { PolicyRepository } from './policy.repository';
 
@@ -26,7 +25,7 @@ export class PolicyService implements OnApplicationBootstrap {
     await this.transactions.run(async (tx) => {
       const note = '默认政策';
       if (!(await this.policies.insertFirstIfMissing(DEFAULT_CHECK_IN_POLICY, note, tx))) return;
-      await this.audit.append(auditTx(tx), {
+      await this.audit.append(tx, {
         actorId: null,
         action: 'POLICY_CHANGED',
         subjectType: 'policy',
@@ -81,7 +80,7 @@ export class PolicyService implements OnApplicationBootstrap {
       const version = await this.policies.lockNextVersion(tx);
       const policy = { ...clean, version };
       await this.policies.insert({ version, body: policy, note, createdBy: actorId }, tx);
-      await this.audit.append(auditTx(tx), {
+      await this.audit.append(tx, {
         actorId,
         action: 'POLICY_CHANGED',
         subjectType: 'policy',

@@ -4,7 +4,6 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
 import { Transactions, type Tx } from '../database/transactions';
-import { auditTx } from '../policy/audit-tx';
 import type { AccessScope } from '../scope/access-scope';
 import { ScopeService } from '../scope/scope.service';
 import type { FollowUpCase } from './follow-up-case.entity';
@@ -52,7 +51,7 @@ export class FollowUpsService {
         { caseId: found.id, at: new Date(), method: dto.method, note: dto.note, byId: caller.id },
         tx,
       );
-      await this.audit.append(auditTx(tx), {
+      await this.audit.append(tx, {
         actorId: caller.id,
         action: 'FOLLOW_UP_CONTACT',
         subjectType: 'follow_up',
@@ -81,7 +80,7 @@ export class FollowUpsService {
       found.closedAt = new Date();
       found.closedBy = caller.id;
       await this.followUps.saveClosing(found, tx);
-      await this.audit.append(auditTx(tx), {
+      await this.audit.append(tx, {
         actorId: caller.id,
         action: 'FOLLOW_UP_CLOSED',
         subjectType: 'follow_up',

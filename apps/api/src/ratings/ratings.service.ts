@@ -20,7 +20,6 @@ import { bureauMonth } from '../common/bureau-time';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { DomainException } from '../common/errors/domain.exception';
 import { Transactions, type Tx } from '../database/transactions';
-import { auditTx } from '../policy/audit-tx';
 import { PolicyService } from '../policy/policy.service';
 import { ScopeService } from '../scope/scope.service';
 import type { Visit } from '../visits/visit.entity';
@@ -92,7 +91,7 @@ export class RatingsService {
       const followUp = ratingNeedsFollowUp(dto)
         ? await this.openFollowUp(tx, rating, visit, now)
         : null;
-      await this.audit.append(auditTx(tx), {
+      await this.audit.append(tx, {
         actorId: caller.id,
         action: 'RATING_SUBMITTED',
         subjectType: 'visit',
@@ -240,7 +239,7 @@ export class RatingsService {
       },
       tx,
     );
-    await this.audit.append(auditTx(tx), {
+    await this.audit.append(tx, {
       actorId: null,
       action: 'FOLLOW_UP_OPENED',
       subjectType: 'follow_up',

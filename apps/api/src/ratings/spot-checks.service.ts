@@ -6,7 +6,6 @@ import { AuditService } from '../audit/audit.service';
 import { bureauMonth } from '../common/bureau-time';
 import { DomainException } from '../common/errors/domain.exception';
 import { Transactions, type Tx } from '../database/transactions';
-import { auditTx } from '../policy/audit-tx';
 import { PolicyService } from '../policy/policy.service';
 import type { AccessScope } from '../scope/access-scope';
 import { ScopeService } from '../scope/scope.service';
@@ -62,7 +61,7 @@ export class SpotChecksService {
         sample,
         tx,
       );
-      await this.audit.append(auditTx(tx), {
+      await this.audit.append(tx, {
         actorId: caller.id,
         action: 'SPOT_CHECK_DRAWN',
         subjectType: 'spot_check',
@@ -102,7 +101,7 @@ export class SpotChecksService {
       item.verifiedAt = new Date();
       item.verifiedBy = caller.id;
       await this.spotChecks.saveResult(item, tx);
-      await this.audit.append(auditTx(tx), {
+      await this.audit.append(tx, {
         actorId: caller.id,
         action: 'SPOT_CHECK_RESULT',
         subjectType: 'spot_check',

@@ -12,7 +12,6 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainException } from '../common/errors/domain.exception';
 import { Transactions, type Tx } from '../database/transactions';
-import { auditTx } from '../policy/audit-tx';
 import type { AccessScope } from '../scope/access-scope';
 import { ScopeService } from '../scope/scope.service';
 import type { MisconductReport } from './misconduct-report.entity';
@@ -70,7 +69,7 @@ export class ReportsService {
         tx,
       );
       // The free text stays out of the log: its hash (and the photos') proves it unchanged.
-      await this.audit.append(auditTx(tx), {
+      await this.audit.append(tx, {
         actorId: caller.id,
         action: 'REPORT_RECEIVED',
         subjectType: 'report',
@@ -153,7 +152,7 @@ export class ReportsService {
         { reportId: id, status: dto.status, note: dto.note, at: now, byId: caller.id },
         tx,
       );
-      await this.audit.append(auditTx(tx), {
+      await this.audit.append(tx, {
         actorId: caller.id,
         action: `REPORT_${dto.status}`,
         subjectType: 'report',

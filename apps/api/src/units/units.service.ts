@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { ParsedBody, UnitLevel, UnitListItem, UnitView } from '@qinqing/domain';
-import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
-import { Unit } from './unit.entity';
+import { Transactions, type Tx } from '../database/transactions';
+import { UsersRepository } from '../users/users.repository';
+import type { Unit } from './unit.entity';
 import { newUnitCode, unitCreatedData, unitUpdatedData } from './unit-records';
+import { UnitsRepository } from './units.repository';
 
 /**
  * The unit tree (执法支队 → 分局 / 大队 → …), edited by admins; every change is an audit entry.
@@ -14,19 +16,17 @@ import { newUnitCode, unitCreatedData, unitUpdatedData } from './unit-records';
 @Injectable()
 export class UnitsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly units: UnitsRepository,
+    private readonly users: UsersRepository,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
   ) {}
 
   /** Every unit, parents before their children, siblings by code; with its active accounts. */
   async list(): Promise<UnitListItem[]> {
     const [units, counts] = await Promise.all([
-      this.dataSource.getRepository(Unit).find({ order: { code: 'ASC' } }),
-      this.dataSource.query(
-        `SELECT coalesce(unit_id, jurisdiction_unit_id) AS "unitId", count(*)::int AS n
-           FROM app_user WHERE active AND coalesce(unit_id, jurisdiction_unit_id) IS NOT NULL
-          GROUP BY 1`,
-      ) as Promise<{ unitId: string; n: number }[]>,
+      this.units.all(),
+      this.users.activeAccountsPerUnit(),
     ]);
     const accounts = new Map(counts.map((c) => [c.unitId, c.n]));
     const children = new Map<string | null, Unit[]>();
@@ -46,10 +46,10 @@ export class UnitsService {
   }
 
   async create(dto: ParsedBody<'createUnit'>, actorId: string): Promise<UnitView> {
-    return this.dataSource.transaction(async (manager) => {
-      const parent = dto.parentId ? await activeUnit(manager, dto.parentId, 'parentId') : null;
+    return this.transactions.run(async (tx) => {
+      const parent = dto.parentId ? await this.activeUnit(dto.parentId, 'parentId', tx) : null;
       const code = dto.code ?? newUnitCode();
-      if (await manager.getRepository(Unit).existsBy({ code })) {
+      if (await this.units.codeTaken(code, tx)) {
         throw new DomainException('CONFLICT', {
           errors: [{ field: 'code', message: '该单位编码已被使用' }],
         });
@@ -57,10 +57,11 @@ export class UnitsService {
       const level: UnitLevel =
         dto.level ??
         (!parent ? 'DETACHMENT' : parent.level === 'DETACHMENT' ? 'BRANCH' : 'BRIGADE');
-      const unit = await manager.save(
-        manager.create(Unit, { name: dto.name, parentId: parent?.id ?? null, code, level }),
+      const unit = await this.units.create(
+        { name: dto.name, parentId: parent?.id ?? null, code, level },
+        tx,
       );
-      await this.audit.append(manager, {
+      await this.audit.append(tx, {
         actorId,
         action: 'UNIT_CREATED',
         subjectType: 'unit',
@@ -72,16 +73,11 @@ export class UnitsService {
   }
 
   async update(id: string, dto: ParsedBody<'updateUnit'>, actorId: string): Promise<UnitView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (tx) => {
       // Moves and retirements one at a time: two moves at once could otherwise close a cycle.
-      await manager.query('LOCK TABLE unit IN SHARE ROW EXCLUSIVE MODE');
+      await this.units.lockTree(tx);
       // Locked before counting what hangs on it: an account being put into it waits, or is seen.
-      const unit = await manager
-        .getRepository(Unit)
-        .createQueryBuilder('u')
-        .setLock('for_no_key_update')
-        .where('u.id = :id', { id })
-        .getOne();
+      const unit = await this.units.lockForUpdate(id, tx);
       if (!unit) throw new DomainException('NOT_FOUND');
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
@@ -94,31 +90,26 @@ export class UnitsService {
       if (dto.name !== undefined) change('name', dto.name);
       if (dto.parentId !== undefined && dto.parentId !== unit.parentId) {
         if (dto.parentId !== null) {
-          if (await isInSubtree(manager, id, dto.parentId)) {
+          if (await this.units.isInSubtree(id, dto.parentId, tx)) {
             throw new DomainException('UNIT_CYCLE', { field: 'parentId' });
           }
-          await activeUnit(manager, dto.parentId, 'parentId');
+          await this.activeUnit(dto.parentId, 'parentId', tx);
         }
         change('parentId', dto.parentId);
       }
       if (dto.active === false && unit.active) {
-        const [inUse] = (await manager.query(
-          `SELECT (SELECT count(*)::int FROM app_user
-                    WHERE active AND (unit_id = $1 OR jurisdiction_unit_id = $1)) AS "activeAccounts",
-                  (SELECT count(*)::int FROM unit WHERE parent_id = $1 AND active) AS "activeChildUnits"`,
-          [id],
-        )) as { activeAccounts: number; activeChildUnits: number }[];
+        const inUse = await this.units.useOf(id, tx);
         if (inUse.activeAccounts > 0 || inUse.activeChildUnits > 0) {
           throw new DomainException('UNIT_IN_USE', { ...inUse });
         }
       }
       if (dto.active === true && !unit.active && unit.parentId) {
-        await activeUnit(manager, unit.parentId, 'active', '上级单位已撤销，请先恢复上级单位');
+        await this.activeUnit(unit.parentId, 'active', tx, '上级单位已撤销，请先恢复上级单位');
       }
       if (dto.active !== undefined) change('active', dto.active);
       if (Object.keys(after).length > 0) {
-        await manager.save(unit);
-        await this.audit.append(manager, {
+        await this.units.save(unit, tx);
+        await this.audit.append(tx, {
           actorId,
           action: 'UNIT_UPDATED',
           subjectType: 'unit',
@@ -129,37 +120,23 @@ export class UnitsService {
       return toView(unit);
     });
   }
-}
 
-/** A unit that exists and is not retired, locked against being retired meanwhile. */
-export async function activeUnit(
-  manager: EntityManager,
-  id: string,
-  field: string,
-  message = '找不到该单位，或该单位已撤销',
-): Promise<Unit> {
-  const unit = await manager
-    .getRepository(Unit)
-    .createQueryBuilder('u')
-    .setLock('pessimistic_read')
-    .where('u.id = :id', { id })
-    .getOne();
-  if (!unit || !unit.active) {
-    throw new DomainException('VALIDATION_FAILED', { errors: [{ field, message }] });
+  /**
+   * A unit that exists and is not retired, locked against being retired meanwhile; 422 naming
+   * `field` otherwise.
+   */
+  async activeUnit(
+    id: string,
+    field: string,
+    tx: Tx,
+    message = '找不到该单位，或该单位已撤销',
+  ): Promise<Unit> {
+    const unit = await this.units.lockForShare(id, tx);
+    if (!unit || !unit.active) {
+      throw new DomainException('VALIDATION_FAILED', { errors: [{ field, message }] });
+    }
+    return unit;
   }
-  return unit;
-}
-
-/** Whether `candidate` is `root` or lies under it. */
-async function isInSubtree(manager: EntityManager, root: string, candidate: string) {
-  const [row] = (await manager.query(
-    `WITH RECURSIVE sub AS (
-       SELECT id FROM unit WHERE id = $1
-       UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)
-     SELECT EXISTS (SELECT 1 FROM sub WHERE id = $2) AS inside`,
-    [root, candidate],
-  )) as { inside: boolean }[];
-  return row.inside;
 }
 
 function toView(unit: Unit): UnitView {

@@ -1,6 +1,4 @@
 import type { ParsedBody } from '@qinqing/domain';
-import type { EntityManager } from 'typeorm';
-import { EnterpriseMember } from '../enterprises/enterprise-member.entity';
 import { oneTimePassword } from './one-time-password';
 import { hashPassword } from './password';
 import type { User } from './user.entity';
@@ -36,17 +34,4 @@ export function newUserRow(account: NewAccount, passwordHash: string): Partial<U
 export function userCreatedData(account: NewAccount) {
   const { displayName, ...rest } = account;
   return { ...rest, displayName };
-}
-
-/** Binds an enterprise account to exactly these firms. */
-export async function setFirms(
-  manager: EntityManager,
-  userId: string,
-  ids: string[],
-): Promise<void> {
-  await manager.delete(EnterpriseMember, { userId });
-  await manager.insert(
-    EnterpriseMember,
-    [...new Set(ids)].map((enterpriseId) => ({ userId, enterpriseId })),
-  );
 }

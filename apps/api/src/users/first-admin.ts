@@ -1,8 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { Transactions } from '../database/transactions';
 import { issueOneTimePassword } from './account-records';
-import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 /** Why admin:create created nothing, in Chinese and English (the CLI prints it, exit code 1). */
 export class AdminCreationRefused extends Error {}
@@ -27,25 +27,20 @@ export async function createFirstAdmin(
 ): Promise<CreatedAdmin> {
   const { password, passwordHash } = await issueOneTimePassword();
   const audit = app.get(AuditService);
-  const outcome = await app.get(DataSource).transaction(async (manager) => {
+  const users = app.get(UsersRepository);
+  const outcome = await app.get(Transactions).run(async (tx) => {
     // One at a time, and against an API creating accounts at the same moment.
-    await manager.query('LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE');
-    const admins: { username: string }[] = await manager.query(
-      `SELECT username FROM app_user WHERE role = 'admin' AND active ORDER BY username`,
-    );
+    await users.lockAccounts(tx);
+    const admins = await users.activeAdminUsernames(tx);
     if (admins.length > 0 && !args.force) {
       throw new AdminCreationRefused(
-        `已有在用的管理员账号（${admins.map((a) => a.username).join('、')}），未创建新账号。` +
+        `已有在用的管理员账号（${admins.join('、')}），未创建新账号。` +
           `如确需再建一个或找回管理员，请加 --force。\n` +
-          `An active administrator already exists (${admins.map((a) => a.username).join(', ')}); ` +
+          `An active administrator already exists (${admins.join(', ')}); ` +
           `nothing was created. Add --force to create another or to reset that administrator.`,
       );
     }
-    const existing = await manager
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where('lower(u.username) = lower(:username)', { username: args.username })
-      .getOne();
+    const existing = await users.byUsername(args.username, tx);
     if (existing && existing.role !== 'admin') {
       throw new AdminCreationRefused(
         `用户名 ${existing.username} 已被非管理员账号使用，请换一个用户名。\n` +
@@ -58,22 +53,27 @@ export async function createFirstAdmin(
           `The administrator ${existing.username} exists (deactivated). Add --force to reactivate it with a new password.`,
       );
     }
-    const user = existing
-      ? Object.assign(existing, {
-          passwordHash,
-          active: true,
-          mustChangePassword: true,
-          credentialsVersion: existing.credentialsVersion + 1,
-        })
-      : manager.create(User, {
-          username: args.username,
-          passwordHash,
-          role: 'admin',
-          name: args.displayName,
-          mustChangePassword: true,
-        });
-    const saved = await manager.save(user);
-    await audit.append(manager, {
+    const saved = existing
+      ? await users.save(
+          Object.assign(existing, {
+            passwordHash,
+            active: true,
+            mustChangePassword: true,
+            credentialsVersion: existing.credentialsVersion + 1,
+          }),
+          tx,
+        )
+      : await users.create(
+          {
+            username: args.username,
+            passwordHash,
+            role: 'admin',
+            name: args.displayName,
+            mustChangePassword: true,
+          },
+          tx,
+        );
+    await audit.append(tx, {
       actorId: null,
       action: 'ADMIN_CREATED',
       subjectType: 'user',

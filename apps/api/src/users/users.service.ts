@@ -7,14 +7,14 @@ import {
   type Role,
   type UserAccount,
 } from '@qinqing/domain';
-import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { DomainException } from '../common/errors/domain.exception';
-import { Enterprise } from '../enterprises/enterprise.entity';
-import { activeUnit } from '../units/units.service';
-import { issueOneTimePassword, newUserRow, setFirms, userCreatedData } from './account-records';
-import { User } from './user.entity';
+import { Transactions, type Tx } from '../database/transactions';
+import { EnterprisesRepository } from '../enterprises/enterprises.repository';
+import { UnitsService } from '../units/units.service';
+import { issueOneTimePassword, newUserRow, userCreatedData } from './account-records';
+import { type AccountRow, UsersRepository } from './users.repository';
 
 type AccountFields = Partial<
   Pick<ParsedBody<'createUser'>, 'unitId' | 'badgeNo' | 'enterpriseIds'>
@@ -30,30 +30,27 @@ type AccountFields = Partial<
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly firms: EnterprisesRepository,
+    private readonly units: UnitsService,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
   ) {}
 
   async create(dto: ParsedBody<'createUser'>, actorId: string): Promise<CreatedUser> {
     requireFieldsOf(dto.role, dto, true);
     const { password, passwordHash } = await issueOneTimePassword();
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.transactions.run(async (tx) => {
       // Usernames are unique without regard to case: two creations at once are told apart here.
-      await manager.query('LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE');
-      const taken = await manager
-        .getRepository(User)
-        .createQueryBuilder('u')
-        .where('lower(u.username) = lower(:username)', { username: dto.username })
-        .getExists();
+      await this.users.lockAccounts(tx);
+      const taken = await this.users.usernameTaken(dto.username, tx);
       if (taken) throw new DomainException('USERNAME_TAKEN', { field: 'username' });
-      if (dto.unitId) await activeUnit(manager, dto.unitId, 'unitId');
-      if (dto.enterpriseIds) await requireFirms(manager, dto.enterpriseIds);
-      if (dto.badgeNo) await requireFreeBadge(manager, dto.badgeNo, null);
-      const user = await saveUnique(() =>
-        manager.save(manager.create(User, newUserRow(dto, passwordHash))),
-      );
-      if (dto.enterpriseIds) await setFirms(manager, user.id, dto.enterpriseIds);
-      await this.audit.append(manager, {
+      if (dto.unitId) await this.units.activeUnit(dto.unitId, 'unitId', tx);
+      if (dto.enterpriseIds) await this.requireFirms(dto.enterpriseIds, tx);
+      if (dto.badgeNo) await this.requireFreeBadge(dto.badgeNo, null, tx);
+      const user = await saveUnique(() => this.users.create(newUserRow(dto, passwordHash), tx));
+      if (dto.enterpriseIds) await this.users.setFirms(user.id, dto.enterpriseIds, tx);
+      await this.audit.append(tx, {
         actorId,
         action: 'USER_CREATED',
         subjectType: 'user',
@@ -70,64 +67,38 @@ export class UsersService {
     nextCursor: string | null;
   }> {
     const limit = filters.limit ?? PAGE_SIZE.default;
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    if (filters.role) where.push(`u.role = ${param(filters.role)}`);
-    if (filters.active) where.push(`u.active = ${param(filters.active === 'true')}`);
-    if (filters.unitId) {
-      where.push(
-        `coalesce(u.unit_id, u.jurisdiction_unit_id) IN (
-           WITH RECURSIVE sub AS (SELECT id FROM unit WHERE id = ${param(filters.unitId)}
-             UNION SELECT c.id FROM unit c JOIN sub ON c.parent_id = sub.id)
-           SELECT id FROM sub)`,
-      );
-    }
-    if (filters.q) {
-      const like = param(`%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(
-        `(u.username ILIKE ${like} OR u.name ILIKE ${like} OR u.badge_number ILIKE ${like} OR u.phone ILIKE ${like})`,
-      );
-    }
-    if (filters.cursor) {
-      const cursor = decodeCursor(filters.cursor);
-      where.push(
-        `(${CREATED_MS}, u.id) < (${param(new Date(cursor.t))}::timestamptz, ${param(cursor.id)}::uuid)`,
-      );
-    }
-    const rows = await this.dataSource.query(
-      `${ACCOUNT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY ${CREATED_MS} DESC, u.id DESC LIMIT ${param(limit + 1)}`,
-      params,
-    );
-    const page = (rows as AccountRow[]).slice(0, limit).map(toAccount);
-    const last = rows.length > limit ? (rows as AccountRow[])[limit - 1] : undefined;
+    const cursor = filters.cursor ? decodeCursor(filters.cursor) : undefined;
+    const rows = await this.users.accounts({
+      role: filters.role,
+      active: filters.active ? filters.active === 'true' : undefined,
+      unitId: filters.unitId,
+      q: filters.q,
+      before: cursor && { createdAt: new Date(cursor.t), id: cursor.id },
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit).map(toAccount);
+    const last = rows.length > limit ? rows[limit - 1] : undefined;
     return {
       items: page,
       nextCursor: last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
     };
   }
 
-  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserAccount> {
-    const [row] = (await manager.query(`${ACCOUNT_SELECT} WHERE u.id = $1`, [id])) as AccountRow[];
+  async get(id: string, tx?: Tx): Promise<UserAccount> {
+    const row = await this.users.account(id, tx);
     if (!row) throw new DomainException('NOT_FOUND');
     return toAccount(row);
   }
 
   async update(id: string, dto: ParsedBody<'updateUser'>, actorId: string): Promise<UserAccount> {
-    return this.dataSource.transaction(async (manager) => {
-      const user = await manager
-        .getRepository(User)
-        .createQueryBuilder('u')
-        .setLock('for_no_key_update')
-        .where('u.id = :id', { id })
-        .getOne();
+    return this.transactions.run(async (tx) => {
+      const user = await this.users.lockForUpdate(id, tx);
       if (!user) throw new DomainException('NOT_FOUND');
       requireFieldsOf(user.role, dto, false);
       if (dto.active === false && id === actorId) {
         throw fieldError('active', '不能停用自己的账号');
       }
-      const current = await this.get(id, manager);
+      const current = await this.get(id, tx);
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
       const note = (key: keyof UserAccount, value: unknown) => {
@@ -141,12 +112,12 @@ export class UsersService {
       }
       if (dto.phone !== undefined && note('phone', dto.phone)) user.phone = dto.phone;
       if (dto.unitId !== undefined && note('unitId', dto.unitId)) {
-        await activeUnit(manager, dto.unitId, 'unitId');
+        await this.units.activeUnit(dto.unitId, 'unitId', tx);
         if (user.role === 'officer') user.unitId = dto.unitId;
         else user.jurisdictionUnitId = dto.unitId;
       }
       if (dto.badgeNo !== undefined && note('badgeNo', dto.badgeNo)) {
-        await requireFreeBadge(manager, dto.badgeNo, id);
+        await this.requireFreeBadge(dto.badgeNo, id, tx);
         user.badgeNumber = dto.badgeNo;
       }
       if (dto.active !== undefined && note('active', dto.active)) {
@@ -156,12 +127,12 @@ export class UsersService {
       }
       const firms = dto.enterpriseIds && [...new Set(dto.enterpriseIds)].sort();
       if (firms && note('enterpriseIds', firms)) {
-        await requireFirms(manager, firms);
-        await setFirms(manager, id, firms);
+        await this.requireFirms(firms, tx);
+        await this.users.setFirms(id, firms, tx);
       }
       if (Object.keys(after).length > 0) {
-        await saveUnique(() => manager.save(user));
-        await this.audit.append(manager, {
+        await saveUnique(() => this.users.save(user, tx));
+        await this.audit.append(tx, {
           actorId,
           action: 'USER_UPDATED',
           subjectType: 'user',
@@ -169,26 +140,18 @@ export class UsersService {
           data: { before, after },
         });
       }
-      return this.get(id, manager);
+      return this.get(id, tx);
     });
   }
 
   /** A new one-time password; the account must change it at its next login. */
   async resetPassword(id: string, actorId: string): Promise<{ oneTimePassword: string }> {
     const { password, passwordHash } = await issueOneTimePassword();
-    await this.dataSource.transaction(async (manager) => {
-      const result = await manager.update(
-        User,
-        { id },
-        {
-          passwordHash,
-          mustChangePassword: true,
-          // the account's sessions end: whoever held them must log in with the new password
-          credentialsVersion: () => 'credentials_version + 1',
-        },
-      );
-      if (!result.affected) throw new DomainException('NOT_FOUND');
-      await this.audit.append(manager, {
+    await this.transactions.run(async (tx) => {
+      // the account's sessions end: whoever held them must log in with the new password
+      const found = await this.users.setPassword(id, passwordHash, true, tx);
+      if (!found) throw new DomainException('NOT_FOUND');
+      await this.audit.append(tx, {
         actorId,
         action: 'USER_PASSWORD_RESET',
         subjectType: 'user',
@@ -198,34 +161,17 @@ export class UsersService {
     });
     return { oneTimePassword: password };
   }
-}
 
-/** The creation time as the cursor carries it (milliseconds: PostgreSQL keeps microseconds). */
-const CREATED_MS = `date_trunc('milliseconds', u.created_at)`;
+  private async requireFirms(ids: string[], tx: Tx): Promise<void> {
+    const found = await this.firms.byIds(ids, tx);
+    const missing = [...new Set(ids)].filter((id) => !found.some((f) => f.id === id));
+    if (missing.length > 0) throw fieldError('enterpriseIds', `找不到企业 ${missing.join('、')}`);
+  }
 
-const ACCOUNT_SELECT = `
-  SELECT u.id, u.username, u.name, u.role, u.active, u.unit_id AS "unitId",
-         u.jurisdiction_unit_id AS "jurisdictionUnitId", u.badge_number AS "badgeNumber",
-         u.phone, u.must_change_password AS "mustChangePassword",
-         u.created_at AS "createdAt", u.updated_at AS "updatedAt",
-         coalesce((SELECT array_agg(m.enterprise_id::text ORDER BY m.enterprise_id)
-                     FROM enterprise_member m WHERE m.user_id = u.id), '{}') AS "enterpriseIds"
-    FROM app_user u`;
-
-interface AccountRow {
-  id: string;
-  username: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  unitId: string | null;
-  jurisdictionUnitId: string | null;
-  badgeNumber: string | null;
-  phone: string | null;
-  mustChangePassword: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-  enterpriseIds: string[];
+  private async requireFreeBadge(badge: string, self: string | null, tx: Tx): Promise<void> {
+    const holder = await this.users.badgeHolder(badge, tx);
+    if (holder && holder.id !== self) throw badgeTaken();
+  }
 }
 
 function toAccount(row: AccountRow): UserAccount {
@@ -272,17 +218,6 @@ function requireFieldsOf(role: Role, fields: AccountFields, creating: boolean): 
     if (!needs[key] && given) errors.push({ field: key, message: notFor[key] });
   }
   if (errors.length > 0) throw new DomainException('VALIDATION_FAILED', { errors });
-}
-
-async function requireFirms(manager: EntityManager, ids: string[]): Promise<void> {
-  const found = await manager.getRepository(Enterprise).findBy({ id: In(ids) });
-  const missing = [...new Set(ids)].filter((id) => !found.some((f) => f.id === id));
-  if (missing.length > 0) throw fieldError('enterpriseIds', `找不到企业 ${missing.join('、')}`);
-}
-
-async function requireFreeBadge(manager: EntityManager, badge: string, self: string | null) {
-  const holder = await manager.getRepository(User).findOneBy({ badgeNumber: badge });
-  if (holder && holder.id !== self) throw badgeTaken();
 }
 
 const badgeTaken = () =>

@@ -109,7 +109,7 @@ export class VisitsService implements OnModuleInit {
         rectifyBy: dto.findings === 'RECTIFY_ORDERED' ? (dto.rectifyBy ?? null) : null,
       };
       await this.visits.checkOut(id, fields, tx);
-      await this.audit.append(auditTx(tx), {
+      await this.audit.append(tx, {
         actorId: caller.id,
         action: 'CHECK_OUT',
         subjectType: 'visit',
@@ -134,7 +134,7 @@ export class VisitsService implements OnModuleInit {
     const stale = await this.visits.lockStaleOpen(cutoff, tx);
     for (const { id, unitId } of stale) {
       await this.visits.autoClose(id, AUTO_CLOSE_AFTER_HOURS, tx);
-      await this.audit.append(auditTx(tx), {
+      await this.audit.append(tx, {
         actorId: null,
         action: 'VISIT_AUTO_CLOSED',
         subjectType: 'visit',
@@ -146,9 +146,4 @@ export class VisitsService implements OnModuleInit {
     }
     return stale.length;
   }
-}
-
-/** The audit log's handle on the transaction (AuditService.append takes it as it stands). */
-function auditTx(tx: Tx): Parameters<AuditService['append']>[0] {
-  return tx as unknown as Parameters<AuditService['append']>[0];
 }

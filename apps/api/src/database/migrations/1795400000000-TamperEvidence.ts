@@ -1,7 +1,7 @@
 import { AUDITED_TABLES, type AuditedTable } from '@qinqing/domain';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { entryHash } from '../../audit/audit-hash';
-import { rowsWithDigests } from '../../audit/row-digest';
+import { rowsWithDigests } from '../../audit/audit.repository';
 
 /** The subject of a baseline entry, as the API's own entries name it. */
 const SUBJECT_TYPE: Record<AuditedTable, string> = {

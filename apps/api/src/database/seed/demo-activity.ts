@@ -12,6 +12,7 @@ import { VisitOfficer } from '../../visits/visit-officer.entity';
 import { DrawsService } from '../../draws/draws.service';
 import { seedDemoOversight } from './demo-oversight';
 import { Visit } from '../../visits/visit.entity';
+import { asTx } from '../transactions';
 
 const DAY_MS = 86_400_000;
 
@@ -152,7 +153,7 @@ export async function recordPastVisit(
     visit.officers.map((o) => ({ visitId: id, officerId: o.id, isLead: o.id === lead.id })),
   );
   for (const action of ['CHECK_IN', 'CHECK_OUT']) {
-    await audit.append(manager, {
+    await audit.append(asTx(manager), {
       actorId: lead.id,
       action,
       subjectType: 'visit',

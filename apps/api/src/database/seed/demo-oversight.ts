@@ -10,6 +10,7 @@ import { Rating } from '../../ratings/rating.entity';
 import { MisconductReport, ReportEvent } from '../../reports/misconduct-report.entity';
 import { User } from '../../users/user.entity';
 import { recordPastVisit } from './demo-activity';
+import { asTx } from '../transactions';
 
 const DAY_MS = 86_400_000;
 
@@ -137,7 +138,7 @@ async function rate(
     });
     followUpCaseId = followUp.id;
   }
-  await audit.append(manager, {
+  await audit.append(asTx(manager), {
     actorId: r.signer.id,
     action: 'RATING_SUBMITTED',
     subjectType: 'visit',
@@ -154,7 +155,7 @@ async function rate(
     row: { table: 'rating', id: rating.id },
   });
   if (followUpCaseId) {
-    await audit.append(manager, {
+    await audit.append(asTx(manager), {
       actorId: null,
       action: 'FOLLOW_UP_OPENED',
       subjectType: 'follow_up',
@@ -200,7 +201,7 @@ async function report(
     at: r.at,
     byId: r.reporter.id,
   });
-  await audit.append(manager, {
+  await audit.append(asTx(manager), {
     actorId: r.reporter.id,
     action: 'REPORT_RECEIVED',
     subjectType: 'report',

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { type ParsedBody, ROLE_LABELS } from '@qinqing/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { DomainException } from '../../common/errors/domain.exception';
-import { EnterpriseMember } from '../../enterprises/enterprise-member.entity';
-import { Enterprise } from '../../enterprises/enterprise.entity';
+import { Transactions } from '../../database/transactions';
+import { EnterprisesRepository } from '../../enterprises/enterprises.repository';
 import { posterFonts } from '../../gates/poster/poster-fonts';
-import { Unit } from '../../units/unit.entity';
+import { UnitsRepository } from '../../units/units.repository';
 import { verifyPassword } from '../password';
-import { User } from '../user.entity';
+import type { User } from '../user.entity';
+import { UsersRepository } from '../users.repository';
 import { type CredentialLine, renderCredentialsPdf } from './render-credentials';
 
 /**
@@ -19,19 +19,17 @@ import { type CredentialLine, renderCredentialsPdf } from './render-credentials'
 @Injectable()
 export class CredentialsSheetService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly firms: EnterprisesRepository,
+    private readonly units: UnitsRepository,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
   ) {}
 
   /** 422 CREDENTIALS_INVALID naming every row (accounts.N) whose password cannot be printed. */
   async render(body: ParsedBody<'printCredentials'>, actorId: string): Promise<Buffer> {
     const ids = body.accounts.map((a) => a.userId);
-    const users = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where({ id: In(ids) })
-      .getMany();
+    const users = await this.users.withPasswords(ids);
     const byId = new Map(users.map((u) => [u.id, u]));
     const verdicts = await Promise.all(
       body.accounts.map(async ({ userId, oneTimePassword }, i) => {
@@ -57,9 +55,9 @@ export class CredentialsSheetService {
       posterFonts(),
     );
     const sheetId = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (tx) => {
       for (const user of ids.map((id) => byId.get(id)!)) {
-        await this.audit.append(manager, {
+        await this.audit.append(tx, {
           actorId,
           action: 'USER_CREDENTIALS_PRINTED',
           subjectType: 'user',
@@ -75,13 +73,9 @@ export class CredentialsSheetService {
     accounts: { user: User; oneTimePassword: string }[],
   ): Promise<CredentialLine[]> {
     const userIds = accounts.map((a) => a.user.id);
-    const members = await this.dataSource
-      .getRepository(EnterpriseMember)
-      .findBy({ userId: In(userIds) });
-    const firms = await this.dataSource
-      .getRepository(Enterprise)
-      .findBy({ id: In(members.map((m) => m.enterpriseId)) });
-    const units = await this.dataSource.getRepository(Unit).find();
+    const members = await this.users.memberships(userIds);
+    const firms = await this.firms.byIds(members.map((m) => m.enterpriseId));
+    const units = await this.units.all();
     const firmName = new Map(firms.map((f) => [f.id, f.name]));
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     return accounts.map(({ user, oneTimePassword }) => {
@@ -102,9 +96,7 @@ export class CredentialsSheetService {
 
   /** The bureau's name as the list's title: the top unit (the 支队). */
   private async bureau(): Promise<string> {
-    const top = await this.dataSource
-      .getRepository(Unit)
-      .findOne({ where: { parentId: IsNull(), active: true }, order: { createdAt: 'ASC' } });
+    const top = await this.units.top();
     return top?.name ?? '亲清 执法入企扫码登记';
   }
 }

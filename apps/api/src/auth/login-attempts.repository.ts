@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { sqlOf, type Tx } from '../database/transactions';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { LOGIN_WINDOW_MS, LoginAttemptStore } from './login-throttle';
 
@@ -16,7 +17,7 @@ const recent = (since: string) => `ARRAY(SELECT t FROM unnest(a.times) t WHERE t
  * after the other.
  */
 @Injectable()
-export class PgLoginAttemptStore extends LoginAttemptStore implements OnModuleInit {
+export class LoginAttemptsRepository extends LoginAttemptStore implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: JobScheduler,
@@ -28,7 +29,7 @@ export class PgLoginAttemptStore extends LoginAttemptStore implements OnModuleIn
     this.jobs.register({
       name: 'login-attempt-sweep',
       intervalMs: SWEEP_INTERVAL_MS,
-      run: async (manager) => ({ deleted: await this.sweep(manager, Date.now()) }),
+      run: async (tx) => ({ deleted: await this.sweep(Date.now(), tx) }),
     });
   }
 
@@ -82,8 +83,8 @@ export class PgLoginAttemptStore extends LoginAttemptStore implements OnModuleIn
   }
 
   /** Deletes the keys whose newest entry left the window by `now`; answers how many. */
-  async sweep(manager: EntityManager, now: number): Promise<number> {
-    const [{ deleted }] = (await manager.query(
+  async sweep(now: number, tx?: Tx): Promise<number> {
+    const [{ deleted }] = (await sqlOf(this.dataSource, tx).query(
       `WITH gone AS (DELETE FROM login_attempt WHERE expires_at <= $1::bigint RETURNING 1)
        SELECT count(*)::int AS deleted FROM gone`,
       [now],
