@@ -4,34 +4,6 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-// The API directories already on repositories: the rule below covers them (the last step of the
-// move makes it apps/api/src/** whole).
-const REPOSITORY_RULE_FILES = [
-  'apps/api/src/visits/visit-sql.ts',
-  'apps/api/src/check-ins/**/*.ts',
-  'apps/api/src/draws/**/*.ts',
-  'apps/api/src/policy/**/*.ts',
-  'apps/api/src/ratings/**/*.ts',
-  'apps/api/src/reports/**/*.ts',
-  'apps/api/src/visits/**/*.ts',
-  'apps/api/src/desk/**/*.ts',
-  'apps/api/src/scope/**/*.ts',
-  'apps/api/src/offline/**/*.ts',
-  'apps/api/src/officers/**/*.ts',
-  'apps/api/src/notifications/**/*.ts',
-  'apps/api/src/health/**/*.ts',
-  'apps/api/src/jobs/**/*.ts',
-  'apps/api/src/common/rate-limit.ts',
-  'apps/api/src/common/errors/database-unavailable.ts',
-  'apps/api/src/audit/**/*.ts',
-  'apps/api/src/auth/**/*.ts',
-  'apps/api/src/users/**/*.ts',
-  'apps/api/src/units/**/*.ts',
-  'apps/api/src/enterprises/**/*.ts',
-  'apps/api/src/gates/**/*.ts',
-  'apps/api/src/master-data/**/*.ts',
-];
-
 export default tseslint.config(
   {
     ignores: [
@@ -107,7 +79,7 @@ export default tseslint.config(
     // One place for each query: SQL runs in repositories (*.repository.ts) and database/ only.
     // Services orchestrate repositories inside Transactions.run and pass its opaque Tx along; they
     // never hold a DataSource, an EntityManager or a QueryRunner, and never run a query.
-    files: REPOSITORY_RULE_FILES,
+    files: ['apps/api/src/**/*.ts'],
     ignores: ['apps/api/src/**/*.repository.ts', 'apps/api/src/database/**', '**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
