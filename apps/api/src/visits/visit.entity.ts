@@ -40,6 +40,7 @@ import { VisitKey } from './visit-key.entity';
 @Index('IDX_visit_unit_time', ['unitId', 'checkedInAt', 'id'])
 @Index('IDX_visit_enterprise_time', ['enterpriseId', 'checkedInAt'])
 @Index('IDX_visit_client_id', ['clientId'])
+@Index('IDX_visit_time', ['checkedInAt', 'id'])
 export class Visit {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_visit' })
   id: string;
