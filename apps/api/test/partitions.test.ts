@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../src/audit/audit.service';
 import { ensureMonthlyPartitions } from '../src/database/partitions';
 import { seedDemoDataIfEmpty } from '../src/database/seed/demo-seed';
+import { seedDemoData } from '../src/database/seed/seed-demo-data';
 import { typeOrmOptions } from '../src/database/typeorm-options';
 import { JobScheduler } from '../src/jobs/job-scheduler';
 import { login, type ApiUser } from './support/api-client';
@@ -332,5 +333,29 @@ describe('monthly partitions of visit and audit_entry', () => {
     expect(
       relationsOf(all[0].Plan).filter((r) => /^visit_(\d|default)/.test(r)).length,
     ).toBeGreaterThan(HISTORY_MONTHS + 12);
+  });
+});
+
+describe('the demo data on partitioned tables', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('has its past visits in their months once seeded, DEFAULT empty, and the chain verifying', async () => {
+    expect(await seedDemoData(t.app)).toBe(true);
+    for (const [table, column] of [
+      ['visit', 'checked_in_at'],
+      ['audit_entry', 'at'],
+    ]) {
+      const rows: { part: string; at: Date }[] = await t.dataSource.query(
+        `SELECT tableoid::regclass::text AS part, ${column} AS at FROM ${table}`,
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row.part).toBe(`${table}_${monthOf(row.at)}`);
+    }
+    const verified = await t.app.get(AuditService).verify();
+    expect(verified).toMatchObject({ ok: true, rowMismatchCount: 0 });
   });
 });
