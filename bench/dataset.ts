@@ -137,6 +137,7 @@ export async function generateDataset(url: string, options: DatasetOptions): Pro
     await step('units', () => insertUnits(client));
     await step('officers', () => insertOfficers(client, options.officers));
     await step('firms, gates, positive list, firm users', () => insertFirms(client, options.firms));
+    await step('monthly partitions', () => ensureVisitPartitions(client, options.anchorDay));
     await step('visits + visit_officer', () => insertVisits(url, options));
     await step('VACUUM ANALYZE', async () => {
       await client.query('DROP SCHEMA bench_gen CASCADE');
@@ -345,7 +346,21 @@ async function insertFirms(client: Client, firms: number): Promise<void> {
     SELECT bench_gen.uid('firm-user', f.idx), f.id FROM bench_gen.firm f WHERE f.idx % 10 < 7;`);
 }
 
-/** The past visits, split over `parallel` sessions (each INSERT … SELECT is single-threaded). */
+/**
+ * The visit table is partitioned by month (migration MonthlyPartitions): the months of the past
+ * visits get their partitions before the rows go in, as the API's job would have made them over
+ * time (otherwise they would all land in the DEFAULT partition). The months ahead are there.
+ */
+async function ensureVisitPartitions(client: Client, anchorDay: string): Promise<void> {
+  await client.query(`SELECT ensure_monthly_partitions('visit', $1::date - 731, $1::date)`, [
+    anchorDay,
+  ]);
+}
+
+/**
+ * The past visits, split over `parallel` sessions (each INSERT … SELECT is single-threaded). A
+ * trigger on visit writes each visit's visit_key row (its id and client_id, unique across months).
+ */
 async function insertVisits(url: string, options: DatasetOptions): Promise<void> {
   const chunk = Math.ceil(options.visits / options.parallel);
   const ranges = Array.from({ length: options.parallel }, (_, k) => [

@@ -8,10 +8,13 @@ import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } f
  *
  * The log is several chains (one head row each, audit_chain_head): an entry is link `seq` of chain
  * `chain`; `id` orders all entries of all chains as they were written (it is not hashed).
+ *
+ * Partitioned by calendar month of `at` (migration MonthlyPartitions): the primary key is (id, at),
+ * and (chain, seq) is unique within each partition (an index the partition function makes), not
+ * across them: the chain head's row lock keeps a chain from forking, verify finds one that did.
  */
 @Entity('audit_entry')
 @Index('IDX_audit_entry_row', ['rowTable', 'rowId', 'id'])
-@Index('UQ_audit_entry_chain_seq', ['chain', 'seq'], { unique: true })
 @Check(
   'CHK_audit_entry_row',
   '(row_table IS NULL) = (row_id IS NULL) AND (row_table IS NULL) = (row_digest IS NULL)',
@@ -29,7 +32,8 @@ export class AuditEntry {
   @Column({ type: 'bigint' })
   seq: string;
 
-  @Column({ type: 'timestamptz' })
+  /** when the entry was written; the partition key (hence part of the primary key) */
+  @PrimaryColumn({ type: 'timestamptz', primaryKeyConstraintName: 'PK_audit_entry' })
   at: Date;
 
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })

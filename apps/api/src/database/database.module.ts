@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Env } from '../config/env';
+import { PartitionsJob } from '../jobs/partitions.job';
 import { migrate } from './migrate';
 import { Transactions } from './transactions';
 import { typeOrmOptions } from './typeorm-options';
@@ -42,7 +43,8 @@ import { typeOrmOptions } from './typeorm-options';
       },
     }),
   ],
-  providers: [Transactions],
+  // PartitionsJob: the database's own upkeep (monthly partitions), on the jobs' scheduler.
+  providers: [Transactions, PartitionsJob],
   exports: [Transactions],
 })
 export class DatabaseModule {}

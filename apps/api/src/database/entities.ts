@@ -19,6 +19,7 @@ import { MisconductReport, ReportEvent, ReportPhoto } from '../reports/misconduc
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { VisitOfficer } from '../visits/visit-officer.entity';
+import { VisitKey } from '../visits/visit-key.entity';
 import { Visit } from '../visits/visit.entity';
 
 /** Every entity, listed once (no globs: the same list works from src under jest and from dist). */
@@ -32,6 +33,7 @@ export const ENTITIES = [
   GateCode,
   PolicyVersion,
   Visit,
+  VisitKey,
   VisitOfficer,
   AuditEntry,
   AuditChainHead,

@@ -16,7 +16,7 @@ import {
   OneToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { Visit } from '../visits/visit.entity';
+import { VisitKey } from '../visits/visit-key.entity';
 import { Unit } from '../units/unit.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { sqlList } from '../common/sql';
@@ -44,9 +44,9 @@ export class FollowUpCase {
   @Column({ name: 'rating_id', type: 'uuid' })
   ratingId: string;
 
-  @ManyToOne(() => Visit, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => VisitKey, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'visit_id' })
-  visit?: Visit;
+  visit?: VisitKey;
 
   @Column({ name: 'visit_id', type: 'uuid' })
   visitId: string;

@@ -13,7 +13,7 @@ import { Unit } from '../units/unit.entity';
 import { sqlList } from '../common/sql';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { User } from '../users/user.entity';
-import { Visit } from '../visits/visit.entity';
+import { VisitKey } from '../visits/visit-key.entity';
 
 /**
  * A firm's 好差评 of one visit: one per visit, immutable once stored (a trigger refuses UPDATE and
@@ -27,9 +27,9 @@ export class Rating {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @OneToOne(() => Visit, { onDelete: 'RESTRICT' })
+  @OneToOne(() => VisitKey, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'visit_id' })
-  visit?: Visit;
+  visit?: VisitKey;
 
   @Index({ unique: true })
   @Column({ name: 'visit_id', type: 'uuid' })

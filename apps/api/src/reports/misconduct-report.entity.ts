@@ -15,7 +15,7 @@ import {
   PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { Visit } from '../visits/visit.entity';
+import { VisitKey } from '../visits/visit-key.entity';
 import { Unit } from '../units/unit.entity';
 import { sqlList } from '../common/sql';
 import { Enterprise } from '../enterprises/enterprise.entity';
@@ -49,9 +49,9 @@ export class MisconductReport {
   @Column({ name: 'reporter_id', type: 'uuid' })
   reporterId: string;
 
-  @ManyToOne(() => Visit, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => VisitKey, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'visit_id' })
-  visit?: Visit;
+  visit?: VisitKey;
 
   @Column({ name: 'visit_id', type: 'uuid', nullable: true })
   visitId: string | null;

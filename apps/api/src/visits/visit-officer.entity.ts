@@ -1,14 +1,14 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Visit } from './visit.entity';
+import { VisitKey } from './visit-key.entity';
 import { User } from '../users/user.entity';
 
 /** The officers of a visit: the lead who scanned and the co-officers named. */
 @Entity('visit_officer')
 @Index(['officerId'])
 export class VisitOfficer {
-  @ManyToOne(() => Visit, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => VisitKey, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'visit_id' })
-  visit?: Visit;
+  visit?: VisitKey;
 
   @PrimaryColumn({ name: 'visit_id', type: 'uuid' })
   visitId: string;

@@ -15,6 +15,7 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { User } from '../users/user.entity';
@@ -22,10 +23,15 @@ import { Unit } from '../units/unit.entity';
 import { Gate } from '../enterprises/gate.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { sqlList } from '../common/sql';
+import { VisitKey } from './visit-key.entity';
 
 /**
  * A check-in attempt and, unless refused, the visit it opened. Refused attempts are kept too:
  * supervisors audit every attempt. `clientId` (made by the phone) makes a check-in idempotent.
+ *
+ * Partitioned by calendar month of `checkedInAt` (migration MonthlyPartitions): the primary key is
+ * (id, checked_in_at), and id and clientId are unique through `visit_key`, which a trigger fills.
+ * A visit is never deleted, nor its id, clientId or checkedInAt changed (triggers refuse it).
  */
 @Entity('visit')
 @Check('CHK_visit_outcome', `outcome IN (${sqlList(CHECK_IN_OUTCOMES)})`)
@@ -33,11 +39,17 @@ import { sqlList } from '../common/sql';
 @Check('CHK_visit_findings', `findings IS NULL OR findings IN (${sqlList(FINDINGS)})`)
 @Index('IDX_visit_unit_time', ['unitId', 'checkedInAt', 'id'])
 @Index('IDX_visit_enterprise_time', ['enterpriseId', 'checkedInAt'])
+@Index('IDX_visit_client_id', ['clientId'])
+@Index('IDX_visit_time', ['checkedInAt', 'id'])
 export class Visit {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_visit' })
   id: string;
 
-  @Index({ unique: true })
+  @ManyToOne(() => VisitKey, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'id', foreignKeyConstraintName: 'FK_visit_visit_key' })
+  key?: VisitKey;
+
+  /** unique through visit_key (the check-in's idempotency relies on it) */
   @Column({ name: 'client_id', type: 'uuid' })
   clientId: string;
 
@@ -105,8 +117,15 @@ export class Visit {
   @Column({ name: 'received_at', type: 'timestamptz' })
   receivedAt: Date;
 
-  /** When the visit counts as having started: the client's time unless the clock was skewed. */
-  @Column({ name: 'checked_in_at', type: 'timestamptz' })
+  /**
+   * When the visit counts as having started: the client's time unless the clock was skewed.
+   * The partition key (hence part of the primary key).
+   */
+  @PrimaryColumn({
+    name: 'checked_in_at',
+    type: 'timestamptz',
+    primaryKeyConstraintName: 'PK_visit',
+  })
   checkedInAt: Date;
 
   @Column({ name: 'checked_out_at', type: 'timestamptz', nullable: true })

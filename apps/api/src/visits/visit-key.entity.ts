@@ -1,0 +1,22 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * The keys of every visit, unique across all of visit's monthly partitions (a partitioned table's
+ * unique keys must contain its partition key, checked_in_at). A trigger on visit writes the row as
+ * the visit is inserted; nothing else writes here. The keys that name a visit (visit_officer,
+ * rating, follow_up_case, misconduct_report) reference this table; `checkedInAt` finds the
+ * visit's partition. See docs/partitioning.md.
+ */
+@Entity('visit_key')
+@Index('UQ_visit_key_client_id', ['clientId'], { unique: true })
+export class VisitKey {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_visit_key' })
+  id: string;
+
+  /** the phone's idempotency key of the check-in: a second use fails on this unique index */
+  @Column({ name: 'client_id', type: 'uuid' })
+  clientId: string;
+
+  @Column({ name: 'checked_in_at', type: 'timestamptz' })
+  checkedInAt: Date;
+}
