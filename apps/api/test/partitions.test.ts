@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditRepository } from '../src/audit/audit.repository';
 import { AuditService } from '../src/audit/audit.service';
+import { asTx } from '../src/database/transactions';
 import { ensureMonthlyPartitions } from '../src/database/partitions';
 import { seedDemoDataIfEmpty } from '../src/database/seed/demo-seed';
 import { seedDemoData } from '../src/database/seed/seed-demo-data';
@@ -78,7 +80,7 @@ async function auditedVisitAt(
         `INSERT INTO visit_officer (visit_id, officer_id, is_lead) VALUES ($1, $2, true)`,
         [id, who.officerId],
       );
-      await audit.append(manager, {
+      await audit.append(asTx(manager), {
         actorId: who.officerId,
         action: 'CHECK_IN',
         subjectType: 'visit',
@@ -115,7 +117,7 @@ describe('monthly partitions of visit and audit_entry', () => {
     [officer] = await before.query(
       `SELECT id AS "officerId", unit_id AS "unitId" FROM app_user WHERE username = 'officer1'`,
     );
-    const audit = new AuditService(before);
+    const audit = new AuditService(new AuditRepository(before));
     for (let back = HISTORY_MONTHS - 1; back >= 1; back--) {
       const at = midMonth(back);
       const clientId = randomUUID();
@@ -312,7 +314,8 @@ describe('monthly partitions of visit and audit_entry', () => {
       history.find((h) => monthOf(h.at) === monthOf(from))?.id,
     ]);
     const listed = logQuery.mock.calls.find(
-      ([sql]) => /FROM "visit"/.test(sql) && /ORDER BY/.test(sql) && /checked_in_at"? >=/.test(sql),
+      ([sql]) =>
+        /FROM "?visit"? /.test(sql) && /ORDER BY/.test(sql) && /checked_in_at"? >=/.test(sql),
     );
     logQuery.mockRestore();
     expect(listed).toBeDefined();

@@ -165,7 +165,7 @@ WITH RECURSIVE
      WHERE t.reference = $8 AND d.status = 'REVEALED'
      LIMIT 1),
   recorded AS (
-    SELECT v.id, v.officer_id AS "officerId" FROM visit v WHERE v.client_id = $11 LIMIT 1)`;
+    SELECT k.id, k.officer_id AS "officerId" FROM visit_key k WHERE k.client_id = $11)`;
 
 /**
  * The chain head the visit's entry goes to, locked. Its filter reads the firm first, so the firm's
@@ -312,10 +312,13 @@ export class CheckInRepository {
     ]);
   }
 
-  /** The visit recorded with this clientId by this officer, if any (the rate limit's replay test). */
+  /**
+   * The visit recorded with this clientId by this officer, if any (the rate limit's replay test).
+   * visit_key, not visit: one index, not one per month.
+   */
   async isRecordedBy(clientId: string, officerId: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
-      'SELECT 1 FROM visit WHERE client_id = $1 AND officer_id = $2',
+      'SELECT 1 FROM visit_key WHERE client_id = $1 AND officer_id = $2',
       [clientId, officerId],
     );
     return rows.length > 0;
@@ -324,7 +327,7 @@ export class CheckInRepository {
   /** The visit recorded with this clientId, whoever recorded it. */
   async recordedWith(clientId: string): Promise<{ id: string; officerId: string } | null> {
     const [row]: { id: string; officerId: string }[] = await this.dataSource.query(
-      'SELECT id, officer_id AS "officerId" FROM visit WHERE client_id = $1',
+      'SELECT id, officer_id AS "officerId" FROM visit_key WHERE client_id = $1',
       [clientId],
     );
     return row ?? null;

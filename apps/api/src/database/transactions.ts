@@ -31,6 +31,11 @@ export function sqlOf(dataSource: DataSource, tx?: Tx): EntityManager {
   return tx ? (tx as unknown as EntityManager) : dataSource.manager;
 }
 
+/** For database/ code handed a Tx (a job's transaction): the connection it stands for. */
+export function managerOf(tx: Tx): EntityManager {
+  return tx as unknown as EntityManager;
+}
+
 /** For the code that still holds an EntityManager while its callers move to repositories. */
 export function asTx(manager: EntityManager): Tx {
   return manager as unknown as Tx;

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { ensureMonthlyPartitions } from '../database/partitions';
+import { managerOf } from '../database/transactions';
 import { JobScheduler } from './job-scheduler';
 
 const JOB = 'monthly-partitions';
@@ -20,7 +21,7 @@ export class PartitionsJob implements OnModuleInit, OnApplicationBootstrap {
     this.jobs.register({
       name: JOB,
       intervalMs: DAY_MS,
-      run: (manager) => ensureMonthlyPartitions(manager),
+      run: (tx) => ensureMonthlyPartitions(managerOf(tx)),
     });
   }
 

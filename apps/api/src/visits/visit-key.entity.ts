@@ -19,4 +19,8 @@ export class VisitKey {
 
   @Column({ name: 'checked_in_at', type: 'timestamptz' })
   checkedInAt: Date;
+
+  /** the lead officer: a replay of the clientId is his alone (CheckInRepository) */
+  @Column({ name: 'officer_id', type: 'uuid' })
+  officerId: string;
 }

@@ -147,7 +147,7 @@ export class MonthlyPartitions1796600000000 implements MigrationInterface {
     await q(`DROP INDEX "IDX_visit_unit_time"`);
 
     await q(`CREATE TABLE "visit_key" ("id" uuid NOT NULL, "client_id" uuid NOT NULL,
-               "checked_in_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+               "checked_in_at" TIMESTAMP WITH TIME ZONE NOT NULL, "officer_id" uuid NOT NULL,
                CONSTRAINT "PK_visit_key" PRIMARY KEY ("id"))`);
     await q(`CREATE UNIQUE INDEX "UQ_visit_key_client_id" ON "visit_key" ("client_id")`);
 
@@ -165,24 +165,25 @@ export class MonthlyPartitions1796600000000 implements MigrationInterface {
     // Every visit (and refused attempt) is the audit record: never deleted, its keys never changed.
     await q(`CREATE FUNCTION visit_key_insert() RETURNS trigger LANGUAGE plpgsql AS $$
                BEGIN
-                 INSERT INTO visit_key (id, client_id, checked_in_at)
-                 VALUES (NEW.id, NEW.client_id, NEW.checked_in_at);
+                 INSERT INTO visit_key (id, client_id, checked_in_at, officer_id)
+                 VALUES (NEW.id, NEW.client_id, NEW.checked_in_at, NEW.officer_id);
                  RETURN NEW;
                END $$`);
     await q(`CREATE FUNCTION visit_is_kept() RETURNS trigger LANGUAGE plpgsql AS $$
                BEGIN
-                 IF TG_OP = 'UPDATE' AND (NEW.id, NEW.client_id, NEW.checked_in_at)
-                      IS NOT DISTINCT FROM (OLD.id, OLD.client_id, OLD.checked_in_at) THEN
+                 IF TG_OP = 'UPDATE' AND (NEW.id, NEW.client_id, NEW.checked_in_at, NEW.officer_id)
+                      IS NOT DISTINCT FROM (OLD.id, OLD.client_id, OLD.checked_in_at, OLD.officer_id)
+                 THEN
                    RETURN NEW;
                  END IF;
                  RAISE EXCEPTION 'visits are kept for good (%): % refused', TG_TABLE_NAME,
-                   CASE TG_OP WHEN 'UPDATE' THEN 'changing its id, client_id or checked_in_at'
+                   CASE TG_OP WHEN 'UPDATE' THEN 'changing its id, client_id, checked_in_at or officer'
                               ELSE TG_OP END
                    USING ERRCODE = 'insufficient_privilege';
                END $$`);
     await q(`CREATE TRIGGER visit_key_insert BEFORE INSERT ON "visit"
                FOR EACH ROW EXECUTE FUNCTION visit_key_insert()`);
-    await q(`CREATE TRIGGER visit_is_kept BEFORE UPDATE OF id, client_id, checked_in_at OR DELETE
+    await q(`CREATE TRIGGER visit_is_kept BEFORE UPDATE OF id, client_id, checked_in_at, officer_id OR DELETE
                ON "visit" FOR EACH ROW EXECUTE FUNCTION visit_is_kept()`);
     await q(`CREATE TRIGGER visit_no_truncate BEFORE TRUNCATE ON "visit"
                FOR EACH STATEMENT EXECUTE FUNCTION visit_is_kept()`);
