@@ -83,6 +83,15 @@ describe('the check-in round trips', () => {
     expect(transactionOf(unreadable)).toHaveLength(4);
   });
 
+  it('counts the rate limit in a table whose commit does not wait for the disk', async () => {
+    // The count runs in a transaction of its own before the check-in: with a logged table every
+    // check-in would wait for the WAL to reach the disk twice.
+    const [{ persistence }] = await w.t.dataSource.query(
+      `SELECT relpersistence AS persistence FROM pg_class WHERE oid = 'rate_limit_window'::regclass`,
+    );
+    expect(persistence).toBe('u');
+  });
+
   it('previews in one statement, outside any transaction', async () => {
     const {
       clientId: _clientId,

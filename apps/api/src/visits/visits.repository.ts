@@ -346,21 +346,24 @@ async function visitViewsOn(sql: EntityManager, visits: VisitRow[]): Promise<Vis
       WHERE vo.visit_id = ANY($1) ORDER BY vo.is_lead DESC, u.name`,
     [ids],
   );
-  const places: { visitId: string; enterpriseName: string | null; gateName: string | null }[] =
-    await sql.query(
-      `SELECT v.id AS "visitId", e.name AS "enterpriseName", g.name AS "gateName"
-         FROM visit v LEFT JOIN enterprise e ON e.id = v.enterprise_id LEFT JOIN gate g ON g.id = v.gate_id
-        WHERE v.id = ANY($1)`,
-      [ids],
-    );
-  const placeOf = new Map(places.map((p) => [p.visitId, p]));
+  // The firms' and gates' names from the rows' ids: re-reading visit by id would probe every
+  // monthly partition (docs/partitioning.md).
+  const places: { kind: 'firm' | 'gate'; id: string; name: string }[] = await sql.query(
+    `SELECT 'firm' AS kind, e.id, e.name FROM enterprise e WHERE e.id = ANY($1::uuid[])
+     UNION ALL SELECT 'gate', g.id, g.name FROM gate g WHERE g.id = ANY($2::uuid[])`,
+    [
+      [...new Set(visits.map((v) => v.enterpriseId).filter((id) => id !== null))],
+      [...new Set(visits.map((v) => v.gateId).filter((id) => id !== null))],
+    ],
+  );
+  const nameOf = new Map(places.map((p) => [`${p.kind}:${p.id}`, p.name]));
   return visits.map((v) => ({
     id: v.id,
     clientId: v.clientId,
     enterpriseId: v.enterpriseId,
-    enterpriseName: placeOf.get(v.id)?.enterpriseName ?? null,
+    enterpriseName: v.enterpriseId ? (nameOf.get(`firm:${v.enterpriseId}`) ?? null) : null,
     gateId: v.gateId,
-    gateName: placeOf.get(v.id)?.gateName ?? null,
+    gateName: v.gateId ? (nameOf.get(`gate:${v.gateId}`) ?? null) : null,
     unitId: v.unitId,
     purpose: v.purpose,
     reference: v.reference,
