@@ -3,10 +3,8 @@ import {
   type CheckInContext,
   type CheckInDecision,
   type CheckInPreview,
-  type CodeProblem,
   DEFAULT_CHECK_IN_POLICY,
   evaluateCheckIn,
-  type GateCodeVerification,
   type LaterVisit,
   type ParsedBody,
   type PriorVisit,
@@ -14,7 +12,6 @@ import {
   PURPOSES,
   type Purpose,
   refuseUnverifiableCode,
-  verifyGateCode,
   type VisitOfficerView,
 } from '@qinqing/domain';
 import { randomUUID } from 'node:crypto';
@@ -24,8 +21,7 @@ import { newVisitDigest } from '../audit/row-digest';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainException } from '../common/errors/domain.exception';
 import { Transactions, type Tx } from '../database/transactions';
-import { GateCodeKeys } from '../gates/gate-code-keys';
-import { nativeEd25519Verifier } from '../gates/native-ed25519';
+import { GateCodesService, scannedCode, type ScannedCode } from '../gates/gate-codes.service';
 import { policyOfVersion } from '../policy/policy-in-force';
 import type { VisitView } from '../visits/visit-view';
 import { VisitsService } from '../visits/visits.service';
@@ -43,11 +39,6 @@ type ScanInput = Pick<CheckInBody, 'code' | 'reference' | 'coOfficerIds' | 'loca
   clientTime?: string;
   clientId?: string;
 };
-
-/** What the scanned code turned out to be. */
-type ScannedCode =
-  | { status: 'VALID' | 'REVOKED'; gateId: string; enterpriseId: string; version: number }
-  | { status: 'INVALID'; problem: CodeProblem };
 
 /** A scan judged: the facts the rules read, and `judge` to apply them for a purpose. */
 interface ScanFacts {
@@ -80,12 +71,10 @@ type Recording =
  */
 @Injectable()
 export class CheckInsService {
-  private readonly verifySignature = nativeEd25519Verifier();
-
   constructor(
     private readonly transactions: Transactions,
     private readonly checkIns: CheckInRepository,
-    private readonly keys: GateCodeKeys,
+    private readonly gateCodes: GateCodesService,
     private readonly visits: VisitsService,
   ) {}
 
@@ -252,7 +241,7 @@ export class CheckInsService {
   ): Promise<ScanFacts> {
     const clientTime = input.clientTime ? new Date(input.clientTime) : receivedAt;
     const judgedAt = clientTime > receivedAt ? receivedAt : clientTime;
-    const verified = verifyGateCode(input.code, this.keys.publicKeys, this.verifySignature);
+    const verified = this.gateCodes.verify(input.code);
     const coOfficerIds = [...new Set((input.coOfficerIds ?? []).map((id) => id.toLowerCase()))];
     const context = await this.checkIns.gather(
       {
@@ -335,15 +324,6 @@ export class CheckInsService {
         }),
     };
   }
-}
-
-/** A verified code and the code row it names (UNKNOWN_CODE: no such version of that firm's gate). */
-function scannedCode(verified: GateCodeVerification, row: CheckInContextRow['code']): ScannedCode {
-  if (!verified.ok) return { status: 'INVALID', problem: verified.problem };
-  const { gateId, enterpriseId, version } = verified.payload;
-  if (!row || row.enterpriseId !== enterpriseId)
-    return { status: 'INVALID', problem: 'UNKNOWN_CODE' };
-  return { status: row.revoked ? 'REVOKED' : 'VALID', gateId, enterpriseId, version };
 }
 
 /** Co-officers must be officers; an unknown id is an input error (nothing is recorded). */

@@ -59,11 +59,6 @@ export class GateCodesRepository {
       .findOneBy({ gateId, revokedAt: IsNull() });
   }
 
-  /** One version of a gate's code (null: never issued). */
-  version(gateId: string, version: number, tx?: Tx): Promise<GateCode | null> {
-    return sqlOf(this.dataSource, tx).getRepository(GateCode).findOneBy({ gateId, version });
-  }
-
   /**
    * Every gate (gate, its firm from enterprise, the issuer's name from app_user, joined for
    * display) with its active code, by firm and gate name.

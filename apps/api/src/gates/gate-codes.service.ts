@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type CodeProblem,
   type GateCodeHistory,
+  type GateCodeVerification,
   type GateListItem,
   gateCodeUrl,
   signGateCode,
@@ -10,7 +11,7 @@ import {
 import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
 import { Env } from '../config/env';
-import { Transactions, type Tx } from '../database/transactions';
+import { Transactions } from '../database/transactions';
 import { EnterprisesRepository } from '../enterprises/enterprises.repository';
 import type { GateCode } from './gate-code.entity';
 import { GateCodeKeys } from './gate-code-keys';
@@ -22,9 +23,24 @@ const iso = (value: Date | string | null): string | null =>
 
 /** What a scanned code turned out to be. */
 export type ScannedCode =
-  | { status: 'VALID'; code: GateCode }
-  | { status: 'REVOKED'; code: GateCode }
+  | { status: 'VALID' | 'REVOKED'; gateId: string; enterpriseId: string; version: number }
   | { status: 'INVALID'; problem: CodeProblem };
+
+/**
+ * What a scanned code turned out to be, from its verified text and the stored row of the version
+ * it names (null: no such version): an unknown version, or one of another firm, is UNKNOWN_CODE.
+ */
+export function scannedCode(
+  verified: GateCodeVerification,
+  row: { enterpriseId: string; revoked: boolean } | null,
+): ScannedCode {
+  if (!verified.ok) return { status: 'INVALID', problem: verified.problem };
+  const { gateId, enterpriseId, version } = verified.payload;
+  if (!row || row.enterpriseId !== enterpriseId) {
+    return { status: 'INVALID', problem: 'UNKNOWN_CODE' };
+  }
+  return { status: row.revoked ? 'REVOKED' : 'VALID', gateId, enterpriseId, version };
+}
 
 @Injectable()
 export class GateCodesService {
@@ -113,16 +129,10 @@ export class GateCodesService {
     };
   }
 
-  /** Verifies the signature, then that this version of this gate's code exists and is active. */
   private readonly verifySignature = nativeEd25519Verifier();
 
-  async resolve(text: string, tx?: Tx): Promise<ScannedCode> {
-    const verified = verifyGateCode(text, this.keys.publicKeys, this.verifySignature);
-    if (!verified.ok) return { status: 'INVALID', problem: verified.problem };
-    const { gateId, enterpriseId, version } = verified.payload;
-    const code = await this.codes.version(gateId, version, tx);
-    if (!code || code.enterpriseId !== enterpriseId)
-      return { status: 'INVALID', problem: 'UNKNOWN_CODE' };
-    return code.revokedAt ? { status: 'REVOKED', code } : { status: 'VALID', code };
+  /** Checks a scanned text's signature against the gate-code keys (no database). */
+  verify(text: string): GateCodeVerification {
+    return verifyGateCode(text, this.keys.publicKeys, this.verifySignature);
   }
 }
