@@ -9,7 +9,7 @@ import { ScopeService } from '../scope/scope.service';
 import type { FollowUpCase } from './follow-up-case.entity';
 import { FollowUpsRepository, type FollowUpCaseRow } from './follow-ups.repository';
 import { officersOf } from './rating-views';
-import { RatingsRepository } from './ratings.repository';
+import { VisitsRepository } from '../visits/visits.repository';
 import type { ParsedBody, ParsedQuery } from '@qinqing/domain';
 
 /** 回访核实: the cases 差 ratings open, worked by the supervisors of the visit's unit. */
@@ -17,7 +17,7 @@ import type { ParsedBody, ParsedQuery } from '@qinqing/domain';
 export class FollowUpsService {
   constructor(
     private readonly followUps: FollowUpsRepository,
-    private readonly ratings: RatingsRepository,
+    private readonly visits: VisitsRepository,
     private readonly transactions: Transactions,
     private readonly scopes: ScopeService,
     private readonly audit: AuditService,
@@ -113,7 +113,7 @@ export class FollowUpsService {
       rows.map((r) => r.id),
       tx,
     );
-    const officers = await this.ratings.officersOfVisits(
+    const officers = await this.visits.officersOf(
       rows.map((r) => r.visitId),
       tx,
     );

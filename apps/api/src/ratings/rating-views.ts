@@ -20,7 +20,7 @@ export interface RatingRow {
   checkedInAt: Date;
 }
 
-/** An officer of a visit, with the visit (RatingsRepository.officersOfVisits). */
+/** An officer of a visit, with the visit (VisitsRepository.officersOf). */
 export interface VisitOfficerRow {
   visitId: string;
   id: string;

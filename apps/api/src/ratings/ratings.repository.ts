@@ -4,11 +4,9 @@ import { DataSource } from 'typeorm';
 import { sqlOf, type Tx } from '../database/transactions';
 import type { AccessScope } from '../scope/access-scope';
 import { applyUnitOrFirmScope } from '../scope/scope-sql';
-import { findVisitInScope } from '../visits/visit-scope';
-import type { Visit } from '../visits/visit.entity';
 import { FollowUpCase } from './follow-up-case.entity';
 import { applyRatingFilters } from './rating-filters';
-import type { RatingRow, VisitOfficerRow } from './rating-views';
+import type { RatingRow } from './rating-views';
 import { Rating } from './rating.entity';
 
 /** A new rating's fields (its id is generated). */
@@ -148,29 +146,6 @@ export class RatingsRepository {
       [unitIds, utcOffsetMinutes, month],
     );
     return rows.map((r) => r.id);
-  }
-
-  // Reads of the visits aggregate that ratings and their cases show or check.
-  // TODO(merge): VisitsRepository (branch repos-visits) owns these; call it once merged.
-
-  /** A visit in the caller's scope (optionally locked FOR NO KEY UPDATE); NOT_FOUND outside it. */
-  async visitInScope(
-    scope: AccessScope,
-    visitId: string,
-    options: { lock?: boolean } = {},
-    tx?: Tx,
-  ): Promise<Visit> {
-    return findVisitInScope(sqlOf(this.dataSource, tx), scope, visitId, options.lock ?? false);
-  }
-
-  /** The officers of the visits (the lead first, then by name), with their visit. */
-  officersOfVisits(visitIds: string[], tx?: Tx): Promise<VisitOfficerRow[]> {
-    return sqlOf(this.dataSource, tx).query(
-      `SELECT vo.visit_id AS "visitId", u.id, u.name, u.badge_number AS "badgeNumber"
-         FROM visit_officer vo JOIN app_user u ON u.id = vo.officer_id
-        WHERE vo.visit_id = ANY($1) ORDER BY vo.is_lead DESC, u.name`,
-      [visitIds],
-    );
   }
 }
 

@@ -26,6 +26,7 @@ import type { Visit } from '../visits/visit.entity';
 import type { FollowUpCase } from './follow-up-case.entity';
 import { ratingListItems, ratingView } from './rating-views';
 import type { Rating } from './rating.entity';
+import { VisitsRepository } from '../visits/visits.repository';
 import { RatingsRepository } from './ratings.repository';
 import { parseSignature } from './signature';
 
@@ -44,6 +45,7 @@ const CLOSED_BECAUSE: Record<ClosedReason, ErrorCode> = {
 export class RatingsService {
   constructor(
     private readonly ratings: RatingsRepository,
+    private readonly visits: VisitsRepository,
     private readonly transactions: Transactions,
     private readonly scopes: ScopeService,
     private readonly audit: AuditService,
@@ -63,7 +65,7 @@ export class RatingsService {
     const signature = parseSignature(dto.signature);
     await this.transactions.run(async (tx) => {
       // The lock serialises two submissions for one visit: the second finds the first.
-      const visit = await this.ratings.visitInScope(scope, visitId, { lock: true }, tx);
+      const visit = await this.visits.inScope(scope, visitId, true, tx);
       const existing = await this.ratings.existsForVisit(visitId, tx);
       if (existing) throw new DomainException('RATING_EXISTS');
       const now = new Date();
@@ -113,7 +115,7 @@ export class RatingsService {
   /** The rating of a visit in the caller's scope (the firm, supervisors, admins). */
   async get(caller: AuthenticatedUser, visitId: string): Promise<RatingView> {
     const scope = await this.scopes.forUser(caller);
-    await this.ratings.visitInScope(scope, visitId);
+    await this.visits.inScope(scope, visitId, false);
     const row = await this.ratings.viewRowOfVisit(visitId);
     if (!row) throw new DomainException('NOT_FOUND', {}, '该次检查尚未评价。');
     return ratingView(row);
@@ -122,7 +124,7 @@ export class RatingsService {
   /** Whether the firm may rate the visit now, and until when. */
   async status(caller: AuthenticatedUser, visitId: string): Promise<RatingStatusView> {
     const scope = await this.scopes.forUser(caller);
-    const visit = await this.ratings.visitInScope(scope, visitId);
+    const visit = await this.visits.inScope(scope, visitId, false);
     const rated = await this.ratings.existsForVisit(visitId);
     const { closesAt, reason } = await this.ratingWindow(visit, new Date());
     return {
@@ -212,7 +214,7 @@ export class RatingsService {
   private async listItems(ids: string[]): Promise<RatingListItem[]> {
     if (ids.length === 0) return [];
     const rows = await this.ratings.viewRows(ids);
-    const officers = await this.ratings.officersOfVisits(rows.map((r) => r.visitId));
+    const officers = await this.visits.officersOf(rows.map((r) => r.visitId));
     return ratingListItems(ids, rows, officers);
   }
 

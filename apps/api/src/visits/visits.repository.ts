@@ -109,6 +109,19 @@ export class VisitsRepository {
     return visitInScopeOn(sqlOf(this.dataSource, tx), scope, id, lock);
   }
 
+  /** The officers of the visits (the lead first, then by name), each with its visit's id. */
+  officersOf(
+    visitIds: string[],
+    tx?: Tx,
+  ): Promise<{ visitId: string; id: string; name: string; badgeNumber: string | null }[]> {
+    return sqlOf(this.dataSource, tx).query(
+      `SELECT vo.visit_id AS "visitId", u.id, u.name, u.badge_number AS "badgeNumber"
+         FROM visit_officer vo JOIN app_user u ON u.id = vo.officer_id
+        WHERE vo.visit_id = ANY($1) ORDER BY vo.is_lead DESC, u.name`,
+      [visitIds],
+    );
+  }
+
   /** A page of GET /visits: the scope's visits with these filters after the cursor, newest first. */
   async page(
     scope: AccessScope,
@@ -384,18 +397,4 @@ async function visitViewsOn(sql: EntityManager, visits: VisitRow[]): Promise<Vis
     rectifyBy: v.rectifyBy,
     autoClosed: v.autoClosed,
   }));
-}
-
-/**
- * For the callers that still hold an EntityManager (the check-in; ratings) until they take
- * VisitsRepository: `views(visits, tx)` and `inScope(scope, id, lock, tx)`.
- */
-export const toVisitViews = visitViewsOn;
-export function findVisitInScope(
-  manager: EntityManager,
-  scope: AccessScope,
-  id: string,
-  lock = false,
-): Promise<VisitRow> {
-  return visitInScopeOn(manager, scope, id, lock);
 }
