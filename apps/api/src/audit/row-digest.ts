@@ -130,13 +130,8 @@ export function vanishedRowsSql(table: AuditedTable): SqlStatement {
 /** A timestamp as the digest columns render it (utc above): microseconds, from a Date's ms. */
 const utcText = (at: Date) => at.toISOString().replace(/Z$/, '000Z');
 
-/**
- * The digest of a visit as the check-in writes it, computed from the values written, without
- * reading the row back: what `rowsWithDigests` reads for `visit` (COLUMNS.visit) for a visit
- * not yet checked out. It must stay in step with COLUMNS.visit: `check-in-round-trips.test.ts`
- * compares the two on visits of every shape.
- */
-export function newVisitDigest(visit: {
+/** A visit as a check-in writes it (nothing after the check-in yet). */
+export interface NewVisit {
   id: string;
   clientId: string;
   officerId: string;
@@ -155,8 +150,17 @@ export function newVisitDigest(visit: {
   clientTime: Date;
   receivedAt: Date;
   checkedInAt: Date;
-  officers: { id: string; isLead: boolean }[];
-}): string {
+}
+
+/**
+ * The digest of a visit as the check-in writes it, computed from the values written, without
+ * reading the row back: what `rowsWithDigests` reads for `visit` (COLUMNS.visit) for a visit
+ * not yet checked out. It must stay in step with COLUMNS.visit: `check-in-round-trips.test.ts`
+ * compares the two on visits of every shape.
+ */
+export function newVisitDigest(
+  visit: NewVisit & { officers: { id: string; isLead: boolean }[] },
+): string {
   const uuid = (id: string | null) => (id === null ? null : id.toLowerCase());
   return rowDigest('visit', {
     id: uuid(visit.id),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CreditGrade, Purpose, RandomTaskFacts } from '@qinqing/domain';
 import { DataSource } from 'typeorm';
 import { chainKeyNumberSql } from '../audit/audit-hash';
+import type { NewVisit } from '../audit/row-digest';
 import { positiveListOnDaySql } from '../enterprises/positive-list';
 import { type PreparedStatement, runPrepared } from '../database/prepared';
 import { sqlOf, type Tx } from '../database/transactions';
@@ -68,26 +69,7 @@ export interface ContextQuery {
 
 /** Everything a check-in writes, in one statement (CheckInRepository.record). */
 export interface CheckInWrite {
-  visit: {
-    id: string;
-    clientId: string;
-    officerId: string;
-    unitId: string;
-    enterpriseId: string | null;
-    gateId: string | null;
-    codeVersion: number | null;
-    purpose: Purpose;
-    reference: string | null;
-    outcome: string;
-    reasons: unknown;
-    policyVersion: number;
-    lat: number | null;
-    lng: number | null;
-    locationAccuracy: number | null;
-    clientTime: Date;
-    receivedAt: Date;
-    checkedInAt: Date;
-  };
+  visit: NewVisit & { purpose: Purpose };
   /** the lead first */
   officers: { id: string; isLead: boolean }[];
   /** every user of this firm is notified (null: no firm to notify) */
