@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
@@ -54,6 +54,9 @@ describe('embedded database', () => {
     const first = await startEmbeddedDatabase(root);
     expect(first.kind).toBe('postgres-cluster');
     expect(first.dataDir).toBe(path.join(root, 'postgres'));
+    // The app reaches it over the Unix socket in its data folder (no server address: not TCP).
+    expect(first.url).toContain(`host=${encodeURIComponent(first.dataDir)}`);
+    expect(await query(first.url, 'SELECT inet_server_addr() AS addr')).toEqual([{ addr: null }]);
     await query(first.url, 'CREATE TABLE kept (v text); INSERT INTO kept VALUES ($$郑州$$)');
     await first.stop();
 
@@ -73,6 +76,22 @@ describe('embedded database', () => {
       expect(await query(second.url, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
     } finally {
       await second.stop();
+    }
+  }, 60_000);
+
+  it('is reached over loopback TCP when its folder is too deep for a socket address', async () => {
+    const deep = path.join(root, 'a-folder-name-long-enough-'.repeat(3), 'to-push-the-socket-path');
+    mkdirSync(deep, { recursive: true });
+    chmodSync(path.join(root, 'a-folder-name-long-enough-'.repeat(3)), 0o755);
+    chmodSync(deep, 0o755);
+    const db = await startEmbeddedDatabase(deep);
+    try {
+      expect(db.url).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/qinqing$/);
+      expect(await query(db.url, 'SELECT host(inet_server_addr()) AS addr')).toEqual([
+        { addr: '127.0.0.1' },
+      ]);
+    } finally {
+      await db.stop();
     }
   }, 60_000);
 

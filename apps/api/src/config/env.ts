@@ -17,6 +17,7 @@ import {
   type ValidatorConstraintInterface,
   validateSync,
 } from 'class-validator';
+import { databaseUrlProblem } from './database-url';
 import { DEFAULT_DATA_DIR, DEFAULT_H5_DIR } from './paths';
 import { resolvePublicBaseUrl } from './public-base-url';
 import { trustProxyProblem } from './trust-proxy';
@@ -36,6 +37,18 @@ class TrustProxyFormat implements ValidatorConstraintInterface {
   defaultMessage(args: ValidationArguments): string {
     const problem = typeof args.value === 'string' ? trustProxyProblem(args.value) : undefined;
     return `TRUST_PROXY: ${problem ?? 'must be text'}`;
+  }
+}
+
+@ValidatorConstraint({ name: 'databaseUrl' })
+class DatabaseUrlFormat implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && databaseUrlProblem(value) === undefined;
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    const problem = typeof args.value === 'string' ? databaseUrlProblem(args.value) : undefined;
+    return `DATABASE_URL ${problem ?? 'must be text'}`;
   }
 }
 
@@ -61,13 +74,12 @@ export class Env {
   @Validate(TrustProxyFormat)
   TRUST_PROXY?: string = undefined;
 
-  /** A PostgreSQL URL; when absent the API starts its embedded database in DATA_DIR. */
+  /**
+   * A PostgreSQL URL (a host, or a Unix socket's folder in `?host=`); when absent the API starts
+   * its embedded database in DATA_DIR.
+   */
   @IsOptional()
-  @IsUrl({
-    protocols: ['postgres', 'postgresql'],
-    require_tld: false,
-    require_protocol: true,
-  })
+  @Validate(DatabaseUrlFormat)
   DATABASE_URL?: string = undefined;
 
   @Transform(toInt)

@@ -22,7 +22,8 @@ export async function startEmbeddedDatabase(dataRoot: string): Promise<EmbeddedD
     const dataDir = path.join(dataRoot, 'postgres');
     const cluster = new PostgresCluster({ dataDir, binDir });
     await cluster.start();
-    const url = await cluster.ensureDatabase('qinqing');
+    await cluster.ensureDatabase('qinqing');
+    const url = cluster.localUrl('qinqing');
     return {
       kind: 'postgres-cluster',
       url,

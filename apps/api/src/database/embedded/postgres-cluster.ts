@@ -17,9 +17,15 @@ export interface ClusterOptions {
   settings?: string[];
 }
 
+/** Longest Unix socket path the kernel takes (sun_path is 108 bytes with its NUL), with margin. */
+const MAX_SOCKET_PATH = 100;
+
 /**
  * A private PostgreSQL cluster started from the machine's binaries, listening on a free loopback
- * port, no Unix socket. Running as root, the server runs as the `postgres` user (it refuses root).
+ * port and, when its path is short enough, on a Unix socket in its data folder: `localUrl` is the
+ * socket, for clients on this machine (a round trip over the socket costs both sides less CPU than
+ * over loopback TCP, whose stack runs in the sender's system call). Running as root, the server
+ * runs as the `postgres` user (it refuses root).
  */
 export class PostgresCluster {
   private port?: number;
@@ -29,6 +35,24 @@ export class PostgresCluster {
   get url(): string {
     if (this.port === undefined) throw new Error('cluster not started');
     return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
+  }
+
+  /**
+   * The URL of `database` for a client on this machine: over the Unix socket when the cluster has
+   * one, over loopback TCP otherwise.
+   */
+  localUrl(database = 'postgres'): string {
+    if (this.port === undefined) throw new Error('cluster not started');
+    const dir = this.socketDir();
+    if (!dir) return this.url.replace(/\/postgres$/, `/${database}`);
+    const query = new URLSearchParams({ host: dir, port: String(this.port) });
+    return `postgres://postgres@/${encodeURIComponent(database)}?${query.toString()}`;
+  }
+
+  /** The data folder, if a socket file in it fits in a socket address. */
+  private socketDir(): string | undefined {
+    const dir = path.resolve(this.options.dataDir);
+    return path.join(dir, `.s.PGSQL.${this.port}`).length <= MAX_SOCKET_PATH ? dir : undefined;
   }
 
   async start(): Promise<string> {
@@ -46,7 +70,7 @@ export class PostgresCluster {
     const settings = [
       `-p ${this.port}`,
       `-c listen_addresses=127.0.0.1`,
-      `-c unix_socket_directories=''`,
+      `-c unix_socket_directories='${this.socketDir() ?? ''}'`,
       ...(this.options.ephemeral
         ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']
         : []),
