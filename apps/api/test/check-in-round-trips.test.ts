@@ -3,6 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { chainKeyNumber, chainKeyNumberSql } from '../src/audit/audit-hash';
 import { rowsWithDigests } from '../src/audit/audit.repository';
+import { DEFAULT_CHECK_IN_POLICY, PURPOSES, visitCanMatter } from '@qinqing/domain';
+import type { EntityManager } from 'typeorm';
+import { CheckInRepository } from '../src/check-ins/check-in.repository';
+import { asTx } from '../src/database/transactions';
 import { capWindow, capWindowSql } from '../src/visits/visit-sql';
 import { checkInBody, startDemoWorld, type DemoWorld } from './support/demo-world';
 
@@ -190,6 +194,111 @@ describe('the check-in round trips', () => {
     );
     const iso = (b: { from: Date; to: Date }) => [b.from.toISOString(), b.to.toISOString()];
     expect(rows.map(iso)).toEqual(cases.map((c) => iso(capWindow(c.at, c.days, c.offset))));
+  });
+
+  it('reads exactly the visits that can matter to the rules (visitCanMatter), in the cap window', async () => {
+    // A firm of its own history: visits by the demo units of every level, for every purpose, from
+    // 400 days before the scan to 30 days after it; some refused (never read).
+    const firm = w.firms.haier;
+    const units: { id: string; level: string }[] = await w.t.dataSource.query(
+      'SELECT id, level FROM unit ORDER BY code',
+    );
+    const officer: { id: string; unit_id: string }[] = await w.t.dataSource.query(
+      `SELECT id, unit_id FROM app_user WHERE username = 'officer3'`,
+    );
+    const scan = new Date();
+    const DAY = 86_400_000;
+    const visits = fc
+      .sample(
+        fc.record({
+          offsetMs: fc.oneof(
+            fc.integer({ min: -400 * DAY, max: 30 * DAY }),
+            // crowded near the repeat window's edges (7 days and the day more)
+            fc.integer({ min: -10 * DAY, max: 10 * DAY }),
+          ),
+          unit: fc.constantFrom(...units),
+          purpose: fc.constantFrom(...PURPOSES),
+          refused: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+        }),
+        400,
+      )
+      .map((v) => ({ ...v, id: randomUUID(), at: new Date(scan.getTime() + v.offsetMs) }));
+    // Written and read in one transaction, rolled back: the history has no audit entries, and
+    // the audit log of the other tests must stay whole.
+    const rollback = new Error('rollback');
+    await w.t.dataSource
+      .transaction(async (manager) => {
+        await readsWhatCanMatter(manager);
+        throw rollback;
+      })
+      .catch((error: unknown) => {
+        if (error !== rollback) throw error;
+      });
+
+    async function readsWhatCanMatter(manager: EntityManager) {
+      await manager.query(
+        `INSERT INTO visit (id, client_id, officer_id, unit_id, enterprise_id, gate_id, purpose,
+                          reference, outcome, reasons, policy_version, client_time, received_at,
+                          checked_in_at)
+       SELECT v.id, gen_random_uuid(), $2, v.unit_id, $3, $4, v.purpose, NULL, v.outcome, '[]', 1,
+              v.at, v.at, v.at
+         FROM unnest($1::uuid[], $5::uuid[], $6::text[], $7::text[], $8::timestamptz[])
+              AS v(id, unit_id, purpose, outcome, at)`,
+        [
+          visits.map((v) => v.id),
+          officer[0].id,
+          firm.id,
+          firm.gateId,
+          visits.map((v) => v.unit.id),
+          visits.map((v) => v.purpose),
+          visits.map((v) => (v.refused ? 'REFUSED' : 'ALLOWED')),
+          visits.map((v) => v.at),
+        ],
+      );
+      const officerLevel = units.find((u) => u.id === officer[0].unit_id)!.level;
+      const repository = w.t.app.get(CheckInRepository);
+      // The phone's clock behind the server's, on time, and ahead of it by minutes and by days (the
+      // earlier of the two bounds the repeat window).
+      for (const serverLeadMs of [3 * DAY + 3_600_000, 0, -20 * 60_000, -3 * DAY - 3_600_000]) {
+        const receivedAt = new Date(scan.getTime() + serverLeadMs);
+        const context = await repository.gather(
+          {
+            officerId: officer[0].id,
+            coOfficerIds: [],
+            signed: { gateId: firm.gateId, version: 1, enterpriseId: firm.id },
+            clientTime: scan,
+            judgedAt: scan < receivedAt ? scan : receivedAt,
+            reference: null,
+            clientId: null,
+            defaults: DEFAULT_CHECK_IN_POLICY,
+          },
+          { lock: false },
+          asTx(manager),
+        );
+        const policy = DEFAULT_CHECK_IN_POLICY;
+        const window = capWindow(scan, policy.repeatVisitWindowDays, policy.utcOffsetMinutes);
+        const expected = visits.filter(
+          (v) =>
+            !v.refused &&
+            v.at >= window.from &&
+            v.at < window.to &&
+            visitCanMatter(
+              { checkedInAt: v.at.toISOString(), purpose: v.purpose, unitLevel: v.unit.level },
+              {
+                clientTime: scan.toISOString(),
+                serverTime: receivedAt.toISOString(),
+                officer: { id: officer[0].id, active: true, unitId: '', unitLevel: officerLevel },
+                policy,
+              },
+            ),
+        );
+        const read = context.visitsAround.map((v) => v.id).sort();
+        expect(read).toEqual(expected.map((v) => v.id).sort());
+        // Not vacuous: the firm's history holds visits of both kinds.
+        expect(expected.length).toBeGreaterThan(30);
+        expect(visits.length - expected.length).toBeGreaterThan(100);
+      }
+    }
   });
 
   it('judges concurrent check-ins of several units at several firms without a deadlock', async () => {

@@ -43,7 +43,7 @@ export interface CheckInContextRow {
   listed: boolean;
   /** the policy version in force when the officer scanned (the first one if none was yet) */
   policy: { version: number; body: Record<string, unknown> } | null;
-  /** the firm's visits in the scan's year and the repeat window around it */
+  /** the firm's visits in the cap window that can matter to the rules (visitCanMatter) */
   visitsAround: VisitAroundRow[];
   randomTask: RandomTaskFacts | null;
   /** a visit already recorded with this clientId */
@@ -64,7 +64,11 @@ export interface ContextQuery {
   reference: string | null;
   clientId: string | null;
   /** the policy fields' defaults, for versions stored before a field existed */
-  defaults: { utcOffsetMinutes: number; repeatVisitWindowDays: number };
+  defaults: {
+    utcOffsetMinutes: number;
+    repeatVisitWindowDays: number;
+    capExemptPurposes: readonly Purpose[];
+  };
 }
 
 /** Everything a check-in writes, in one statement (CheckInRepository.record). */
@@ -92,6 +96,20 @@ export interface CheckInWrite {
 }
 
 const CAP_WINDOW = capWindowSql('$6::timestamptz', 'c.window_days', 'c.offset_minutes');
+
+/**
+ * visitCanMatter (libs/domain) in SQL: of the firm's visits in the cap window, those the annual cap
+ * counts at the officer's level, and those within the repeat window around the scan with a day
+ * more on each side, from the earlier of the scan ($7, never after the server's clock) to the
+ * scan ($6). The rules decide the same without the others (their property test); a firm's year of
+ * visits by other levels and for exempt purposes is not read. `check-in-round-trips.test.ts`
+ * holds this to visitCanMatter.
+ */
+const VISIT_CAN_MATTER = `(
+       (u.level = (SELECT "unitLevel" FROM officer)
+        AND v.purpose <> 'COMPLAINT_VERIFICATION' AND NOT (c.cap_exempt ? v.purpose))
+    OR (v.checked_in_at >= $7::timestamptz - (c.window_days + 1) * interval '1 day'
+        AND v.checked_in_at <= $6::timestamptz + (c.window_days + 1) * interval '1 day'))`;
 
 const CONTEXT_CTES = (lock: boolean) => `
 WITH RECURSIVE
@@ -123,7 +141,8 @@ WITH RECURSIVE
      LIMIT 1),
   clock AS (
     SELECT coalesce((p.body ->> 'utcOffsetMinutes')::int, $9) AS offset_minutes,
-           coalesce((p.body ->> 'repeatVisitWindowDays')::float8, $10) AS window_days
+           coalesce((p.body ->> 'repeatVisitWindowDays')::float8, $10) AS window_days,
+           coalesce(p.body -> 'capExemptPurposes', $12::jsonb) AS cap_exempt
       FROM policy p),
   span AS (
     SELECT (($6::timestamptz AT TIME ZONE 'UTC') + c.offset_minutes * interval '1 minute')::date
@@ -135,10 +154,11 @@ WITH RECURSIVE
            to_char(v.checked_in_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
              AS "checkedInAt",
            v.purpose, v.reference, u.level AS "unitLevel"
-      FROM span s
+      FROM span s CROSS JOIN clock c
       JOIN visit v ON v.enterprise_id = $5 AND ${enteredVisitSql('v')}
                   AND v.checked_in_at >= s."from" AND v.checked_in_at < s."to"
-      JOIN unit u ON u.id = v.unit_id),
+      JOIN unit u ON u.id = v.unit_id
+     WHERE ${VISIT_CAN_MATTER}),
   random_task AS (
     SELECT t.enterprise_id AS "enterpriseId", t.officer_ids AS "officerIds",
            to_char(d.period_start, 'YYYY-MM-DD') AS "periodStart",
@@ -172,7 +192,7 @@ SELECT (SELECT to_jsonb(o) FROM officer o) AS officer,
        coalesce((SELECT ${positiveListOnDaySql('f.id', 's.day')} FROM firm f, span s), false)
          AS listed,
        (SELECT to_jsonb(p) FROM policy p) AS policy,
-       (SELECT coalesce(jsonb_agg(to_jsonb(v)), '[]') FROM visits_around v) AS "visitsAround",
+       (SELECT coalesce(json_agg(v), '[]') FROM visits_around v) AS "visitsAround",
        (SELECT to_jsonb(t) FROM random_task t) AS "randomTask",
        (SELECT to_jsonb(r) FROM recorded r) AS recorded,
        ${lock ? '(SELECT to_jsonb(h) FROM head h)' : 'NULL::jsonb'} AS head`;
@@ -246,6 +266,7 @@ export class CheckInRepository {
         query.defaults.utcOffsetMinutes,
         query.defaults.repeatVisitWindowDays,
         query.clientId,
+        JSON.stringify(query.defaults.capExemptPurposes),
       ],
     );
     return row;

@@ -255,6 +255,7 @@ export class CheckInsService {
         defaults: {
           utcOffsetMinutes: DEFAULT_CHECK_IN_POLICY.utcOffsetMinutes,
           repeatVisitWindowDays: DEFAULT_CHECK_IN_POLICY.repeatVisitWindowDays,
+          capExemptPurposes: DEFAULT_CHECK_IN_POLICY.capExemptPurposes,
         },
       },
       { lock: tx !== undefined },

@@ -13,6 +13,7 @@ import {
   type CheckInDecision,
   type LaterVisit,
   type PriorVisit,
+  visitCanMatter,
 } from './evaluate-check-in';
 import type { CheckInPolicy, QuietPeriodRule } from './policy';
 
@@ -295,6 +296,27 @@ describe('evaluateCheckIn properties', () => {
         expect({ ...decision, reasons: [] }).toEqual({ ...expected, reasons: [] });
       }),
     );
+  });
+
+  it('decides the same on the visits that can matter alone (what the server reads)', () => {
+    let dropped = 0;
+    let changedByAll = 0;
+    fc.assert(
+      fc.property(contextArb, (ctx) => {
+        const matters = (visit: PriorVisit) => visitCanMatter(visit, ctx);
+        const priorVisits = ctx.priorVisits.filter(matters);
+        const laterVisits = (ctx.laterVisits ?? []).filter(matters);
+        dropped += ctx.priorVisits.length - priorVisits.length;
+        dropped += (ctx.laterVisits ?? []).length - laterVisits.length;
+        expect(evaluateCheckIn({ ...ctx, priorVisits, laterVisits })).toEqual(evaluateCheckIn(ctx));
+        // Not vacuous: without the visits, decisions do differ in some cases.
+        const bare = evaluateCheckIn({ ...ctx, priorVisits: [], laterVisits: [] });
+        if (JSON.stringify(bare) !== JSON.stringify(evaluateCheckIn(ctx))) changedByAll += 1;
+      }),
+      { numRuns: 2000 },
+    );
+    expect(dropped).toBeGreaterThan(1000);
+    expect(changedByAll).toBeGreaterThan(50);
   });
 
   it('refuses exactly when a refusing reason is present', () => {

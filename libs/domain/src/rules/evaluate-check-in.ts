@@ -234,6 +234,37 @@ function outsideGeofence(context: CheckInContext): boolean {
 }
 
 /**
+ * Whether visits for `purpose` are outside the annual cap. Complaint verification always is,
+ * whatever the policy lists (see CheckInPolicy).
+ */
+export function isCapExempt(policy: Pick<CheckInPolicy, 'capExemptPurposes'>, purpose: Purpose) {
+  return purpose === 'COMPLAINT_VERIFICATION' || policy.capExemptPurposes.includes(purpose);
+}
+
+/**
+ * Whether an earlier or later visit at the firm can change the decision on a check-in: one within
+ * the repeat window around the scan (a day more on each side, and from the earlier of the two
+ * clocks, whichever the rules take), or one the annual cap counts at the officer's level (a unit of
+ * the same level, a purpose the cap does not exempt). No other visit changes any rule's verdict, so
+ * the server need not read them: `evaluateCheckIn` decides the same without them (the property
+ * tests hold it to that), and the check-in's context statement reads only these.
+ */
+export function visitCanMatter(
+  visit: Pick<PriorVisit, 'checkedInAt' | 'purpose' | 'unitLevel'>,
+  scan: Pick<CheckInContext, 'serverTime' | 'clientTime' | 'officer' | 'policy'>,
+): boolean {
+  const { policy } = scan;
+  if (visit.unitLevel === scan.officer.unitLevel && !isCapExempt(policy, visit.purpose)) {
+    return true;
+  }
+  const at = parseInstant(visit.checkedInAt, 'visit.checkedInAt');
+  const clientMs = parseInstant(scan.clientTime, 'clientTime');
+  const earliestMs = Math.min(clientMs, parseInstant(scan.serverTime, 'serverTime'));
+  const marginMs = (policy.repeatVisitWindowDays + 1) * DAY_MS;
+  return at >= earliestMs - marginMs && at <= clientMs + marginMs;
+}
+
+/**
  * Decides a check-in: ALLOWED, FLAGGED (allowed, reasons recorded) or REFUSED (with reasons).
  * Pure and total over valid contexts: every rule is evaluated, so a refused attempt records all
  * that is wrong with it. Throws RangeError only for a time that is not an ISO date-time with a zone.
@@ -282,9 +313,7 @@ export function evaluateCheckIn(context: CheckInContext): CheckInDecision {
   );
 
   // Annual cap: non-exempt visits by units of the same level in the same calendar year.
-  // Complaint verification is always exempt, whatever the policy lists (see CheckInPolicy).
-  const capExempt = (p: Purpose) =>
-    p === 'COMPLAINT_VERIFICATION' || policy.capExemptPurposes.includes(p);
+  const capExempt = (p: Purpose) => isCapExempt(policy, p);
   if (!capExempt(purpose)) {
     const year = effective.getUTCFullYear();
     const counted = visits.filter(
@@ -377,8 +406,7 @@ function lateSyncConflicts(
   const { policy, officer, purpose } = context;
   const reference = normaliseReference(context.reference);
   const conflicts: { rule: LateSyncRule; visitId: string }[] = [];
-  const capExempt = (p: Purpose) =>
-    p === 'COMPLAINT_VERIFICATION' || policy.capExemptPurposes.includes(p);
+  const capExempt = (p: Purpose) => isCapExempt(policy, p);
   const yearOf = (ms: number) => localDate(ms, policy).getUTCFullYear();
   const year = yearOf(effectiveMs);
   const visits = later
