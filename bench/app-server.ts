@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { createApp } from '../apps/api/src/bootstrap';
 
 async function main(): Promise<void> {
@@ -24,7 +25,33 @@ async function main(): Promise<void> {
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   process.send?.({ port });
+  // The event loop's delay, sampled every 10 ms; the parent reads and resets it around each run.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  // Garbage collections, which pause the loop: their longest pause and their total.
+  let gc = { count: 0, totalMs: 0, maxMs: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.count += 1;
+      gc.totalMs += entry.duration;
+      gc.maxMs = Math.max(gc.maxMs, entry.duration);
+    }
+  }).observe({ entryTypes: ['gc'] });
   process.on('message', (message) => {
+    if (message === 'loop-delay') {
+      process.send?.({
+        loopDelay: {
+          p99Ms: loopDelay.percentile(99) / 1e6,
+          maxMs: loopDelay.max / 1e6,
+          meanMs: loopDelay.mean / 1e6,
+          gcCount: gc.count,
+          gcTotalMs: gc.totalMs,
+          gcMaxMs: gc.maxMs,
+        },
+      });
+      loopDelay.reset();
+      gc = { count: 0, totalMs: 0, maxMs: 0 };
+    }
     if (message === 'stop') {
       void app.close().then(
         () => process.exit(0),

@@ -7,7 +7,7 @@ import * as http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Pool, PoolClient } from 'pg';
 import { chainKeyNumber, entryContent, entryHash } from '../apps/api/src/audit/audit-hash';
-import type { CpuShare } from './monitor';
+import type { CpuShare, ServerEvents } from './monitor';
 import { seededRandom, seededUuid, sleep, summarize, type LatencySummary } from './stats';
 
 /** The part of autocannon 9's programmatic API used here (it ships no types). */
@@ -67,6 +67,10 @@ export interface RunResult {
   otherLoadBefore?: number;
   /** Open loop only: requests not sent because too many were already waiting (overload). */
   notSent?: number;
+  /** Filled by run.ts: checkpoints, new database sessions, the app's event-loop delay. */
+  server?: ServerEvents;
+  /** Open loop only: the slowest requests, with when (seconds into the run) they were due. */
+  slowest?: { dueS: number; ms: number }[];
 }
 
 export interface StatementStat {
@@ -230,6 +234,7 @@ export async function pacedCheckIns(options: {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const result = newResult(options.label);
   const latencies: number[] = [];
+  const timeline: { dueS: number; ms: number }[] = [];
   const interval = 1000 / options.rate;
   const total = Math.round(options.rate * options.seconds);
   const pending: Promise<void>[] = [];
@@ -263,7 +268,9 @@ export async function pacedCheckIns(options: {
             res.on('data', (c: Buffer) => chunks.push(c));
             res.on('end', () => {
               inFlight -= 1;
-              latencies.push(performance.now() - due);
+              const latency = performance.now() - due;
+              latencies.push(latency);
+              timeline.push({ dueS: (due - t0) / 1000, ms: latency });
               const status = res.statusCode ?? 0;
               result.statusCounts[status] = (result.statusCounts[status] ?? 0) + 1;
               if (status < 200 || status >= 300) {
@@ -294,6 +301,10 @@ export async function pacedCheckIns(options: {
   result.okPerSecond = result.ok / result.seconds;
   result.latency = summarize(latencies);
   result.notSent = notSent;
+  result.slowest = timeline
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 8)
+    .map((r) => ({ dueS: Math.round(r.dueS * 100) / 100, ms: Math.round(r.ms * 10) / 10 }));
   return result;
 }
 

@@ -166,3 +166,68 @@ export class WaitSampler {
     );
   }
 }
+
+/** The app's event-loop delay over a run (monitorEventLoopDelay, 10 ms resolution). */
+export interface LoopDelay {
+  p99Ms: number;
+  maxMs: number;
+  meanMs: number;
+  /** garbage collections during the run: how many, their pauses' total and longest */
+  gcCount: number;
+  gcTotalMs: number;
+  gcMaxMs: number;
+}
+
+/** What the server did during a run that can stall a request: checkpoints and new sessions. */
+export interface ServerEvents {
+  /** checkpoints started (timed or requested) */
+  checkpoints: number;
+  checkpointWriteMs: number;
+  checkpointSyncMs: number;
+  /** sessions opened on the database (the app's pool connecting anew, the sampler's own) */
+  newSessions: number;
+  /** autovacuum or autoanalyze runs finished on the database's tables */
+  autovacuums: number;
+  loopDelay?: LoopDelay;
+}
+
+type Counters = Omit<ServerEvents, 'loopDelay'>;
+
+/** Reads the server's cumulative counters; the difference of two readings is a run's events. */
+export async function serverCounters(url: string): Promise<Counters> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<Record<keyof Counters, string>>(
+      `SELECT b.checkpoints_timed + b.checkpoints_req AS checkpoints,
+              b.checkpoint_write_time AS "checkpointWriteMs",
+              b.checkpoint_sync_time AS "checkpointSyncMs",
+              d.sessions AS "newSessions",
+              (SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0)
+                 FROM pg_stat_user_tables) AS autovacuums
+         FROM pg_stat_bgwriter b, pg_stat_database d
+        WHERE d.datname = current_database()`,
+    );
+    const row = rows[0];
+    return {
+      checkpoints: Number(row.checkpoints),
+      checkpointWriteMs: Number(row.checkpointWriteMs),
+      checkpointSyncMs: Number(row.checkpointSyncMs),
+      newSessions: Number(row.newSessions),
+      autovacuums: Number(row.autovacuums),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+export function countersBetween(before: Counters, after: Counters): Counters {
+  return {
+    checkpoints: after.checkpoints - before.checkpoints,
+    checkpointWriteMs: after.checkpointWriteMs - before.checkpointWriteMs,
+    checkpointSyncMs: after.checkpointSyncMs - before.checkpointSyncMs,
+    // the reading's own session counts once
+    newSessions: after.newSessions - before.newSessions - 1,
+    autovacuums: after.autovacuums - before.autovacuums,
+  };
+}

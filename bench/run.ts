@@ -60,7 +60,14 @@ import {
   type StatementStat,
   type Team,
 } from './load';
-import { CpuMeter, otherLoad, WaitSampler } from './monitor';
+import {
+  countersBetween,
+  CpuMeter,
+  type LoopDelay,
+  otherLoad,
+  serverCounters,
+  WaitSampler,
+} from './monitor';
 import { summarizeProfile } from './profile';
 import { printProfile, printReport, writeReadme, type ListResult, type Report } from './report';
 import { seededRandom, sleep } from './stats';
@@ -172,7 +179,9 @@ async function main(): Promise<void> {
     });
     await cluster.stop();
     await cluster.start();
-    const url = await cluster.ensureDatabase('qinqing_bench');
+    await cluster.ensureDatabase('qinqing_bench');
+    // The app and the baseline alike reach the database over its Unix socket, as `npm start` does.
+    const url = cluster.localUrl('qinqing_bench');
     await withClient(url, (c) => c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements'));
     return url;
   });
@@ -252,9 +261,15 @@ async function main(): Promise<void> {
         await withClient(databaseUrl, (c) => c.query('SELECT pg_stat_statements_reset()'));
         const sampler = new WaitSampler(databaseUrl);
         await sampler.start();
+        await app.loopDelay(); // resets it
+        const countersBefore = await serverCounters(databaseUrl);
         meter.begin();
         const result = await run(attempt);
         result.cpu = meter.end();
+        result.server = {
+          ...countersBetween(countersBefore, await serverCounters(databaseUrl)),
+          loopDelay: await app.loopDelay(),
+        };
         result.waits = await sampler.stop();
         result.otherLoadBefore = otherLoadBefore;
         result.statements = await topStatements(databaseUrl, result.ok);
@@ -442,6 +457,22 @@ function report(run: RunResult): void {
     );
   }
   if (run.waits) log(`    db sessions (avg): ${JSON.stringify(run.waits)}`);
+  if (run.server) {
+    const s = run.server;
+    const loop = s.loopDelay;
+    log(
+      `    server: ${s.checkpoints} checkpoint(s) (write ${s.checkpointWriteMs} ms, sync ` +
+        `${s.checkpointSyncMs} ms), ${s.newSessions} new database session(s), ` +
+        `${s.autovacuums} autovacuum/analyze run(s)` +
+        (loop
+          ? `; app event-loop delay p99 ${loop.p99Ms.toFixed(1)} ms, max ${loop.maxMs.toFixed(1)} ms` +
+            `; ${loop.gcCount} GCs, ${loop.gcTotalMs.toFixed(0)} ms, longest ${loop.gcMaxMs.toFixed(1)} ms`
+          : ''),
+    );
+  }
+  if (run.slowest?.length) {
+    log(`    slowest (due at s → ms): ${run.slowest.map((r) => `${r.dueS}→${r.ms}`).join(', ')}`);
+  }
   for (const st of run.statements?.slice(0, 6) ?? []) {
     log(
       `    ${st.perRequest.toFixed(2)}/req ${st.meanMs.toFixed(2)} ms avg: ` +
@@ -526,6 +557,8 @@ async function withClient<T>(url: string, run: (client: Client) => Promise<T>): 
 interface AppProcess {
   baseUrl: string;
   pid: number | undefined;
+  /** The app's event-loop delay since the last call (the first call: since it started). */
+  loopDelay(): Promise<LoopDelay>;
   stop(): Promise<void>;
 }
 
@@ -562,13 +595,23 @@ function startApp(
       await exited;
       clearTimeout(timer);
     };
+    const loopDelay = () =>
+      new Promise<LoopDelay>((answer) => {
+        const listen = (message: { loopDelay?: LoopDelay }) => {
+          if (!message.loopDelay) return;
+          child.off('message', listen);
+          answer(message.loopDelay);
+        };
+        child.on('message', listen);
+        child.send('loop-delay');
+      });
     const timeout = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error('the app did not start within 120 s'));
     }, 120_000);
     child.once('message', (message: { port: number }) => {
       clearTimeout(timeout);
-      resolve({ baseUrl: `http://127.0.0.1:${message.port}`, pid: child.pid, stop });
+      resolve({ baseUrl: `http://127.0.0.1:${message.port}`, pid: child.pid, loopDelay, stop });
     });
     child.once('exit', (code) => {
       clearTimeout(timeout);
