@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as http from 'node:http';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { Pool, PoolClient } from 'pg';
 import { chainKeyNumber, entryContent, entryHash } from '../apps/api/src/audit/audit-hash';
 import type { CpuShare, ServerEvents } from './monitor';
@@ -71,12 +71,16 @@ export interface RunResult {
   server?: ServerEvents;
   /** Open loop only: the slowest requests, with when (seconds into the run) they were due. */
   slowest?: { dueS: number; ms: number }[];
+  /** Open loop only: how late the load generator sent a request at worst, and its loop delay. */
+  generator?: { maxSendLagMs: number; loopDelayMaxMs: number };
 }
 
 export interface StatementStat {
   calls: number;
   perRequest: number;
   meanMs: number;
+  /** the slowest execution */
+  maxMs: number;
   totalMs: number;
   query: string;
 }
@@ -235,6 +239,10 @@ export async function pacedCheckIns(options: {
   const result = newResult(options.label);
   const latencies: number[] = [];
   const timeline: { dueS: number; ms: number }[] = [];
+  // How late the generator itself sent each request (its own event loop busy), and its loop delay.
+  const sendLag: number[] = [];
+  const generatorLoop = monitorEventLoopDelay({ resolution: 10 });
+  generatorLoop.enable();
   const interval = 1000 / options.rate;
   const total = Math.round(options.rate * options.seconds);
   const pending: Promise<void>[] = [];
@@ -248,6 +256,7 @@ export async function pacedCheckIns(options: {
       continue;
     }
     inFlight += 1;
+    sendLag.push(performance.now() - due);
     const team = teams[k % teams.length];
     const payload = JSON.stringify(bodies.next(team).body);
     pending.push(
@@ -301,6 +310,11 @@ export async function pacedCheckIns(options: {
   result.okPerSecond = result.ok / result.seconds;
   result.latency = summarize(latencies);
   result.notSent = notSent;
+  generatorLoop.disable();
+  result.generator = {
+    maxSendLagMs: Math.round(Math.max(0, ...sendLag) * 10) / 10,
+    loopDelayMaxMs: Math.round((generatorLoop.max / 1e6) * 10) / 10,
+  };
   result.slowest = timeline
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 8)

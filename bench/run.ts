@@ -473,9 +473,16 @@ function report(run: RunResult): void {
   if (run.slowest?.length) {
     log(`    slowest (due at s → ms): ${run.slowest.map((r) => `${r.dueS}→${r.ms}`).join(', ')}`);
   }
+  if (run.generator) {
+    log(
+      `    load generator: sent at worst ${run.generator.maxSendLagMs} ms late, ` +
+        `its event-loop delay max ${run.generator.loopDelayMaxMs} ms`,
+    );
+  }
   for (const st of run.statements?.slice(0, 6) ?? []) {
     log(
-      `    ${st.perRequest.toFixed(2)}/req ${st.meanMs.toFixed(2)} ms avg: ` +
+      `    ${st.perRequest.toFixed(2)}/req ${st.meanMs.toFixed(2)} ms avg ` +
+        `(max ${st.maxMs.toFixed(1)}): ` +
         st.query.replace(/\s+/g, ' ').slice(0, 110),
     );
   }
@@ -497,8 +504,14 @@ async function waitForQuiet(meter: CpuMeter, maxSeconds: number): Promise<number
 /** The statements that took the most database time since the last reset (pg_stat_statements). */
 async function topStatements(url: string, requests: number): Promise<StatementStat[]> {
   return withClient(url, async (c) => {
-    const { rows } = await c.query<{ calls: string; mean: number; total: number; query: string }>(
-      `SELECT calls, mean_exec_time AS mean, total_exec_time AS total, query
+    const { rows } = await c.query<{
+      calls: string;
+      mean: number;
+      max: number;
+      total: number;
+      query: string;
+    }>(
+      `SELECT calls, mean_exec_time AS mean, max_exec_time AS max, total_exec_time AS total, query
          FROM pg_stat_statements
         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
           AND query NOT ILIKE '%pg_stat_%'
@@ -508,6 +521,7 @@ async function topStatements(url: string, requests: number): Promise<StatementSt
       calls: Number(r.calls),
       perRequest: Number(r.calls) / Math.max(1, requests),
       meanMs: r.mean,
+      maxMs: r.max,
       totalMs: r.total,
       query: r.query,
     }));

@@ -67,10 +67,27 @@ describe('the check-in round trips', () => {
     expect(transaction[1]).toMatch(/^WITH RECURSIVE officer AS/);
     expect(transaction[1]).toMatch(/FOR NO KEY UPDATE/);
     expect(transaction[2]).toMatch(/^WITH new_visit AS \( INSERT INTO visit/);
-    // Before it: the caller's token (one query), the replay exemption and the rate limit; nothing
+    // Before it: the caller's account (the token still good) and the rate limit's count; nothing
     // after COMMIT: the answer is built from what the transaction held. It was 28 in all.
-    expect(statements).toHaveLength(7);
+    expect(statements).toHaveLength(6);
+    expect(statements[0]).toMatch(/^SELECT role, active, must_change_password/);
+    expect(statements[1]).toMatch(/^INSERT INTO rate_limit_window/);
     expect(statements.at(-1)).toBe('COMMIT');
+  });
+
+  it('finds a replay in its context statement and gives its rate-limit count back', async () => {
+    const body = checkInBody(w, codes.zhonglian, w.firms.zhonglian, {
+      coOfficerIds: [w.users.officer4.id],
+    });
+    await statementsOf(() => post(body), 201);
+    const replay = await statementsOf(() => post(body), 201);
+    const transaction = transactionOf(replay);
+    // BEGIN, the context (which finds the clientId recorded), COMMIT: nothing written.
+    expect(transaction).toHaveLength(3);
+    expect(replay.filter((s) => s.startsWith('INSERT INTO visit'))).toEqual([]);
+    expect(
+      replay.filter((s) => s.startsWith('UPDATE rate_limit_window SET hits = hits - 1')),
+    ).toHaveLength(1);
   });
 
   it('takes as many for a refused attempt, and for one with an unreadable code', async () => {

@@ -55,9 +55,13 @@ interface ScanFacts {
   judge(purpose: Purpose): CheckInDecision;
 }
 
-export type CheckInResult =
+export type CheckInResult = (
   | { refused: false; visit: VisitView; decision: VisitView['decision'] }
-  | { refused: true; attemptId: string; decision: VisitView['decision']; visit: VisitView };
+  | { refused: true; attemptId: string; decision: VisitView['decision']; visit: VisitView }
+) & {
+  /** the answer recorded earlier with the same clientId (a phone's retry), not a new record */
+  replayed?: true;
+};
 
 type Recording =
   | { kind: 'recorded'; result: CheckInResult }
@@ -99,7 +103,7 @@ export class CheckInsService {
     recorded: { id: string; officerId: string },
   ): Promise<CheckInResult> {
     if (recorded.officerId !== caller.id) throw new DomainException('CLIENT_ID_REUSED');
-    return resultOf(await this.visits.get(caller, recorded.id));
+    return { ...resultOf(await this.visits.get(caller, recorded.id)), replayed: true };
   }
 
   /**

@@ -26,6 +26,15 @@ export class RateLimitWindowsRepository {
     return { count: row.hits, windowStart: Number(row.window_start) };
   }
 
+  /** Takes back one call of `key` in the window that started at `windowStart`, if still current. */
+  async refund(key: string, windowStart: number, tx?: Tx): Promise<void> {
+    await sqlOf(this.dataSource, tx).query(
+      `UPDATE rate_limit_window SET hits = hits - 1
+        WHERE key = $1 AND window_start = $2::bigint AND hits > 0`,
+      [key, windowStart],
+    );
+  }
+
   /** Deletes the windows ended by `now`; answers how many. */
   async deleteEnded(now: number, tx?: Tx): Promise<number> {
     const [{ deleted }] = (await sqlOf(this.dataSource, tx).query(

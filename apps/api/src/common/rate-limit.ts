@@ -31,7 +31,12 @@ export interface RateLimitedRequest {
   body?: unknown;
 }
 
-/** Says whether a call does not count against the limit, e.g. the replay of a recorded one. */
+/**
+ * Says whether a call does not count against the limit, e.g. the replay of a recorded one. Asked
+ * only of a call over the limit (the common call pays no query for it): a call it exempts is let
+ * through and its count given back. A handler that finds its call exempt by itself gives the count
+ * back with `RateLimitRefunds.refund`.
+ */
 export interface RateLimitExemption {
   isExempt(request: RateLimitedRequest): Promise<boolean>;
 }
@@ -59,7 +64,13 @@ export abstract class RateLimitStore {
     windowMs: number,
     now: number,
   ): Promise<{ count: number; windowStart: number }>;
+
+  /** Takes back one call counted in the window that started at `windowStart` (if still current). */
+  abstract refund(key: string, windowStart: number): Promise<void>;
 }
+
+/** The count each request made, so that it can be given back (RateLimitRefunds). */
+const counted = new WeakMap<object, { key: string; windowStart: number }>();
 
 /** How often windows that have ended are deleted (once across instances). */
 const SWEEP_INTERVAL_MS = 10 * 60_000;
@@ -89,16 +100,37 @@ export class PgRateLimitStore extends RateLimitStore implements OnModuleInit {
     return this.windows.hit(key, windowMs, now);
   }
 
+  refund(key: string, windowStart: number) {
+    return this.windows.refund(key, windowStart);
+  }
+
   /** Deletes the windows ended by `now`; answers how many. */
   sweep(tx: Tx, now: number): Promise<number> {
     return this.windows.deleteEnded(now, tx);
   }
 }
 
+/** Gives back the count of a call that turned out not to count (a replay its handler found). */
+@Injectable()
+export class RateLimitRefunds {
+  constructor(private readonly store: RateLimitStore) {}
+
+  async refund(request: object): Promise<void> {
+    const hit = counted.get(request);
+    if (!hit) return;
+    counted.delete(request);
+    await this.store.refund(hit.key, hit.windowStart);
+  }
+}
+
 @Global()
 @Module({
-  providers: [RateLimitWindowsRepository, { provide: RateLimitStore, useClass: PgRateLimitStore }],
-  exports: [RateLimitStore],
+  providers: [
+    RateLimitWindowsRepository,
+    { provide: RateLimitStore, useClass: PgRateLimitStore },
+    RateLimitRefunds,
+  ],
+  exports: [RateLimitStore, RateLimitRefunds],
 })
 export class RateLimitModule {}
 
@@ -108,6 +140,7 @@ export class RateLimitGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly env: Env,
     private readonly store: RateLimitStore,
+    private readonly refunds: RateLimitRefunds,
     private readonly moduleRef: ModuleRef,
   ) {}
 
@@ -117,15 +150,19 @@ export class RateLimitGuard implements CanActivate {
     >(RATE_LIMIT, context.getHandler());
     if (!options) return true;
     const request = context.switchToHttp().getRequest<RateLimitedRequest>();
-    if (options.exempt) {
-      const exemption = this.moduleRef.get(options.exempt, { strict: false });
-      if (await exemption.isExempt(request)) return true;
-    }
     const limit = this.env[options.setting];
     const key = `${options.setting}:${request.user?.id ?? request.ip}`;
     const now = Date.now();
     const { count, windowStart } = await this.store.hit(key, WINDOW_MS, now);
+    counted.set(request, { key, windowStart });
     if (count > limit) {
+      if (options.exempt) {
+        const exemption = this.moduleRef.get(options.exempt, { strict: false });
+        if (await exemption.isExempt(request)) {
+          await this.refunds.refund(request);
+          return true;
+        }
+      }
       throw new DomainException('RATE_LIMITED', {
         retryAfterSeconds: Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000)),
       });
