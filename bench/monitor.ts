@@ -120,6 +120,8 @@ export async function otherLoad(meter: CpuMeter, ms = 2000): Promise<number> {
 /** Samples pg_stat_activity every `everyMs`: average number of sessions per state/wait event. */
 export class WaitSampler {
   private readonly counts = new Map<string, number>();
+  /** autovacuum workers' tasks seen (e.g. `autovacuum: VACUUM public.visit_2026_12`), in samples */
+  private readonly background = new Map<string, number>();
   private samples = 0;
   private running = false;
   private loop?: Promise<void>;
@@ -146,9 +148,23 @@ export class WaitSampler {
         );
         this.samples += 1;
         for (const r of rows) this.counts.set(r.what, (this.counts.get(r.what) ?? 0) + Number(r.n));
+        const workers = await this.client!.query<{ query: string }>(
+          `SELECT query FROM pg_stat_activity
+            WHERE backend_type = 'autovacuum worker' AND query <> ''`,
+        );
+        for (const w of workers.rows) {
+          this.background.set(w.query, (this.background.get(w.query) ?? 0) + 1);
+        }
         await sleep(this.everyMs);
       }
     })();
+  }
+
+  /** The autovacuum tasks seen during the run, with how long (seconds, from the samples). */
+  backgroundWork(): Record<string, number> {
+    return Object.fromEntries(
+      [...this.background.entries()].map(([task, n]) => [task, (n * this.everyMs) / 1000]),
+    );
   }
 
   /** Average sessions per state, largest first. */
@@ -188,10 +204,12 @@ export interface ServerEvents {
   newSessions: number;
   /** autovacuum or autoanalyze runs finished on the database's tables */
   autovacuums: number;
+  /** autovacuum workers' tasks seen running during the run, with about how long (s) */
+  autovacuumSeen?: Record<string, number>;
   loopDelay?: LoopDelay;
 }
 
-type Counters = Omit<ServerEvents, 'loopDelay'>;
+type Counters = Omit<ServerEvents, 'loopDelay' | 'autovacuumSeen'>;
 
 /** Reads the server's cumulative counters; the difference of two readings is a run's events. */
 export async function serverCounters(url: string): Promise<Counters> {

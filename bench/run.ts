@@ -271,6 +271,7 @@ async function main(): Promise<void> {
           loopDelay: await app.loopDelay(),
         };
         result.waits = await sampler.stop();
+        result.server.autovacuumSeen = sampler.backgroundWork();
         result.otherLoadBefore = otherLoadBefore;
         result.statements = await topStatements(databaseUrl, result.ok);
         report(result);
@@ -463,7 +464,12 @@ function report(run: RunResult): void {
     log(
       `    server: ${s.checkpoints} checkpoint(s) (write ${s.checkpointWriteMs} ms, sync ` +
         `${s.checkpointSyncMs} ms), ${s.newSessions} new database session(s), ` +
-        `${s.autovacuums} autovacuum/analyze run(s)` +
+        `${s.autovacuums} autovacuum/analyze run(s) ended` +
+        (Object.keys(s.autovacuumSeen ?? {}).length
+          ? ` (seen: ${Object.entries(s.autovacuumSeen ?? {})
+              .map(([task, seconds]) => `${task.replace(/^autovacuum: /, '')} ~${seconds} s`)
+              .join('; ')})`
+          : '') +
         (loop
           ? `; app event-loop delay p99 ${loop.p99Ms.toFixed(1)} ms, max ${loop.maxMs.toFixed(1)} ms` +
             `; ${loop.gcCount} GCs, ${loop.gcTotalMs.toFixed(0)} ms, longest ${loop.gcMaxMs.toFixed(1)} ms`
