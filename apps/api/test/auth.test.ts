@@ -182,12 +182,33 @@ describe('auth', () => {
       );
       const access = await as(token, 'GET', '/api/v1/visits');
       expect([access.statusCode, access.json().code]).toEqual([401, 'UNAUTHENTICATED']);
+      // The check-in reads the account in its own statement: the same answer, nothing recorded.
+      const checkedIn = await checkIn(token);
+      expect([checkedIn.statusCode, checkedIn.json().code]).toEqual([401, 'UNAUTHENTICATED']);
+      expect(await t.dataSource.query('SELECT 1 FROM visit WHERE officer_id = $1', [id])).toEqual(
+        [],
+      );
       const refreshed = await t.inject({
         method: 'POST',
         url: '/api/v1/auth/refresh',
         payload: { refreshToken },
       });
       expect([refreshed.statusCode, refreshed.json().code]).toEqual([401, 'UNAUTHENTICATED']);
+    });
+
+    it('an account that must change its one-time password cannot check in (403), nothing recorded', async () => {
+      const officer = await newOfficer();
+      await t.dataSource.query('UPDATE app_user SET must_change_password = true WHERE id = $1', [
+        officer.id,
+      ]);
+      const res = await checkIn(officer.token);
+      expect([res.statusCode, res.json().code]).toEqual([403, 'PASSWORD_CHANGE_REQUIRED']);
+      const written = await t.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM visit WHERE officer_id = $1) AS visits,
+                (SELECT count(*)::int FROM audit_entry WHERE actor_id = $1) AS entries`,
+        [officer.id],
+      );
+      expect(written).toEqual([{ visits: 0, entries: 0 }]);
     });
 
     it('an account active again is let in again', async () => {

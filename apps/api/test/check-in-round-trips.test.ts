@@ -67,11 +67,12 @@ describe('the check-in round trips', () => {
     expect(transaction[1]).toMatch(/^WITH RECURSIVE officer AS/);
     expect(transaction[1]).toMatch(/FOR NO KEY UPDATE/);
     expect(transaction[2]).toMatch(/^WITH new_visit AS \( INSERT INTO visit/);
-    // Before it: the caller's account (the token still good) and the rate limit's count; nothing
-    // after COMMIT: the answer is built from what the transaction held. It was 28 in all.
-    expect(statements).toHaveLength(6);
-    expect(statements[0]).toMatch(/^SELECT role, active, must_change_password/);
-    expect(statements[1]).toMatch(/^INSERT INTO rate_limit_window/);
+    // Before it only the rate limit's count (the caller's account is read by the context
+    // statement); nothing after COMMIT: the answer is built from what the transaction held. It
+    // was 28 in all.
+    expect(statements).toHaveLength(5);
+    expect(statements[0]).toMatch(/^INSERT INTO rate_limit_window/);
+    expect(transaction[1]).toMatch(/u\.credentials_version AS "credentialsVersion"/);
     expect(statements.at(-1)).toBe('COMMIT');
   });
 

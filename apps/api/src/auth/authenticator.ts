@@ -22,12 +22,32 @@ export class Authenticator {
 
   /** The caller of an `Authorization: Bearer <access token>` header; 401 otherwise. */
   async authenticate(authorization: string | undefined): Promise<AuthenticatedUser> {
-    const [scheme, token] = (authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new DomainException('UNAUTHENTICATED');
-    const claims = this.tokens.verify(token, 'access');
+    const claims = this.claimsOf(authorization);
     const account = await this.current(claims);
     if (!account) throw new DomainException('UNAUTHENTICATED');
     return { id: claims.id, role: claims.role, mustChangePassword: account.mustChangePassword };
+  }
+
+  /**
+   * The caller as the signed token says, its account not yet read: for a route that reads the
+   * account in its own statement (@ChecksAccountItself) and then calls `checkAccount`. 401 for
+   * a missing, forged or expired token.
+   */
+  authenticateToken(authorization: string | undefined): AuthenticatedUser {
+    const claims = this.claimsOf(authorization);
+    if (!UUID.test(claims.id)) throw new DomainException('UNAUTHENTICATED');
+    return { id: claims.id, role: claims.role, accountToCheck: claims };
+  }
+
+  /**
+   * For a caller from `authenticateToken`: its account's row, read by the route's own statement,
+   * must be current (401 otherwise) and must not owe a password change (403 otherwise). No-op for
+   * a caller whose account was checked when the request came.
+   */
+  checkAccount(caller: AuthenticatedUser, account: AccountState | null): void {
+    if (!caller.accountToCheck) return;
+    if (!isCurrent(caller.accountToCheck, account)) throw new DomainException('UNAUTHENTICATED');
+    if (account!.mustChangePassword) throw new DomainException('PASSWORD_CHANGE_REQUIRED');
   }
 
   /**
@@ -37,14 +57,37 @@ export class Authenticator {
    */
   async current(claims: TokenClaims): Promise<{ mustChangePassword: boolean } | null> {
     if (!UUID.test(claims.id)) return null;
-    const account = await this.users.credentialsOf(claims.id);
-    const row =
-      account &&
-      account.active &&
-      account.role === claims.role &&
-      account.credentials_version === claims.credentialsVersion
-        ? account
-        : null;
-    return row && { mustChangePassword: row.must_change_password };
+    const row = await this.users.credentialsOf(claims.id);
+    const account: AccountState | null = row && {
+      role: row.role,
+      active: row.active,
+      credentialsVersion: row.credentials_version,
+      mustChangePassword: row.must_change_password,
+    };
+    return isCurrent(claims, account) ? { mustChangePassword: account!.mustChangePassword } : null;
   }
+
+  private claimsOf(authorization: string | undefined): TokenClaims {
+    const [scheme, token] = (authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw new DomainException('UNAUTHENTICATED');
+    return this.tokens.verify(token, 'access');
+  }
+}
+
+/** What decides whether a token's account still stands: its row in app_user. */
+export interface AccountState {
+  role: string;
+  active: boolean;
+  credentialsVersion: number;
+  mustChangePassword: boolean;
+}
+
+/** The one rule: the account exists, is active, and has the token's role and credentials version. */
+function isCurrent(claims: TokenClaims, account: AccountState | null): boolean {
+  return (
+    account !== null &&
+    account.active &&
+    account.role === claims.role &&
+    account.credentialsVersion === claims.credentialsVersion
+  );
 }

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { PUBLIC_ROUTE } from '../common/public.decorator';
+import { CHECKS_ACCOUNT_ITSELF } from './auth.decorators';
 import type { AuthenticatedUser } from './authenticated-user';
 import { Authenticator } from './authenticator';
 
@@ -20,8 +21,15 @@ export function registerEarlyAuthentication(app: NestFastifyApplication): void {
     .getInstance()
     .addHook('onRequest', async (request: FastifyRequest & { user?: AuthenticatedUser }) => {
       if (!needsLogin(request)) return;
-      request.user = await authenticator.authenticate(request.headers.authorization);
+      request.user = checksAccountItself(request)
+        ? authenticator.authenticateToken(request.headers.authorization)
+        : await authenticator.authenticate(request.headers.authorization);
     });
+}
+
+function checksAccountItself(request: FastifyRequest): boolean {
+  const config = request.routeOptions.config as unknown as Record<string, unknown> | undefined;
+  return config?.[CHECKS_ACCOUNT_ITSELF] === true;
 }
 
 function needsLogin(request: FastifyRequest): boolean {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CreditGrade, Purpose, RandomTaskFacts } from '@qinqing/domain';
 import { DataSource } from 'typeorm';
 import { chainKeyNumberSql } from '../audit/audit-hash';
+import type { AccountState } from '../auth/authenticator';
 import type { NewVisit } from '../audit/row-digest';
 import { positiveListOnDaySql } from '../enterprises/positive-list';
 import { type PreparedStatement, runPrepared } from '../database/prepared';
@@ -30,7 +31,8 @@ export interface VisitAroundRow {
 
 /** What a scan's rules read, gathered by one statement (CheckInRepository.gather). */
 export interface CheckInContextRow {
-  officer: (CheckInOfficerRow & { unitLevel: string | null }) | null;
+  /** the caller, with his account's state (the token's account check: Authenticator) */
+  officer: (CheckInOfficerRow & { unitLevel: string | null } & AccountState) | null;
   /** the officer's unit and every unit below it (empty without a unit) */
   jurisdiction: string[];
   /** the co-officers found among the ids asked for (officers only), by name */
@@ -115,7 +117,9 @@ const CONTEXT_CTES = (lock: boolean) => `
 WITH RECURSIVE
   officer AS (
     SELECT u.id, u.name, u.badge_number AS "badgeNumber", u.unit_id AS "unitId", u.active,
-           un.name AS "unitName", un.level AS "unitLevel"
+           un.name AS "unitName", un.level AS "unitLevel", u.role,
+           u.credentials_version AS "credentialsVersion",
+           u.must_change_password AS "mustChangePassword"
       FROM app_user u LEFT JOIN unit un ON un.id = u.unit_id
      WHERE u.id = $1),
   jurisdiction AS (

@@ -2,7 +2,7 @@ import { Body, Controller, Req } from '@nestjs/common';
 import type { EndpointResponse, ParsedBody } from '@qinqing/domain';
 import { ApiTags } from '@nestjs/swagger';
 import { ENDPOINTS } from '@qinqing/domain/schemas';
-import { CurrentUser } from '../auth/auth.decorators';
+import { ChecksAccountItself, CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Endpoint } from '../common/contract/endpoint.decorator';
 import { DomainException } from '../common/errors/domain.exception';
@@ -19,6 +19,7 @@ export class CheckInsController {
   ) {}
 
   @Endpoint(ENDPOINTS.checkIn)
+  @ChecksAccountItself()
   @RateLimit('CHECK_IN_RATE_LIMIT_PER_MINUTE', { exempt: CheckInReplay })
   async checkIn(
     @CurrentUser() user: AuthenticatedUser,

@@ -19,6 +19,7 @@ import { QueryFailedError } from 'typeorm';
 import { entryContent, entryHash } from '../audit/audit-hash';
 import { newVisitDigest } from '../audit/row-digest';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Authenticator } from '../auth/authenticator';
 import { DomainException } from '../common/errors/domain.exception';
 import { Transactions, type Tx } from '../database/transactions';
 import { GateCodesService, scannedCode, type ScannedCode } from '../gates/gate-codes.service';
@@ -80,6 +81,7 @@ export class CheckInsService {
     private readonly checkIns: CheckInRepository,
     private readonly gateCodes: GateCodesService,
     private readonly visits: VisitsService,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async checkIn(caller: AuthenticatedUser, dto: CheckInBody): Promise<CheckInResult> {
@@ -266,6 +268,8 @@ export class CheckInsService {
       tx,
     );
     const { officer } = context;
+    // The token's account, read by the context statement (the route @ChecksAccountItself).
+    this.authenticator.checkAccount(caller, officer);
     if (!officer) throw new DomainException('UNAUTHENTICATED');
     if (!context.policy) {
       throw new Error('no check-in policy: migrations and bootstrap must create version 1');
