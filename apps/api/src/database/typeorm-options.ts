@@ -38,10 +38,9 @@ export function typeOrmOptions(
       max: poolMax,
       connectionTimeoutMillis: connectTimeoutMs,
       idleTimeoutMillis: IDLE_CONNECTION_MS,
-      // The named statements (database/prepared.ts) run their generic plan from the first
-      // execution, not after five custom plans: planning the check-in's partitioned statements
-      // costs more than running them, and their generic plans prune partitions at run time.
-      options: '-c plan_cache_mode=force_generic_plan',
+      // No session-wide plan_cache_mode: TypeORM's parameterized queries are unnamed statements,
+      // which it would also turn to generic plans (the visit list got slower that way); the named
+      // statements (database/prepared.ts) take their generic plan after five runs by themselves.
       // Notices a peer that vanished without closing (a dead host, a dropped NAT entry).
       keepAlive: true,
     },
