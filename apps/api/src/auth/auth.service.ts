@@ -132,6 +132,7 @@ export class AuthService {
         id: user.id,
         role: user.role,
         credentialsVersion: user.credentialsVersion,
+        mustChangePassword: user.mustChangePassword,
       }),
       user: {
         id: user.id,

@@ -31,12 +31,19 @@ export class Authenticator {
   /**
    * The caller as the signed token says, its account not yet read: for a route that reads the
    * account in its own statement (@ChecksAccountItself) and then calls `checkAccount`. 401 for
-   * a missing, forged or expired token.
+   * a missing, forged or expired token. A token issued to a one-time password says so, so the
+   * auth guard answers 403 PASSWORD_CHANGE_REQUIRED before the body is even validated, as on
+   * every other route.
    */
   authenticateToken(authorization: string | undefined): AuthenticatedUser {
     const claims = this.claimsOf(authorization);
     if (!UUID.test(claims.id)) throw new DomainException('UNAUTHENTICATED');
-    return { id: claims.id, role: claims.role, accountToCheck: claims };
+    return {
+      id: claims.id,
+      role: claims.role,
+      mustChangePassword: claims.mustChangePassword === true,
+      accountToCheck: claims,
+    };
   }
 
   /**

@@ -15,6 +15,11 @@ export interface TokenClaims {
   role: AuthenticatedUser['role'];
   /** app_user.credentials_version when issued; a token of an older one is refused. */
   credentialsVersion: number;
+  /**
+   * Issued to a one-time password (`mcp`): only the password change is open. Fixed for the token's
+   * life: setting or clearing the flag changes the password, which moves the credentials version.
+   */
+  mustChangePassword?: boolean;
 }
 
 /**
@@ -34,7 +39,7 @@ export class TokenService {
   }
 
   verify(token: string, kind: TokenKind): TokenClaims {
-    let claims: { sub?: unknown; role?: unknown; typ?: unknown; ver?: unknown };
+    let claims: { sub?: unknown; role?: unknown; typ?: unknown; ver?: unknown; mcp?: unknown };
     try {
       claims = this.jwt.verify(token, { algorithms: ['HS256'] });
     } catch (error) {
@@ -50,12 +55,22 @@ export class TokenService {
     ) {
       throw new DomainException('UNAUTHENTICATED');
     }
-    return { id: claims.sub, role: claims.role, credentialsVersion: version as number };
+    return {
+      id: claims.sub,
+      role: claims.role,
+      credentialsVersion: version as number,
+      ...(claims.mcp === true ? { mustChangePassword: true } : {}),
+    };
   }
 
   private sign(user: TokenClaims, typ: TokenKind, seconds: number): string {
     return this.jwt.sign(
-      { role: user.role, typ, ver: user.credentialsVersion },
+      {
+        role: user.role,
+        typ,
+        ver: user.credentialsVersion,
+        ...(user.mustChangePassword ? { mcp: true } : {}),
+      },
       { subject: user.id, expiresIn: seconds, algorithm: 'HS256' },
     );
   }
