@@ -259,9 +259,11 @@ describe('admin, landing, login and public pages: what a person sees', () => {
     await expect(card.getByTestId('gate-message').innerText()).resolves.toContain(
       `已生成第 ${before + 1} 版打卡码，第 ${before} 版已作废`,
     );
-    await expect(card.getByTestId('gate-active').innerText()).resolves.toContain(
-      `第 ${before + 1} 版`,
-    );
+    // The card shows the new version once the gate list is read again (after the message).
+    await card
+      .getByTestId('gate-active')
+      .filter({ hasText: `第 ${before + 1} 版` })
+      .waitFor({ timeout: 15_000 });
     const [{ revoked }] = await app.dataSource.query(
       `SELECT count(*)::int AS revoked FROM gate_code c JOIN enterprise e ON e.id = c.enterprise_id
         WHERE e.name = $1 AND c.revoked_at IS NOT NULL`,
