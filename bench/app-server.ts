@@ -4,6 +4,8 @@
  * Settings come from BENCH_APP_* variables set by the parent.
  */
 import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { createApp } from '../apps/api/src/bootstrap';
@@ -37,6 +39,29 @@ async function main(): Promise<void> {
       gc.maxMs = Math.max(gc.maxMs, entry.duration);
     }
   }).observe({ entryTypes: ['gc'] });
+  // CPU profiles of single runs (`--profile`): started and stopped by the parent around a run, so
+  // that start-up and the other runs stay out of it.
+  const inspector = new Session();
+  inspector.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((done, fail) =>
+      inspector.post(method, (error, result) => (error ? fail(error) : done(result))),
+    );
+  process.on('message', (message: unknown) => {
+    const profile = (message as { profile?: { start?: true; stopTo?: string } }).profile;
+    if (profile?.start) {
+      void post('Profiler.enable')
+        .then(() => post('Profiler.start'))
+        .then(() => process.send?.({ profiling: true }));
+    }
+    if (profile?.stopTo) {
+      const file = profile.stopTo;
+      void post('Profiler.stop').then((result) => {
+        writeFileSync(file, JSON.stringify((result as { profile: unknown }).profile));
+        process.send?.({ profiled: file });
+      });
+    }
+  });
   process.on('message', (message) => {
     if (message === 'loop-delay') {
       process.send?.({

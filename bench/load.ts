@@ -82,6 +82,11 @@ export interface StatementStat {
   /** the slowest execution */
   maxMs: number;
   totalMs: number;
+  /** plans made (pg_stat_statements.track_planning): a prepared statement's generic plan is made
+   * once per session, a custom plan at every execution */
+  plansPerCall: number;
+  /** planning time per call, ms */
+  planMeanMs: number;
   query: string;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Reads a V8 .cpuprofile (the app run with --cpu-prof, `--profile` option) and sums the sampled
+ * Reads a V8 .cpuprofile (the app's profile of one measured run, `--profile` option) and sums the sampled
  * time by function (self and inclusive) and by package, to show where the app's CPU goes.
  */
 import { readFileSync } from 'node:fs';
@@ -67,8 +67,10 @@ export function summarizeProfile(file: string, top = 25): ProfileSummary {
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     const node = byId.get(id)!;
-    totalMs += ms;
     const fn = node.callFrame.functionName;
+    // The profiler's own stop call (the parent asked for the profile) is not the app's work.
+    if (node.callFrame.url === 'node:inspector') return;
+    totalMs += ms;
     if (fn === '(idle)' || fn === '(program)') {
       if (fn === '(idle)') idleMs += ms;
       return;

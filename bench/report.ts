@@ -281,13 +281,15 @@ export function writeReadme(file: string, r: Report): string {
           'statements per successful request (top 30)',
         '',
         table(
-          ['per request', 'mean ms', 'total ms', 'statement'],
+          ['per request', 'mean ms', 'total ms', 'plans / call', 'plan ms', 'statement'],
           x
             .statements!.slice(0, 15)
             .map((st) => [
               st.perRequest.toFixed(2),
               st.meanMs.toFixed(3),
               st.totalMs.toFixed(0),
+              (st.plansPerCall ?? 0).toFixed(2),
+              (st.planMeanMs ?? 0).toFixed(3),
               `\`${st.query.replace(/\s+/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|').slice(0, 160)}\``,
             ]),
         ),
@@ -340,11 +342,14 @@ export function writeReadme(file: string, r: Report): string {
   return file;
 }
 
-export function printProfile(p: ProfileSummary): void {
-  const pct = (v: number) => `${((v / (p.totalMs - p.idleMs)) * 100).toFixed(1).padStart(5)} %`;
+export function printProfile(run: string, requests: number, p: ProfileSummary): void {
+  const busyMs = p.totalMs - p.idleMs;
+  const pct = (v: number) =>
+    `${((v / busyMs) * 100).toFixed(1).padStart(5)} % ${(v / Math.max(1, requests)).toFixed(3).padStart(6)} ms/req`;
   console.log(
-    `\napp CPU profile: ${(p.totalMs / 1000).toFixed(1)} s sampled, ` +
-      `${((p.totalMs - p.idleMs) / 1000).toFixed(1)} s busy (shares below are of the busy time)`,
+    `\napp CPU profile of "${run}": ${(p.totalMs / 1000).toFixed(1)} s sampled, ` +
+      `${(busyMs / 1000).toFixed(1)} s busy, ${(busyMs / Math.max(1, requests)).toFixed(2)} ms per ` +
+      `request (${requests}); shares below are of the busy time`,
   );
   console.log('\nself time by package / folder:');
   for (const x of p.byPackage) console.log(`  ${pct(x.selfMs)}  ${x.name}`);

@@ -21,6 +21,7 @@ import {
   existsSync,
   mkdtempSync,
   readdirSync,
+  mkdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -179,6 +180,12 @@ async function main(): Promise<void> {
     });
     await cluster.stop();
     await cluster.start();
+    // Planning counted apart (a prepared statement may be planned anew at every execution): a
+    // setting of the library, known once it is loaded.
+    await withClient(cluster.url, async (c) => {
+      await c.query(`ALTER SYSTEM SET pg_stat_statements.track_planning = on`);
+      await c.query('SELECT pg_reload_conf()');
+    });
     await cluster.ensureDatabase('qinqing_bench');
     // The app and the baseline alike reach the database over its Unix socket, as `npm start` does.
     const url = cluster.localUrl('qinqing_bench');
@@ -237,7 +244,7 @@ async function main(): Promise<void> {
   const profileDir = options.profile ? path.join(root, 'profile') : undefined;
   const jwtSecret = randomBytes(48).toString('base64url');
   const app = await phase('start the app', () =>
-    startApp(databaseUrl, root, options.poolMax, jwtSecret, profileDir),
+    startApp(databaseUrl, root, options.poolMax, jwtSecret),
   );
   cleanups.push(() => app.stop());
   const base = app.baseUrl;
@@ -250,6 +257,9 @@ async function main(): Promise<void> {
 
   // 3./4. Check-ins and the baseline, each run watched (CPU, waits, statements).
   const meter = new CpuMeter(() => app.pid, postmasterPid);
+  // `--profile`: the app's CPU profile of each measured run
+  const profiles: { name: string; file: string; requests: number }[] = [];
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
   // A run during which other processes used more than DISTURBED cores is measured once more
   // (with fresh seeds: new clientIds), and the less disturbed of the two is kept.
   const DISTURBED = 0.3;
@@ -263,9 +273,15 @@ async function main(): Promise<void> {
         await sampler.start();
         await app.loopDelay(); // resets it
         const countersBefore = await serverCounters(databaseUrl);
+        if (profileDir) await app.startProfile();
         meter.begin();
         const result = await run(attempt);
         result.cpu = meter.end();
+        if (profileDir) {
+          const file = path.join(profileDir, `${profiles.length}.cpuprofile`);
+          await app.stopProfile(file);
+          profiles.push({ name: result.label, file, requests: result.requests });
+        }
         result.server = {
           ...countersBetween(countersBefore, await serverCounters(databaseUrl)),
           loopDelay: await app.loopDelay(),
@@ -398,11 +414,8 @@ async function main(): Promise<void> {
     totalSeconds: (performance.now() - t0) / 1000,
   };
   printReport(result);
-  if (profileDir) {
-    await app.stop(); // the profile is written when the app exits
-    for (const file of readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'))) {
-      printProfile(summarizeProfile(path.join(profileDir, file)));
-    }
+  for (const profile of profiles) {
+    printProfile(profile.name, profile.requests, summarizeProfile(profile.file));
   }
   if (options.readme && !options.profile) {
     const file = writeReadme(path.join(__dirname, 'README.md'), result);
@@ -488,7 +501,8 @@ function report(run: RunResult): void {
   for (const st of run.statements?.slice(0, 6) ?? []) {
     log(
       `    ${st.perRequest.toFixed(2)}/req ${st.meanMs.toFixed(2)} ms avg ` +
-        `(max ${st.maxMs.toFixed(1)}): ` +
+        `(max ${st.maxMs.toFixed(1)}), planned ${st.plansPerCall.toFixed(2)}/call ` +
+        `${st.planMeanMs.toFixed(2)} ms: ` +
         st.query.replace(/\s+/g, ' ').slice(0, 110),
     );
   }
@@ -515,9 +529,12 @@ async function topStatements(url: string, requests: number): Promise<StatementSt
       mean: number;
       max: number;
       total: number;
+      plans: string;
+      plan_total: number;
       query: string;
     }>(
-      `SELECT calls, mean_exec_time AS mean, max_exec_time AS max, total_exec_time AS total, query
+      `SELECT calls, mean_exec_time AS mean, max_exec_time AS max, total_exec_time AS total,
+              plans, total_plan_time AS plan_total, query
          FROM pg_stat_statements
         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
           AND query NOT ILIKE '%pg_stat_%'
@@ -529,6 +546,8 @@ async function topStatements(url: string, requests: number): Promise<StatementSt
       meanMs: r.mean,
       maxMs: r.max,
       totalMs: r.total,
+      plansPerCall: Number(r.plans) / Math.max(1, Number(r.calls)),
+      planMeanMs: r.plan_total / Math.max(1, Number(r.calls)),
       query: r.query,
     }));
   });
@@ -579,6 +598,10 @@ interface AppProcess {
   pid: number | undefined;
   /** The app's event-loop delay since the last call (the first call: since it started). */
   loopDelay(): Promise<LoopDelay>;
+  /** Starts a CPU profile of the app (V8's profiler, through its inspector). */
+  startProfile(): Promise<void>;
+  /** Stops it and writes it to `file` (.cpuprofile). */
+  stopProfile(file: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -588,15 +611,10 @@ function startApp(
   root: string,
   poolMax: number,
   jwtSecret: string,
-  profileDir?: string,
 ): Promise<AppProcess> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = fork(path.join(__dirname, 'app-server.ts'), [], {
-      execArgv: [
-        '-r',
-        path.join(__dirname, 'register.js'),
-        ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-      ],
+      execArgv: ['-r', path.join(__dirname, 'register.js')],
       env: {
         ...process.env,
         BENCH_APP_DATABASE_URL: databaseUrl,
@@ -615,23 +633,41 @@ function startApp(
       await exited;
       clearTimeout(timer);
     };
-    const loopDelay = () =>
-      new Promise<LoopDelay>((answer) => {
-        const listen = (message: { loopDelay?: LoopDelay }) => {
-          if (!message.loopDelay) return;
+    /** Sends `message` and resolves with the first answer `pick` finds. */
+    const ask = <T>(message: unknown, pick: (answer: Record<string, unknown>) => T | undefined) =>
+      new Promise<T>((answer) => {
+        const listen = (reply: Record<string, unknown>) => {
+          const picked = pick(reply);
+          if (picked === undefined) return;
           child.off('message', listen);
-          answer(message.loopDelay);
+          answer(picked);
         };
         child.on('message', listen);
-        child.send('loop-delay');
+        child.send(message as string);
       });
+    const loopDelay = () => ask('loop-delay', (m) => m.loopDelay as LoopDelay | undefined);
+    const startProfile = () =>
+      ask({ profile: { start: true } }, (m) => m.profiling as true | undefined).then(
+        () => undefined,
+      );
+    const stopProfile = (file: string) =>
+      ask({ profile: { stopTo: file } }, (m) => m.profiled as string | undefined).then(
+        () => undefined,
+      );
     const timeout = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error('the app did not start within 120 s'));
     }, 120_000);
     child.once('message', (message: { port: number }) => {
       clearTimeout(timeout);
-      resolve({ baseUrl: `http://127.0.0.1:${message.port}`, pid: child.pid, loopDelay, stop });
+      resolve({
+        baseUrl: `http://127.0.0.1:${message.port}`,
+        pid: child.pid,
+        loopDelay,
+        startProfile,
+        stopProfile,
+        stop,
+      });
     });
     child.once('exit', (code) => {
       clearTimeout(timeout);
