@@ -371,6 +371,12 @@ describe('双随机、一公开: draws', () => {
         officerId: w.users.firm1.id,
       });
       expect(notOfficer.statusCode).toBe(404);
+      const noFirm = await w.users.admin.request('POST', '/api/v1/officer-conflicts', {
+        ...body,
+        enterpriseId: '00000000-0000-4000-8000-000000000000',
+      });
+      expect(noFirm.statusCode).toBe(404);
+      expect(noFirm.json().code).toBe('NOT_FOUND');
       const noReason = await w.users.admin.request('POST', '/api/v1/officer-conflicts', {
         ...body,
         reason: ' ',

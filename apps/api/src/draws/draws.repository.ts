@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  DrawInputs,
-  Findings,
-  OfficerConflictView,
-  ParsedBody,
-  PoolFirm,
-} from '@qinqing/domain';
+import type { DrawInputs, Findings, OfficerConflictView, ParsedBody } from '@qinqing/domain';
 import { DataSource, In } from 'typeorm';
 import { sqlOf, type Tx } from '../database/transactions';
-import { onPositiveListSql } from '../enterprises/positive-list';
 import type { AccessScope } from '../scope/access-scope';
 import { scopeCondition } from '../scope/scope-sql';
-import { User } from '../users/user.entity';
 import { enteredVisitSql } from '../visits/visit-sql';
 import { Draw, DrawTask, OfficerConflict } from './draw.entity';
 
@@ -59,12 +51,6 @@ export interface DrawTaskFilter {
   drawId?: string;
   officerId?: string;
   notEndedBefore?: string;
-}
-
-export interface OfficerName {
-  id: string;
-  name: string;
-  badgeNumber: string | null;
 }
 
 /**
@@ -282,91 +268,5 @@ export class DrawsRepository {
       enterpriseId,
     });
     return !!removed.affected;
-  }
-
-  // Reads of other aggregates that a draw's inputs and checks take.
-  // TODO(merge): these belong to the users, units and enterprises repositories (branch
-  // repos-people); call theirs once merged.
-
-  /** The unit a user supervises (null: none); the user must exist. */
-  async jurisdictionOf(userId: string, tx?: Tx): Promise<string | null> {
-    const user = await sqlOf(this.dataSource, tx)
-      .getRepository(User)
-      .findOneByOrFail({ id: userId });
-    return user.jurisdictionUnitId;
-  }
-
-  /** The top unit (the first by name if there are several). */
-  async rootUnitId(tx?: Tx): Promise<string | null> {
-    const [root]: { id: string }[] = await sqlOf(this.dataSource, tx).query(
-      'SELECT id FROM unit WHERE parent_id IS NULL ORDER BY name LIMIT 1',
-    );
-    return root?.id ?? null;
-  }
-
-  /** The firms of the units that pass the draw's filters, with their list status on `day`. */
-  pool(
-    units: string[],
-    filters: Pick<ParsedBody<'commitDraw'>, 'districts' | 'industries' | 'supervisionClasses'>,
-    day: string,
-    tx?: Tx,
-  ): Promise<PoolFirm[]> {
-    const query = sqlOf(this.dataSource, tx)
-      .createQueryBuilder()
-      .from('enterprise', 'e')
-      .select([
-        'e.id AS id',
-        'e.name AS name',
-        'e.uscc AS uscc',
-        'e.unit_id AS "unitId"',
-        'e.district AS district',
-        'e.industry AS industry',
-        'e.credit_grade AS "creditGrade"',
-        'e.supervision_class AS "supervisionClass"',
-      ])
-      .addSelect(onPositiveListSql('e', 'day'), 'onPositiveList')
-      .where('e.unit_id = ANY(:units)', { units })
-      .setParameter('day', day)
-      .orderBy('e.id');
-    if (filters.districts?.length) query.andWhere('e.district = ANY(:districts)', filters);
-    if (filters.industries?.length) query.andWhere('e.industry = ANY(:industries)', filters);
-    if (filters.supervisionClasses?.length) {
-      query.andWhere('e.supervision_class = ANY(:supervisionClasses)', filters);
-    }
-    return query.getRawMany<PoolFirm>();
-  }
-
-  /** The active officers of the units, by id. */
-  activeOfficersOf(units: string[], tx?: Tx): Promise<{ id: string; unitId: string }[]> {
-    return sqlOf(this.dataSource, tx).query(
-      `SELECT id, unit_id AS "unitId" FROM app_user
-        WHERE role = 'officer' AND active AND unit_id = ANY($1) ORDER BY id`,
-      [units],
-    );
-  }
-
-  /** Officers' names and badge numbers. */
-  officerNames(ids: string[], tx?: Tx): Promise<OfficerName[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return sqlOf(this.dataSource, tx).query(
-      `SELECT id, name, badge_number AS "badgeNumber" FROM app_user WHERE id = ANY($1)`,
-      [ids],
-    );
-  }
-
-  async isOfficer(userId: string, tx?: Tx): Promise<boolean> {
-    const [officer] = await sqlOf(this.dataSource, tx).query(
-      `SELECT 1 FROM app_user WHERE id = $1 AND role = 'officer'`,
-      [userId],
-    );
-    return !!officer;
-  }
-
-  async firmExists(enterpriseId: string, tx?: Tx): Promise<boolean> {
-    const [firm] = await sqlOf(this.dataSource, tx).query(
-      'SELECT 1 FROM enterprise WHERE id = $1',
-      [enterpriseId],
-    );
-    return !!firm;
   }
 }

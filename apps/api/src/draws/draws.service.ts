@@ -25,6 +25,10 @@ import { PolicyService } from '../policy/policy.service';
 import type { AccessScope } from '../scope/access-scope';
 import { ScopeService } from '../scope/scope.service';
 import type { Draw } from './draw.entity';
+import { EnterprisesRepository } from '../enterprises/enterprises.repository';
+import { OfficersRepository } from '../officers/officers.repository';
+import { UnitsRepository } from '../units/units.repository';
+import { UsersRepository } from '../users/users.repository';
 import { DrawsRepository, type DrawTaskFilter } from './draws.repository';
 
 /**
@@ -36,6 +40,10 @@ import { DrawsRepository, type DrawTaskFilter } from './draws.repository';
 export class DrawsService {
   constructor(
     private readonly draws: DrawsRepository,
+    private readonly users: UsersRepository,
+    private readonly units: UnitsRepository,
+    private readonly firms: EnterprisesRepository,
+    private readonly officers: OfficersRepository,
     private readonly transactions: Transactions,
     private readonly scopes: ScopeService,
     private readonly audit: AuditService,
@@ -49,7 +57,7 @@ export class DrawsService {
     const policy = await this.policies.current();
     // Weights a draw brings are checked by its schema, the policy's by validatePolicy.
     const weights = dto.weights ?? policy.drawWeights;
-    const home = (await this.draws.jurisdictionOf(caller.id)) ?? (await this.rootUnit());
+    const home = (await this.users.jurisdictionOf(caller.id)) ?? (await this.rootUnit());
     const allowed = new Set(await this.scopes.subtree(home));
     const asked = dto.unitIds?.length ? dto.unitIds : [home];
     if (asked.some((id) => !allowed.has(id))) throw new DomainException('NOT_FOUND');
@@ -59,9 +67,9 @@ export class DrawsService {
 
     const id = await this.transactions.run(async (tx) => {
       const today = localDay(new Date(), policy.utcOffsetMinutes);
-      const pool = await this.draws.pool(units, dto, today, tx);
+      const pool = await this.firms.drawPool(units, dto, today, tx);
       if (pool.length === 0) throw new DomainException('DRAW_POOL_EMPTY');
-      const officers = await this.draws.activeOfficersOf(units, tx);
+      const officers = await this.officers.activeOfUnits(units, tx);
       const inputs: DrawInputs = {
         pool,
         officers,
@@ -246,9 +254,9 @@ export class DrawsService {
   }
 
   private async rootUnit(): Promise<string> {
-    const root = await this.draws.rootUnitId();
+    const root = await this.units.top();
     if (!root) throw new DomainException('NOT_FOUND');
-    return root;
+    return root.id;
   }
 
   /** A draw in the scope; locked when read in a transaction (`tx`) that will change it. */
@@ -300,7 +308,7 @@ export class DrawsService {
 
   private async tasks(filter: DrawTaskFilter): Promise<DrawTaskView[]> {
     const rows = await this.draws.tasks(filter);
-    const officers = await this.draws.officerNames([...new Set(rows.flatMap((r) => r.officerIds))]);
+    const officers = await this.officers.names([...new Set(rows.flatMap((r) => r.officerIds))]);
     const byId = new Map(officers.map((o) => [o.id, o]));
     return rows.map(({ officerIds: ids, ...row }) => ({
       ...row,

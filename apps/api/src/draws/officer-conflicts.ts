@@ -13,6 +13,8 @@ import { AuditService } from '../audit/audit.service';
 import { Endpoint } from '../common/contract/endpoint.decorator';
 import { DomainException } from '../common/errors/domain.exception';
 import { Transactions } from '../database/transactions';
+import { EnterprisesRepository } from '../enterprises/enterprises.repository';
+import { UsersRepository } from '../users/users.repository';
 import { DrawsRepository } from './draws.repository';
 
 /** 回避: officers' declared conflicts with firms; a draw never assigns such an officer to the firm. */
@@ -20,6 +22,8 @@ import { DrawsRepository } from './draws.repository';
 export class OfficerConflictsService {
   constructor(
     private readonly draws: DrawsRepository,
+    private readonly users: UsersRepository,
+    private readonly firms: EnterprisesRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
   ) {}
@@ -33,8 +37,8 @@ export class OfficerConflictsService {
     dto: ParsedBody<'declareOfficerConflict'>,
   ): Promise<OfficerConflictView[]> {
     await this.transactions.run(async (tx) => {
-      const officer = await this.draws.isOfficer(dto.officerId, tx);
-      const firm = await this.draws.firmExists(dto.enterpriseId, tx);
+      const officer = await this.users.isOfficer(dto.officerId, tx);
+      const firm = await this.firms.exists(dto.enterpriseId, tx);
       if (!officer || !firm) throw new DomainException('NOT_FOUND');
       await this.draws.upsertConflict({ ...dto, declaredAt: new Date() }, tx);
       await this.audit.append(tx, {

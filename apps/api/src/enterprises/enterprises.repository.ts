@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ParsedBody, PoolFirm } from '@qinqing/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, type EntityTarget } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -62,6 +63,53 @@ export class EnterprisesRepository {
     return sqlOf(this.dataSource, tx)
       .getRepository(Enterprise)
       .findBy({ id: In(ids) });
+  }
+
+  exists(id: string, tx?: Tx): Promise<boolean> {
+    return sqlOf(this.dataSource, tx).getRepository(Enterprise).existsBy({ id });
+  }
+
+  /** The unit supervising the firm (null: no such firm). */
+  async unitOf(id: string, tx?: Tx): Promise<string | null> {
+    const firm = await sqlOf(this.dataSource, tx)
+      .getRepository(Enterprise)
+      .findOne({ where: { id }, select: { id: true, unitId: true } });
+    return firm?.unitId ?? null;
+  }
+
+  /**
+   * A draw's pool (双随机): the firms of the units that pass its filters, with their list status on
+   * `day`, by id.
+   */
+  drawPool(
+    units: string[],
+    filters: Pick<ParsedBody<'commitDraw'>, 'districts' | 'industries' | 'supervisionClasses'>,
+    day: string,
+    tx?: Tx,
+  ): Promise<PoolFirm[]> {
+    const query = sqlOf(this.dataSource, tx)
+      .createQueryBuilder()
+      .from('enterprise', 'e')
+      .select([
+        'e.id AS id',
+        'e.name AS name',
+        'e.uscc AS uscc',
+        'e.unit_id AS "unitId"',
+        'e.district AS district',
+        'e.industry AS industry',
+        'e.credit_grade AS "creditGrade"',
+        'e.supervision_class AS "supervisionClass"',
+      ])
+      .addSelect(onPositiveListSql('e', 'day'), 'onPositiveList')
+      .where('e.unit_id = ANY(:units)', { units })
+      .setParameter('day', day)
+      .orderBy('e.id');
+    if (filters.districts?.length) query.andWhere('e.district = ANY(:districts)', filters);
+    if (filters.industries?.length) query.andWhere('e.industry = ANY(:industries)', filters);
+    if (filters.supervisionClasses?.length) {
+      query.andWhere('e.supervision_class = ANY(:supervisionClasses)', filters);
+    }
+    return query.getRawMany<PoolFirm>();
   }
 
   /** A firm; throws when it does not exist. */

@@ -8,6 +8,6 @@ import { OfficersService } from './officers.service';
   imports: [GatesModule],
   controllers: [OfficersController],
   providers: [OfficersService, OfficersRepository],
-  exports: [OfficersService],
+  exports: [OfficersService, OfficersRepository],
 })
 export class OfficersModule {}

@@ -12,6 +12,13 @@ export interface BadgeHolderRow {
   active: boolean;
 }
 
+/** An officer's name and 执法证号, as a draw's task lists them. */
+export interface OfficerName {
+  id: string;
+  name: string;
+  badgeNumber: string | null;
+}
+
 /** An officer with the level of the unit, as the offline snapshot gives it. */
 export type OfficerWithUnitLevelRow = OfflineSnapshot['officer'];
 
@@ -40,6 +47,33 @@ export class OfficersRepository {
     const [officer]: BadgeHolderRow[] = await sqlOf(this.dataSource, tx).query(
       `SELECT u.id, u.name, u.badge_number AS "badgeNumber", un.name AS "unitName", u.active
          FROM app_user u LEFT JOIN unit un ON un.id = u.unit_id WHERE u.id = $1 AND u.role = 'officer'`,
+      [officerId],
+    );
+    return officer ?? null;
+  }
+
+  /** The active officers of these units, by id (a draw's officers). */
+  activeOfUnits(units: string[], tx?: Tx): Promise<{ id: string; unitId: string }[]> {
+    return sqlOf(this.dataSource, tx).query(
+      `SELECT id, unit_id AS "unitId" FROM app_user
+        WHERE role = 'officer' AND active AND unit_id = ANY($1) ORDER BY id`,
+      [units],
+    );
+  }
+
+  /** Names and badge numbers of these accounts (those that exist). */
+  names(ids: string[], tx?: Tx): Promise<OfficerName[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return sqlOf(this.dataSource, tx).query(
+      `SELECT id, name, badge_number AS "badgeNumber" FROM app_user WHERE id = ANY($1)`,
+      [ids],
+    );
+  }
+
+  /** The unit of an officer (null: no such officer; unitId null: an officer without a unit). */
+  async unitOf(officerId: string, tx?: Tx): Promise<{ unitId: string | null } | null> {
+    const [officer]: { unitId: string | null }[] = await sqlOf(this.dataSource, tx).query(
+      `SELECT unit_id AS "unitId" FROM app_user WHERE id = $1 AND role = 'officer'`,
       [officerId],
     );
     return officer ?? null;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PolicyModule } from '../policy/policy.module';
+import { UsersModule } from '../users/users.module';
 import { VisitsModule } from '../visits/visits.module';
 import { FollowUpsController } from './follow-ups.controller';
 import { FollowUpsRepository } from './follow-ups.repository';
@@ -13,7 +14,7 @@ import { SpotChecksService } from './spot-checks.service';
 
 /** 好差评 ratings, the 回访核实 cases they open, and monthly 抽查 of ratings. */
 @Module({
-  imports: [PolicyModule, VisitsModule],
+  imports: [PolicyModule, VisitsModule, UsersModule],
   controllers: [RatingsController, FollowUpsController, SpotChecksController],
   providers: [
     RatingsService,

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { sqlOf, type Tx } from '../database/transactions';
 import type { AccessScope } from '../scope/access-scope';
 import { scopeCondition } from '../scope/scope-sql';
-import { User } from '../users/user.entity';
 import { RatingSpotCheck, RatingSpotCheckItem } from './spot-check.entity';
 
 /** A spot check as its view shows it, with the unit's and the creator's names. */
@@ -122,16 +121,5 @@ export class SpotChecksRepository {
   /** Writes the result of the call about a drawn rating (result, note, verified_at, verified_by). */
   async saveResult(item: RatingSpotCheckItem, tx: Tx): Promise<void> {
     await sqlOf(this.dataSource, tx).save(item);
-  }
-
-  /**
-   * The unit a user supervises (null: none); the user must exist.
-   * TODO(merge): the users repository (branch repos-people) owns app_user; call it once merged.
-   */
-  async jurisdictionOf(userId: string, tx?: Tx): Promise<string | null> {
-    const user = await sqlOf(this.dataSource, tx)
-      .getRepository(User)
-      .findOneByOrFail({ id: userId });
-    return user.jurisdictionUnitId;
   }
 }

@@ -9,6 +9,7 @@ import { Transactions, type Tx } from '../database/transactions';
 import { PolicyService } from '../policy/policy.service';
 import type { AccessScope } from '../scope/access-scope';
 import { ScopeService } from '../scope/scope.service';
+import { UsersRepository } from '../users/users.repository';
 import type { ParsedBody } from '@qinqing/domain';
 import { RatingsRepository } from './ratings.repository';
 import { SpotChecksRepository } from './spot-checks.repository';
@@ -21,6 +22,7 @@ import { SpotChecksRepository } from './spot-checks.repository';
 export class SpotChecksService {
   constructor(
     private readonly spotChecks: SpotChecksRepository,
+    private readonly users: UsersRepository,
     private readonly ratings: RatingsRepository,
     private readonly transactions: Transactions,
     private readonly scopes: ScopeService,
@@ -29,7 +31,7 @@ export class SpotChecksService {
   ) {}
 
   async draw(caller: AuthenticatedUser, dto: ParsedBody<'drawSpotCheck'>): Promise<SpotCheckView> {
-    const root = await this.spotChecks.jurisdictionOf(caller.id);
+    const root = await this.users.jurisdictionOf(caller.id);
     if (!root) throw new DomainException('FORBIDDEN', {}, '该账号没有管辖范围，不能抽查评价。');
     const policy = await this.policies.current();
     const offset = policy.utcOffsetMinutes;

@@ -132,51 +132,6 @@ export class ReportsRepository {
     ]);
     return { events, firms, users, units, photoCounts };
   }
-
-  // The answerable unit (reports.service): reads of the visit, officer and firm a report names.
-  // TODO(merge): these belong to the visits, users and enterprises repositories (branches
-  // repos-visits and repos-people); call theirs once merged.
-
-  /** The unit of a visit made to the firm (null: no such visit of that firm). */
-  async unitOfFirmVisit(visitId: string, enterpriseId: string, tx?: Tx): Promise<string | null> {
-    const [visit]: { unit_id: string }[] = await sqlOf(this.dataSource, tx).query(
-      `SELECT unit_id FROM visit WHERE id = $1 AND enterprise_id = $2`,
-      [visitId, enterpriseId],
-    );
-    return visit ? visit.unit_id : null;
-  }
-
-  /** The unit of an officer of the visit (null: not one of its officers; unitId may be null). */
-  async unitOfVisitOfficer(
-    visitId: string,
-    officerId: string,
-    tx?: Tx,
-  ): Promise<{ unitId: string | null } | null> {
-    const [officer]: { unit_id: string | null }[] = await sqlOf(this.dataSource, tx).query(
-      `SELECT u.unit_id FROM visit_officer vo JOIN app_user u ON u.id = vo.officer_id
-       WHERE vo.visit_id = $1 AND vo.officer_id = $2`,
-      [visitId, officerId],
-    );
-    return officer ? { unitId: officer.unit_id } : null;
-  }
-
-  /** The unit of an officer (null: no such officer; unitId may be null). */
-  async unitOfOfficer(officerId: string, tx?: Tx): Promise<{ unitId: string | null } | null> {
-    const [officer]: { unit_id: string | null }[] = await sqlOf(this.dataSource, tx).query(
-      `SELECT unit_id FROM app_user WHERE id = $1 AND role = 'officer'`,
-      [officerId],
-    );
-    return officer ? { unitId: officer.unit_id } : null;
-  }
-
-  /** The unit supervising the firm (null: no such firm). */
-  async unitOfFirm(enterpriseId: string, tx?: Tx): Promise<string | null> {
-    const [firm]: { unit_id: string }[] = await sqlOf(this.dataSource, tx).query(
-      `SELECT unit_id FROM enterprise WHERE id = $1`,
-      [enterpriseId],
-    );
-    return firm ? firm.unit_id : null;
-  }
 }
 
 async function byId<T extends { id: string }>(rows: Promise<T[]>): Promise<Map<string, T>> {

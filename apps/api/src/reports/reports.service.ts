@@ -12,8 +12,11 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainException } from '../common/errors/domain.exception';
 import { Transactions, type Tx } from '../database/transactions';
+import { EnterprisesRepository } from '../enterprises/enterprises.repository';
+import { OfficersRepository } from '../officers/officers.repository';
 import type { AccessScope } from '../scope/access-scope';
 import { ScopeService } from '../scope/scope.service';
+import { VisitsRepository } from '../visits/visits.repository';
 import type { MisconductReport } from './misconduct-report.entity';
 import { parseReportPhotos } from './report-photos';
 import { toReportViews } from './report-view';
@@ -29,6 +32,9 @@ export interface PhotoContent {
 export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
+    private readonly visits: VisitsRepository,
+    private readonly officers: OfficersRepository,
+    private readonly firms: EnterprisesRepository,
     private readonly transactions: Transactions,
     private readonly scopes: ScopeService,
     private readonly audit: AuditService,
@@ -188,14 +194,13 @@ export class ReportsService {
   ): Promise<string> {
     let visitUnit: string | null = null;
     if (visitId) {
-      visitUnit = await this.reports.unitOfFirmVisit(visitId, enterpriseId, tx);
+      visitUnit = await this.visits.unitOfFirmVisit(visitId, enterpriseId, tx);
       if (!visitUnit) throw new DomainException('NOT_FOUND');
     }
     let officerUnit: string | null = null;
     if (officerId) {
-      const officer = visitId
-        ? await this.reports.unitOfVisitOfficer(visitId, officerId, tx)
-        : await this.reports.unitOfOfficer(officerId, tx);
+      const onTheVisit = !visitId || (await this.visits.isOfficerOf(visitId, officerId, tx));
+      const officer = onTheVisit ? await this.officers.unitOf(officerId, tx) : null;
       if (!officer) {
         throw new DomainException('VALIDATION_FAILED', {
           errors: [
@@ -210,7 +215,7 @@ export class ReportsService {
     }
     const known = visitUnit ?? officerUnit;
     if (known) return known;
-    const firmUnit = await this.reports.unitOfFirm(enterpriseId, tx);
+    const firmUnit = await this.firms.unitOf(enterpriseId, tx);
     if (!firmUnit) throw new DomainException('NOT_FOUND');
     return firmUnit;
   }

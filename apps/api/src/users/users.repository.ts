@@ -127,6 +127,12 @@ export class UsersRepository {
       .getOne();
   }
 
+  /** The unit a user supervises (null: none); the user must exist. */
+  async jurisdictionOf(id: string, tx?: Tx): Promise<string | null> {
+    const user = await sqlOf(this.dataSource, tx).getRepository(User).findOneByOrFail({ id });
+    return user.jurisdictionUnitId;
+  }
+
   /** Whether an officer's account has this id. */
   isOfficer(id: string, tx?: Tx): Promise<boolean> {
     return sqlOf(this.dataSource, tx).getRepository(User).existsBy({ id, role: 'officer' });

@@ -153,6 +153,15 @@ export class VisitsRepository {
     return visitViewsOn(sqlOf(this.dataSource, tx), visits);
   }
 
+  /** The unit of a visit made to the firm (null: no such visit of that firm). */
+  async unitOfFirmVisit(visitId: string, enterpriseId: string, tx?: Tx): Promise<string | null> {
+    const [visit]: { unitId: string }[] = await sqlOf(this.dataSource, tx).query(
+      `SELECT unit_id AS "unitId" FROM visit WHERE id = $1 AND enterprise_id = $2`,
+      [visitId, enterpriseId],
+    );
+    return visit?.unitId ?? null;
+  }
+
   /** Whether the user is one of the visit's officers. */
   async isOfficerOf(visitId: string, userId: string, tx?: Tx): Promise<boolean> {
     const rows: unknown[] = await sqlOf(this.dataSource, tx).query(
