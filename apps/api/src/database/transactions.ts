@@ -13,13 +13,21 @@ export interface Tx {
   readonly [openTransaction]: true;
 }
 
-/** Runs work in one transaction (READ COMMITTED); it commits when the work resolves. */
+/**
+ * Runs work in one transaction; it commits when the work resolves. READ COMMITTED unless asked:
+ * `{ isolation: 'REPEATABLE READ' }` gives every statement of the work the same snapshot (a
+ * consistent read of several tables).
+ */
 @Injectable()
 export class Transactions {
   constructor(private readonly dataSource: DataSource) {}
 
-  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(manager as unknown as Tx));
+  run<T>(
+    work: (tx: Tx) => Promise<T>,
+    options: { isolation?: 'READ COMMITTED' | 'REPEATABLE READ' } = {},
+  ): Promise<T> {
+    const isolation = options.isolation ?? 'READ COMMITTED';
+    return this.dataSource.transaction(isolation, (manager) => work(manager as unknown as Tx));
   }
 }
 

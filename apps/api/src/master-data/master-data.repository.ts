@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { asTx, sqlOf, type Tx } from '../database/transactions';
+import { sqlOf, type Tx } from '../database/transactions';
 
 /** Serialises imports: two at once would plan against the same snapshot. */
 const IMPORT_LOCK_KEY = 7_310_426_001;
 
 /**
- * What the master-data import and export need of the database besides the tables' own
- * repositories (enterprises, units, users): the import's lock, and one consistent read of them all.
+ * What the master-data import needs of the database besides the tables' own repositories
+ * (enterprises, units, users): the import's lock.
  */
 @Injectable()
 export class MasterDataRepository {
@@ -16,10 +16,5 @@ export class MasterDataRepository {
   /** Holds other imports back until the transaction ends (a transaction-level advisory lock). */
   async lockImports(tx: Tx): Promise<void> {
     await sqlOf(this.dataSource, tx).query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
-  }
-
-  /** Runs reads in one REPEATABLE READ transaction: they all see the same snapshot. */
-  consistentRead<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('REPEATABLE READ', (manager) => work(asTx(manager)));
   }
 }

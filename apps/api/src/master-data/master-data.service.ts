@@ -106,7 +106,9 @@ export class MasterDataService {
 
   /** A consistent view of all master data (one repeatable-read transaction). */
   private snapshot() {
-    return this.masterData.consistentRead((tx) => loadSnapshot(this.tables, tx));
+    return this.transactions.run((tx) => loadSnapshot(this.tables, tx), {
+      isolation: 'REPEATABLE READ',
+    });
   }
 }
 
