@@ -27,8 +27,20 @@ const midMonth = (back: number) => {
 
 interface PlanNode {
   'Relation Name'?: string;
+  'Actual Loops'?: number;
   Plans?: PlanNode[];
 }
+
+/** The relations a plan run under EXPLAIN ANALYZE scanned, with how often (0: pruned at run time). */
+function scansOf(node: PlanNode): { relation: string; loops: number }[] {
+  return [
+    ...(node['Relation Name']
+      ? [{ relation: node['Relation Name'], loops: node['Actual Loops'] ?? 0 }]
+      : []),
+    ...(node.Plans ?? []).flatMap(scansOf),
+  ];
+}
+
 /** Every table a plan reads. */
 function relationsOf(node: PlanNode): string[] {
   return [
@@ -299,6 +311,41 @@ describe('monthly partitions of visit and audit_entry', () => {
         [nowhere, officer.officerId],
       ),
     ).rejects.toThrow(/violates foreign key constraint/);
+  });
+
+  it('reads a visit by id from the partition of its month alone (its checked_in_at from visit_key)', async () => {
+    const logQuery = jest.spyOn(t.dataSource.logger, 'logQuery');
+    const visit = history[2];
+    const res = await supervisor.request('GET', `/api/v1/visits/${visit.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().id).toBe(visit.id);
+    const read = logQuery.mock.calls.find(([sql]) => /FROM visit v\s+WHERE v\.id = \$1/.test(sql));
+    logQuery.mockRestore();
+    expect(read).toBeDefined();
+    const [sql, params] = read as [string, unknown[]];
+    const [{ 'QUERY PLAN': plan }] = await t.dataSource.query(
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`,
+      params,
+    );
+    // Planned for its month alone (the partition key a parameter), and that month scanned once.
+    expect(scansOf(plan[0].Plan).filter((s) => /^visit_(\d|default)/.test(s.relation))).toEqual([
+      { relation: `visit_${monthOf(visit.at)}`, loops: 1 },
+    ]);
+  });
+
+  it('finds a visit by id whatever the precision of its checked_in_at (microseconds)', async () => {
+    const [{ id, at }] = await t.dataSource.query(
+      `INSERT INTO visit (client_id, officer_id, unit_id, purpose, outcome, reasons,
+              policy_version, client_time, received_at, checked_in_at)
+       VALUES ($1, $2, $3, 'ROUTINE', 'REFUSED', '[]', 1, $4, $4,
+               $4::timestamptz + interval '0.123457 seconds')
+       RETURNING id, extract(microseconds FROM checked_in_at)::int % 1000 AS at`,
+      [randomUUID(), officer.officerId, officer.unitId, midMonth(4)],
+    );
+    expect(at).toBe(457); // below the millisecond: a JS Date would lose it
+    const res = await supervisor.request('GET', `/api/v1/visits/${id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().id).toBe(id);
   });
 
   it("prunes the supervisor's visit list to the months of its date range", async () => {

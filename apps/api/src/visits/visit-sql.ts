@@ -10,6 +10,29 @@ export function enteredVisitSql(alias: string): string {
 }
 
 /**
+ * The partition key of the visit with the id `$1`, exact to the microsecond, as text for a second
+ * statement's parameter (visitByIdSql). visit_key holds it for every visit, and it never changes
+ * (visit_is_kept).
+ */
+export const VISIT_KEY_TIME_SQL = `SELECT ${partitionKeySql('checked_in_at')} AS "checkedInAt"
+  FROM visit_key WHERE id = $1`;
+
+/** A visit's checked_in_at as its partition key's text: ISO 8601, UTC, to the microsecond. */
+export function partitionKeySql(checkedInAt: string): string {
+  return `to_char(${checkedInAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
+/**
+ * The visit of `alias` with the id `id` and the partition key `checkedInAt` (SQL expressions:
+ * parameters; the key as VISIT_KEY_TIME_SQL gives it). With the key a parameter the statement is
+ * planned for that month's partition alone; by id alone it would be planned, and probe the id
+ * index, for every month (docs/partitioning.md).
+ */
+export function visitByIdSql(alias: string, id: string, checkedInAt: string): string {
+  return `${alias}.id = ${id} AND ${alias}.checked_in_at = ${checkedInAt}::timestamptz`;
+}
+
+/**
  * The visits of `alias` the caller may see, as an SQL condition; its parameters are pushed onto
  * `params` (numbered `$n` after those already there). An officer: the unit's visits and the visits
  * he took part in; a supervisor: the jurisdiction's; both also the visits made TO the firms their

@@ -17,7 +17,14 @@ import { sqlOf, type Tx } from '../database/transactions';
 import { positiveListOnDaySql } from '../enterprises/positive-list';
 import type { AccessScope } from '../scope/access-scope';
 import { visitFiltersSql } from './visit-filters';
-import { capWindow, enteredVisitSql, visitScopeSql } from './visit-sql';
+import {
+  capWindow,
+  enteredVisitSql,
+  partitionKeySql,
+  VISIT_KEY_TIME_SQL,
+  visitByIdSql,
+  visitScopeSql,
+} from './visit-sql';
 import type { Visit } from './visit.entity';
 
 /** A visit row as the services use it: the entity's fields (without relations). */
@@ -32,8 +39,16 @@ export interface CheckOutFields {
 }
 
 /** A visit left open that the auto-close takes (locked). */
-export interface StaleVisitRow {
+/**
+ * A visit's id with its partition key (checked_in_at as exact text, partitionKeySql): statements
+ * given both are planned for the visit's month alone.
+ */
+export interface VisitRef {
   id: string;
+  partitionKey: string;
+}
+
+export interface StaleVisitRow extends VisitRef {
   unitId: string;
 }
 
@@ -105,7 +120,7 @@ export class VisitsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** One visit in the scope (locked FOR NO KEY UPDATE when asked); outside it, 404 NOT_FOUND. */
-  inScope(scope: AccessScope, id: string, lock: boolean, tx?: Tx): Promise<VisitRow> {
+  inScope(scope: AccessScope, id: string, lock: boolean, tx?: Tx): Promise<VisitRow & VisitRef> {
     return visitInScopeOn(sqlOf(this.dataSource, tx), scope, id, lock);
   }
 
@@ -155,9 +170,13 @@ export class VisitsRepository {
 
   /** The unit of a visit made to the firm (null: no such visit of that firm). */
   async unitOfFirmVisit(visitId: string, enterpriseId: string, tx?: Tx): Promise<string | null> {
-    const [visit]: { unitId: string }[] = await sqlOf(this.dataSource, tx).query(
-      `SELECT unit_id AS "unitId" FROM visit WHERE id = $1 AND enterprise_id = $2`,
-      [visitId, enterpriseId],
+    const sql = sqlOf(this.dataSource, tx);
+    const checkedInAt = await partitionKeyOf(sql, visitId);
+    if (!checkedInAt) return null;
+    const [visit]: { unitId: string }[] = await sql.query(
+      `SELECT v.unit_id AS "unitId" FROM visit v
+        WHERE ${visitByIdSql('v', '$1', '$3')} AND v.enterprise_id = $2`,
+      [visitId, enterpriseId, checkedInAt],
     );
     return visit?.unitId ?? null;
   }
@@ -172,11 +191,18 @@ export class VisitsRepository {
   }
 
   /** Records the check-out of a visit. */
-  async checkOut(id: string, fields: CheckOutFields, tx?: Tx): Promise<void> {
+  async checkOut(visit: VisitRef, fields: CheckOutFields, tx?: Tx): Promise<void> {
     await sqlOf(this.dataSource, tx).query(
-      `UPDATE visit SET checked_out_at = $2, findings = $3, notes = $4, rectify_by = $5
-        WHERE id = $1`,
-      [id, fields.checkedOutAt, fields.findings, fields.notes, fields.rectifyBy],
+      `UPDATE visit v SET checked_out_at = $3, findings = $4, notes = $5, rectify_by = $6
+        WHERE ${visitByIdSql('v', '$1', '$2')}`,
+      [
+        visit.id,
+        visit.partitionKey,
+        fields.checkedOutAt,
+        fields.findings,
+        fields.notes,
+        fields.rectifyBy,
+      ],
     );
   }
 
@@ -186,7 +212,8 @@ export class VisitsRepository {
    */
   lockStaleOpen(cutoff: Date, tx?: Tx): Promise<StaleVisitRow[]> {
     return sqlOf(this.dataSource, tx).query(
-      `SELECT id, unit_id AS "unitId" FROM visit v
+      `SELECT id, unit_id AS "unitId", ${partitionKeySql('v.checked_in_at')} AS "partitionKey"
+         FROM visit v
         WHERE v.checked_out_at IS NULL AND ${enteredVisitSql('v')} AND v.checked_in_at < $1
         ORDER BY v.checked_in_at FOR NO KEY UPDATE SKIP LOCKED`,
       [cutoff],
@@ -194,11 +221,11 @@ export class VisitsRepository {
   }
 
   /** Closes a visit by the system: checked out `afterHours` after its check-in, flagged. */
-  async autoClose(id: string, afterHours: number, tx?: Tx): Promise<void> {
+  async autoClose(visit: VisitRef, afterHours: number, tx?: Tx): Promise<void> {
     await sqlOf(this.dataSource, tx).query(
-      `UPDATE visit SET checked_out_at = checked_in_at + make_interval(hours => $2::int),
-              auto_closed = true WHERE id = $1`,
-      [id, afterHours],
+      `UPDATE visit v SET checked_out_at = checked_in_at + make_interval(hours => $3::int),
+              auto_closed = true WHERE ${visitByIdSql('v', '$1', '$2')}`,
+      [visit.id, visit.partitionKey, afterHours],
     );
   }
 
@@ -345,16 +372,24 @@ async function visitInScopeOn(
   scope: AccessScope,
   id: string,
   lock: boolean,
-): Promise<VisitRow> {
-  const params: unknown[] = [id];
+): Promise<VisitRow & VisitRef> {
+  const checkedInAt = await partitionKeyOf(sql, id);
+  if (!checkedInAt) throw new DomainException('NOT_FOUND');
+  const params: unknown[] = [id, checkedInAt];
   const [visit]: VisitRow[] = await sql.query(
     `SELECT ${VISIT_COLUMNS} FROM visit v
-      WHERE v.id = $1 AND ${visitScopeSql('v', scope, params)}
+      WHERE ${visitByIdSql('v', '$1', '$2')} AND ${visitScopeSql('v', scope, params)}
       ${lock ? 'FOR NO KEY UPDATE' : ''}`,
     params,
   );
   if (!visit) throw new DomainException('NOT_FOUND');
-  return visit;
+  return { ...visit, partitionKey: checkedInAt };
+}
+
+/** The visit's partition key (VISIT_KEY_TIME_SQL); null: no visit has this id. */
+async function partitionKeyOf(sql: EntityManager, id: string): Promise<string | null> {
+  const [key]: { checkedInAt: string }[] = await sql.query(VISIT_KEY_TIME_SQL, [id]);
+  return key?.checkedInAt ?? null;
 }
 
 async function visitViewsOn(sql: EntityManager, visits: VisitRow[]): Promise<VisitView[]> {

@@ -108,7 +108,7 @@ export class VisitsService implements OnModuleInit {
         notes: dto.notes ?? null,
         rectifyBy: dto.findings === 'RECTIFY_ORDERED' ? (dto.rectifyBy ?? null) : null,
       };
-      await this.visits.checkOut(id, fields, tx);
+      await this.visits.checkOut(found, fields, tx);
       await this.audit.append(tx, {
         actorId: caller.id,
         action: 'CHECK_OUT',
@@ -132,8 +132,9 @@ export class VisitsService implements OnModuleInit {
     if (!tx) return this.transactions.run((own) => this.closeStaleVisits(now, own));
     const cutoff = new Date(now.getTime() - AUTO_CLOSE_AFTER_HOURS * 3600_000);
     const stale = await this.visits.lockStaleOpen(cutoff, tx);
-    for (const { id, unitId } of stale) {
-      await this.visits.autoClose(id, AUTO_CLOSE_AFTER_HOURS, tx);
+    for (const visit of stale) {
+      const { id, unitId } = visit;
+      await this.visits.autoClose(visit, AUTO_CLOSE_AFTER_HOURS, tx);
       await this.audit.append(tx, {
         actorId: null,
         action: 'VISIT_AUTO_CLOSED',
