@@ -488,6 +488,25 @@ describe('好差评 ratings', () => {
         'FOLLOW_UP_CONTACT',
         'FOLLOW_UP_CLOSED',
       ]);
+      // The visit's entries, its rating's and its case's go to the chain of the visit's unit
+      // (not all to chain 0): one unit's oversight never waits on another's.
+      const chains: { action: string; chain: number }[] = await w.t.dataSource.query(
+        `SELECT action, chain FROM audit_entry
+          WHERE (subject_type = 'visit' AND subject_id = $1)
+             OR (subject_type = 'follow_up' AND subject_id = $2)`,
+        [poorVisit, caseId],
+      );
+      expect(chains.map((c) => c.action).sort()).toEqual(
+        [
+          'CHECK_IN',
+          'CHECK_OUT',
+          'FOLLOW_UP_CLOSED',
+          'FOLLOW_UP_CONTACT',
+          'FOLLOW_UP_OPENED',
+          'RATING_SUBMITTED',
+        ].sort(),
+      );
+      expect(new Set(chains.map((c) => c.chain)).size).toBe(1);
     });
 
     it('flags open cases past their due time as overdue, first in the list', async () => {

@@ -5,6 +5,7 @@ import {
   REPORT_PHOTOS_MAX,
 } from '@qinqing/domain';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { chainKeyNumber } from '../src/audit/audit-hash';
 import type { ApiUser } from './support/api-client';
 import { checkInBody, startDemoWorld, type DemoWorld } from './support/demo-world';
 
@@ -548,12 +549,25 @@ describe('misconduct reports (监督举报)', () => {
     });
 
     it('writes each step to the audit log, without the free text, and the chain stays sound', async () => {
-      const entries: { action: string; actor_id: string; data: Record<string, unknown> }[] =
-        await w.t.dataSource.query(
-          `SELECT action, actor_id, data FROM audit_entry
+      const entries: {
+        action: string;
+        actor_id: string;
+        data: Record<string, unknown>;
+        chain: number;
+      }[] = await w.t.dataSource.query(
+        `SELECT action, actor_id, data, chain FROM audit_entry
            WHERE subject_type = 'report' AND subject_id = $1 ORDER BY seq`,
-          [id],
-        );
+        [id],
+      );
+      // On the chain of the answerable unit (chainKeyNumber of its id, mod the number of heads).
+      const [{ unitId, heads }] = await w.t.dataSource.query(
+        `SELECT unit_id AS "unitId", (SELECT count(*)::int FROM audit_chain_head) AS heads
+           FROM misconduct_report WHERE id = $1`,
+        [id],
+      );
+      expect(new Set(entries.map((e) => e.chain))).toEqual(
+        new Set([chainKeyNumber(unitId) % heads]),
+      );
       expect(entries.map((e) => e.action)).toEqual([
         'REPORT_RECEIVED',
         'REPORT_INVESTIGATING',

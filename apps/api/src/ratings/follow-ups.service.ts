@@ -58,6 +58,7 @@ export class FollowUpsService {
         subjectId: id,
         data: { contactId: contact.id, method: dto.method, note: dto.note },
         row: { table: 'follow_up_case', id },
+        chainKey: found.unitId,
       });
       return this.view(scope, id, tx);
     });
@@ -87,6 +88,7 @@ export class FollowUpsService {
         subjectId: id,
         data: { finding: dto.finding, resolution: dto.resolution },
         row: { table: 'follow_up_case', id },
+        chainKey: found.unitId,
       });
       return this.view(scope, id, tx);
     });

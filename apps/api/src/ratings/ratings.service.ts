@@ -107,6 +107,7 @@ export class RatingsService {
           followUpCaseId: followUp?.id ?? null,
         },
         row: { table: 'rating', id: rating.id },
+        chainKey: visit.unitId,
       });
     });
     return this.get(caller, visitId);
@@ -248,6 +249,7 @@ export class RatingsService {
       subjectId: followUp.id,
       data: { ratingId: rating.id, visitId: visit.id, dueAt: followUp.dueAt.toISOString() },
       row: { table: 'follow_up_case', id: followUp.id },
+      chainKey: visit.unitId,
     });
     return followUp;
   }

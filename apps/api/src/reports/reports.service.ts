@@ -90,6 +90,7 @@ export class ReportsService {
           photoSha256: photos.map((photo) => photo.sha256),
         },
         row: { table: 'misconduct_report', id: saved.id },
+        chainKey: saved.unitId,
       });
       return saved;
     });
@@ -170,6 +171,7 @@ export class ReportsService {
           noteSha256: sha256(dto.note),
         },
         row: { table: 'misconduct_report', id },
+        chainKey: found.unitId,
       });
       return found;
     });
