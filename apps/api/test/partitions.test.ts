@@ -333,6 +333,43 @@ describe('monthly partitions of visit and audit_entry', () => {
     ]);
   });
 
+  it('checks a visit out reading and writing the partition of its month alone, audit digest included', async () => {
+    const officer1 = await login(t, 'officer1');
+    const visit = history[3];
+    const mismatchesBefore = (await supervisor.request('GET', '/api/v1/audit/verify')).json()
+      .rowMismatchCount;
+    const logQuery = jest.spyOn(t.dataSource.logger, 'logQuery');
+    const res = await officer1.request('POST', `/api/v1/visits/${visit.id}/check-out`, {
+      findings: 'NO_ISSUE',
+    });
+    const calls = logQuery.mock.calls.map(([sql, params]) => [sql, params ?? []] as const);
+    logQuery.mockRestore();
+    expect(res.statusCode).toBe(200);
+    const onVisit = calls.filter(([sql]) => /(FROM|UPDATE) "?visit"? (v|t)\b/.test(sql));
+    // the visit in scope (locked), the update, the audit entry's digest of the row
+    expect(onVisit.map(([sql]) => sql.trim().split(/\s+/)[0])).toEqual([
+      'SELECT',
+      'UPDATE',
+      'SELECT',
+    ]);
+    for (const [sql, params] of onVisit) {
+      const [{ 'QUERY PLAN': plan }] = await t.dataSource.query(
+        `EXPLAIN (FORMAT JSON) ${sql}`,
+        params as unknown[],
+      );
+      expect(relationsOf(plan[0].Plan).filter((r) => /^visit_(\d|default)/.test(r))).toEqual([
+        `visit_${monthOf(visit.at)}`,
+      ]);
+    }
+    // The entry's digest is the row's: the check-out adds no mismatch (the raw UPDATE of an
+    // earlier test left one, on another visit).
+    const verify = await supervisor.request('GET', '/api/v1/audit/verify');
+    expect(verify.json()).toMatchObject({
+      firstBrokenSeq: null,
+      rowMismatchCount: mismatchesBefore,
+    });
+  });
+
   it('finds a visit by id whatever the precision of its checked_in_at (microseconds)', async () => {
     const [{ id, at }] = await t.dataSource.query(
       `INSERT INTO visit (client_id, officer_id, unit_id, purpose, outcome, reasons,

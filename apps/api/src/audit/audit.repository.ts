@@ -80,9 +80,22 @@ export class AuditRepository {
     return head;
   }
 
-  /** The digest of one audited row now; throws when the row is missing. */
-  async currentRowDigest(table: AuditedTable, id: string, tx?: Tx): Promise<string> {
-    const [row] = await rowsWithDigests(sqlOf(this.dataSource, tx), table, { ids: [id] });
+  /**
+   * The digest of one audited row now (a visit's read from its month alone when its partition key
+   * is given); throws when the row is missing.
+   */
+  async currentRowDigest(
+    { table, id, partitionKey }: { table: AuditedTable; id: string; partitionKey?: string },
+    tx?: Tx,
+  ): Promise<string> {
+    // The row alone: its latest entry's digest is not needed here (and would be looked for in every
+    // month of audit_entry).
+    const [row] = await rowsWithDigests(
+      sqlOf(this.dataSource, tx),
+      table,
+      { ids: [id], partitionKey },
+      { audited: false },
+    );
     if (!row) throw new Error(`audit: no ${table} row ${id} to digest`);
     return row.digest;
   }

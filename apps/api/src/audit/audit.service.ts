@@ -27,7 +27,12 @@ export interface AuditRecord {
    * digest of its state now, which verify compares with the row later. Required whenever a visit,
    * rating, report or follow-up case (or a row belonging to it) was written.
    */
-  row?: { table: AuditedTable; id: string };
+  row?: {
+    table: AuditedTable;
+    id: string;
+    /** a visit's partition key (VisitRef.partitionKey): its row is then read from its month alone */
+    partitionKey?: string;
+  };
   /**
    * What picks the entry's chain (chainKeyNumber mod the number of chains), e.g. the unit of a
    * visit: entries with different keys mostly go to different chains, whose writers do not wait
@@ -65,9 +70,10 @@ export class AuditService {
     const { row, chainKey: _chainKey, ...fields } = record;
     const rowColumns = row
       ? {
+          // (the partition key only finds the row: the entry names its table and id)
           rowTable: row.table,
           rowId: row.id,
-          rowDigest: await this.entries.currentRowDigest(row.table, row.id, tx),
+          rowDigest: await this.entries.currentRowDigest(row, tx),
         }
       : { rowTable: null, rowId: null, rowDigest: null };
     const hash = entryHash(head.hash, entryContent({ chain, seq, at, ...fields, ...rowColumns }));

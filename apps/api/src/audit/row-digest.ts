@@ -1,5 +1,6 @@
 import { AUDITED_TABLES, canonicalJson, type AuditedTable } from '@qinqing/domain';
 import { createHash } from 'node:crypto';
+import { visitInMonthSql } from '../visits/visit-sql';
 
 export { AUDITED_TABLES, type AuditedTable };
 
@@ -66,8 +67,12 @@ const AUDITED = '__audited_digest';
 const LATEST_AUDITED_DIGEST = `(SELECT a.row_digest FROM audit_entry a
    WHERE a.row_table = $1 AND a.row_id = t.id ORDER BY a.id DESC LIMIT 1)`;
 
-/** Which rows rowsWithDigests reads: by id, or the next `limit` rows after `after` in id order. */
-export type RowSelection = { ids: string[] } | { after: string | null; limit: number };
+/**
+ * Which rows rowsWithDigests reads: by id (visits with the partition key of them all, when known:
+ * then read from that month alone), or the next `limit` rows after `after` in id order.
+ */
+export type RowSelection =
+  { ids: string[]; partitionKey?: string } | { after: string | null; limit: number };
 
 /** A statement's text and its parameters (run by audit.repository.ts). */
 export interface SqlStatement {
@@ -92,6 +97,10 @@ export function rowsWithDigestsSql(
   if ('ids' in select) {
     params.push(select.ids);
     where = 't.id = ANY($2::uuid[])';
+    if (select.partitionKey !== undefined && table === 'visit') {
+      params.push(select.partitionKey);
+      where += ` AND ${visitInMonthSql('t', '$3')}`;
+    }
   } else {
     params.push(select.after ?? '00000000-0000-0000-0000-000000000000', select.limit);
     where = select.after === null ? 't.id >= $2::uuid' : 't.id > $2::uuid';

@@ -29,7 +29,12 @@ export function partitionKeySql(checkedInAt: string): string {
  * index, for every month (docs/partitioning.md).
  */
 export function visitByIdSql(alias: string, id: string, checkedInAt: string): string {
-  return `${alias}.id = ${id} AND ${alias}.checked_in_at = ${checkedInAt}::timestamptz`;
+  return `${alias}.id = ${id} AND ${visitInMonthSql(alias, checkedInAt)}`;
+}
+
+/** The visits of `alias` with the partition key `checkedInAt` (VISIT_KEY_TIME_SQL's text). */
+export function visitInMonthSql(alias: string, checkedInAt: string): string {
+  return `${alias}.checked_in_at = ${checkedInAt}::timestamptz`;
 }
 
 /**

@@ -115,7 +115,7 @@ export class VisitsService implements OnModuleInit {
         subjectType: 'visit',
         subjectId: id,
         data: { findings: fields.findings, notes: fields.notes, rectifyBy: fields.rectifyBy },
-        row: { table: 'visit', id },
+        row: { table: 'visit', id, partitionKey: found.partitionKey },
         chainKey: found.unitId,
       });
       return { ...found, ...fields };
@@ -141,7 +141,7 @@ export class VisitsService implements OnModuleInit {
         subjectType: 'visit',
         subjectId: id,
         data: { afterHours: AUTO_CLOSE_AFTER_HOURS },
-        row: { table: 'visit', id },
+        row: { table: 'visit', id, partitionKey: visit.partitionKey },
         chainKey: unitId,
       });
     }
