@@ -65,8 +65,14 @@ describe('the check-in round trips', () => {
     const transaction = transactionOf(statements);
     expect(transaction).toHaveLength(4);
     expect(transaction[1]).toMatch(/^WITH RECURSIVE officer AS/);
+    // The context locks the firm only; the chain's head is locked by the write statement, which
+    // hashes the entry there: the head is not held while the app judges the scan.
     expect(transaction[1]).toMatch(/FOR NO KEY UPDATE/);
-    expect(transaction[2]).toMatch(/^WITH new_visit AS \( INSERT INTO visit/);
+    expect(transaction[1]).not.toMatch(/FOR UPDATE/);
+    expect(transaction[2]).toMatch(
+      /^WITH head AS \( SELECT .* FROM audit_chain_head h .* FOR UPDATE\)/,
+    );
+    expect(transaction[2]).toMatch(/new_visit AS \( INSERT INTO visit/);
     // Before it only the rate limit's count (the caller's account is read by the context
     // statement); nothing after COMMIT: the answer is built from what the transaction held. It
     // was 28 in all.
@@ -340,6 +346,31 @@ describe('the check-in round trips', () => {
       }),
     );
     expect(responses.map((r) => r.statusCode).filter((s) => s !== 201 && s !== 409)).toEqual([]);
+    const verify = await w.users.supervisor.request('GET', '/api/v1/audit/verify');
+    expect(verify.json()).toMatchObject({ ok: true, firstBrokenSeq: null, rowMismatchCount: 0 });
+  });
+
+  it("keeps a unit's chain whole when check-ins (hashed in SQL) and check-outs (hashed by AuditService) write it at once", async () => {
+    const checkIn = (i: number, officer = w.users.officer1) =>
+      post(
+        checkInBody(w, codes.ruitai, w.firms.ruitai, {
+          coOfficerIds: [w.users.officer2.id],
+          purpose: 'COMPLAINT_VERIFICATION',
+          reference: `12369-M-${i}`,
+        }),
+        officer,
+      );
+    const open = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => checkIn(i)));
+    expect(open.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
+    const mixed = await Promise.all([
+      ...open.map((r) =>
+        w.users.officer1.request('POST', `/api/v1/visits/${r.json().visit.id}/check-out`, {
+          findings: 'NO_ISSUE',
+        }),
+      ),
+      ...[6, 7, 8, 9, 10, 11].map((i) => checkIn(i, w.users.officer2)),
+    ]);
+    expect(mixed.map((r) => r.statusCode)).toEqual([...Array(6).fill(200), ...Array(6).fill(201)]);
     const verify = await w.users.supervisor.request('GET', '/api/v1/audit/verify');
     expect(verify.json()).toMatchObject({ ok: true, firstBrokenSeq: null, rowMismatchCount: 0 });
   });

@@ -29,6 +29,39 @@ export function entryHash(prevHash: string, content: AuditContent): string {
     .digest('hex');
 }
 
+/**
+ * An entry's hash computed where its chain's head is read, in SQL (the check-in's write statement
+ * locks the head there, so it holds it only until its commit): the canonical content split around
+ * the seq, which only the head gives. `before + JSON.stringify(seq) + after` is
+ * `canonicalJson(content)` whatever the seq; entryHashSql puts them together.
+ */
+export function contentAroundSeq(content: Omit<AuditContent, 'seq'>): {
+  before: string;
+  after: string;
+} {
+  const entries = Object.entries(content)
+    .filter(([key, value]) => key !== 'seq' && value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const joined = (list: [string, unknown][]) =>
+    list.map(([key, value]) => `${JSON.stringify(key)}:${canonicalJson(value)}`).join(',');
+  const before = entries.filter(([key]) => key < 'seq');
+  const after = entries.filter(([key]) => key > 'seq');
+  return {
+    before: `{${joined(before)}${before.length > 0 ? ',' : ''}"seq":`,
+    after: `${after.length > 0 ? ',' : ''}${joined(after)}}`,
+  };
+}
+
+/**
+ * entryHash in SQL, for a head row `head` (its hash, and its seq before this entry) and the text
+ * parameters of contentAroundSeq: SHA-256 over the head's hash, a newline and the canonical
+ * content with the seq after the head's. `audit-hash.test.ts` holds it to entryHash.
+ */
+export function entryHashSql(head: string, before: string, after: string): string {
+  return `encode(sha256(convert_to(${head}.hash || E'\\n' || ${before}
+      || to_json((${head}.seq + 1)::text)::text || ${after}, 'UTF8')), 'hex')`;
+}
+
 /** The content an entry's hash covers, from the stored entry. */
 export function entryContent(entry: {
   chain: number;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CreditGrade, Purpose, RandomTaskFacts } from '@qinqing/domain';
 import { DataSource } from 'typeorm';
-import { chainKeyNumberSql } from '../audit/audit-hash';
+import { chainKeyNumberSql, entryHashSql } from '../audit/audit-hash';
 import type { AccountState } from '../auth/authenticator';
 import type { NewVisit } from '../audit/row-digest';
 import { positiveListOnDaySql } from '../enterprises/positive-list';
@@ -50,8 +50,11 @@ export interface CheckInContextRow {
   randomTask: RandomTaskFacts | null;
   /** a visit already recorded with this clientId */
   recorded: { id: string; officerId: string } | null;
-  /** the locked head of the chain the visit's entry goes to (only when recording) */
-  head: { chain: number; seq: string; hash: string } | null;
+  /**
+   * the chain the visit's entry goes to (its unit's: chainKeyNumber mod the number of heads); its
+   * head is locked and read by the write statement (CheckInRepository.record)
+   */
+  chain: number;
 }
 
 export interface ContextQuery {
@@ -80,9 +83,12 @@ export interface CheckInWrite {
   officers: { id: string; isLead: boolean }[];
   /** every user of this firm is notified (null: no firm to notify) */
   notification: { enterpriseId: string; kind: string; payload: unknown } | null;
+  /**
+   * The audit entry, but for what its chain's head gives (the seq, the previous hash and so the
+   * hash): the write statement locks the head and computes them (entryHashSql).
+   */
   entry: {
     chain: number;
-    seq: string;
     at: Date;
     actorId: string;
     action: string;
@@ -92,8 +98,9 @@ export interface CheckInWrite {
     rowTable: string;
     rowId: string;
     rowDigest: string;
-    prevHash: string;
-    hash: string;
+    /** the entry's canonical content around its seq (contentAroundSeq) */
+    contentBeforeSeq: string;
+    contentAfterSeq: string;
   };
 }
 
@@ -173,19 +180,7 @@ WITH RECURSIVE
   recorded AS (
     SELECT k.id, k.officer_id AS "officerId" FROM visit_key k WHERE k.client_id = $11)`;
 
-/**
- * The chain head the visit's entry goes to, locked. Its filter reads the firm first, so the firm's
- * lock is always taken before the head's: two check-ins at one firm never hold them crosswise.
- */
-const HEAD_CTE = `,
-  head AS (
-    SELECT h.id AS chain, h.seq::text AS seq, h.hash
-      FROM audit_chain_head h, officer o
-     WHERE h.id = ${chainKeyNumberSql('o."unitId"::text')} % (SELECT count(*) FROM audit_chain_head)
-       AND (SELECT count(*) FROM firm) >= 0
-       FOR UPDATE OF h)`;
-
-const CONTEXT_SELECT = (lock: boolean) => `
+const CONTEXT_SELECT = `
 SELECT (SELECT to_jsonb(o) FROM officer o) AS officer,
        ARRAY(SELECT id::text FROM jurisdiction) AS jurisdiction,
        (SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY c.name, c.id), '[]') FROM co_officers c)
@@ -199,22 +194,27 @@ SELECT (SELECT to_jsonb(o) FROM officer o) AS officer,
        (SELECT coalesce(json_agg(v), '[]') FROM visits_around v) AS "visitsAround",
        (SELECT to_jsonb(t) FROM random_task t) AS "randomTask",
        (SELECT to_jsonb(r) FROM recorded r) AS recorded,
-       ${lock ? '(SELECT to_jsonb(h) FROM head h)' : 'NULL::jsonb'} AS head`;
+       (SELECT ${chainKeyNumberSql('o."unitId"::text')} % (SELECT count(*) FROM audit_chain_head)
+          FROM officer o)::int AS chain`;
 
 const CONTEXT = {
   recording: {
     name: 'check-in-context-recording',
-    text: CONTEXT_CTES(true) + HEAD_CTE + CONTEXT_SELECT(true),
+    text: CONTEXT_CTES(true) + CONTEXT_SELECT,
   },
   previewing: {
     name: 'check-in-context-previewing',
-    text: CONTEXT_CTES(false) + CONTEXT_SELECT(false),
+    text: CONTEXT_CTES(false) + CONTEXT_SELECT,
   },
 } satisfies Record<string, PreparedStatement>;
 
 const RECORD: PreparedStatement = {
   name: 'check-in-record',
-  text: `WITH new_visit AS (
+  text: `WITH head AS (
+         SELECT h.id, h.seq + 1 AS seq, h.hash AS prev_hash,
+                ${entryHashSql('h', '$25', '$26')} AS hash
+           FROM audit_chain_head h WHERE h.id = $24 FOR UPDATE),
+       new_visit AS (
          INSERT INTO visit (id, client_id, officer_id, unit_id, enterprise_id, gate_id, code_version,
                             purpose, reference, outcome, reasons, policy_version, lat, lng,
                             location_accuracy, client_time, received_at, checked_in_at)
@@ -229,15 +229,19 @@ const RECORD: PreparedStatement = {
        entry AS (
          INSERT INTO audit_entry (chain, seq, at, actor_id, action, subject_type, subject_id, data,
                                   row_table, row_id, row_digest, prev_hash, hash)
-         VALUES ($24, $25, $26, $27, $28, $29, $30, $31::jsonb, $32, $33, $34, $35, $36))
-       UPDATE audit_chain_head SET seq = $25, hash = $36 WHERE id = $24`,
+         SELECT head.id, head.seq, $27, $28, $29, $30, $31, $32::jsonb, $33, $34, $35,
+                head.prev_hash, head.hash
+           FROM head)
+       UPDATE audit_chain_head a SET seq = head.seq, hash = head.hash
+         FROM head WHERE a.id = head.id`,
 };
 
 /**
  * The check-in's own statements. A check-in is four round trips: BEGIN, `gather` (everything the
- * rules read, with the firm and the chain head locked), `record` (the visit, its officers, the
- * firm's notifications, the audit entry and the chain head, in one statement), COMMIT. The rules
- * and the entry's hash are computed in between, in libs and audit-hash. The statements cross the
+ * rules read, with the firm locked), `record` (the chain's head locked and moved, the visit, its
+ * officers, the firm's notifications and the audit entry hashed from the head, in one statement),
+ * COMMIT. The rules and the entry's content are computed in between, in libs and audit-hash; the
+ * head is held only from `record` to COMMIT, not while the app works. The statements cross the
  * visits, notifications and audit tables by design: that is what makes them one round trip each.
  */
 @Injectable()
@@ -246,9 +250,9 @@ export class CheckInRepository {
 
   /**
    * Everything the rules read about a scan, in one statement. When `lock` (recording), the firm is
-   * locked FOR NO KEY UPDATE (concurrent check-ins there are judged one after the other) and the
-   * chain head FOR UPDATE (the entry's predecessor), until the transaction ends. Prepared: its
-   * planning took longer than its execution.
+   * locked FOR NO KEY UPDATE until the transaction ends: concurrent check-ins there are judged one
+   * after the other (and the firm is always locked before a chain head, never the other way).
+   * Prepared: its planning took longer than its execution.
    */
   async gather(
     query: ContextQuery,
@@ -276,10 +280,17 @@ export class CheckInRepository {
     return row;
   }
 
-  /** Writes the check-in in one statement (inside the transaction that gathered its context). */
+  /**
+   * Writes the check-in in one statement (inside the transaction that gathered its context): locks
+   * the chain's head FOR UPDATE (a concurrent writer of the chain waits until this commits), takes
+   * the entry's seq and previous hash from it and hashes the entry there (entryHashSql, the same
+   * hash as entryHash), writes the visit, its officers, the notifications and the entry, and moves
+   * the head.
+   */
   async record(write: CheckInWrite, tx: Tx): Promise<void> {
     const { visit: v, entry: e, notification: n } = write;
-    await runPrepared(sqlOf(this.dataSource, tx), RECORD, [
+    // TypeORM answers an UPDATE with its rows and its count of rows changed.
+    const [, moved] = await runPrepared<[unknown[], number]>(sqlOf(this.dataSource, tx), RECORD, [
       v.id,
       v.clientId,
       v.officerId,
@@ -304,7 +315,8 @@ export class CheckInRepository {
       n ? JSON.stringify(n.payload) : null,
       n?.enterpriseId ?? null,
       e.chain,
-      e.seq,
+      e.contentBeforeSeq,
+      e.contentAfterSeq,
       e.at,
       e.actorId,
       e.action,
@@ -314,9 +326,9 @@ export class CheckInRepository {
       e.rowTable,
       e.rowId,
       e.rowDigest,
-      e.prevHash,
-      e.hash,
     ]);
+    // No head row for the chain: nothing of the entry was written, so nothing may be.
+    if (moved !== 1) throw new Error(`audit: no head row for chain ${e.chain}`);
   }
 
   /**

@@ -16,7 +16,7 @@ import {
 } from '@qinqing/domain';
 import { randomUUID } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
-import { entryContent, entryHash } from '../audit/audit-hash';
+import { contentAroundSeq, entryContent } from '../audit/audit-hash';
 import { newVisitDigest } from '../audit/row-digest';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Authenticator } from '../auth/authenticator';
@@ -140,7 +140,6 @@ export class CheckInsService {
     const facts = await this.facts(tx, caller, dto, new Date());
     const { context, officer, coOfficers, scanned, gate } = facts;
     if (context.recorded) return { kind: 'replay', recorded: context.recorded };
-    if (!context.head) throw new Error('audit: the chain heads are not numbered 0 … N − 1');
     const decision = facts.judge(dto.purpose);
     const reference = dto.reference?.trim() || null;
     const visitId = randomUUID();
@@ -167,7 +166,7 @@ export class CheckInsService {
       checkedInAt: new Date(decision.effectiveTime),
     };
     const officerRows = officers.map((o, i) => ({ id: o.id, isLead: i === 0 }));
-    const entry = this.auditEntry(context.head, visit, officerRows, {
+    const entry = this.auditEntry(context.chain, visit, officerRows, {
       clientId: visit.clientId,
       enterpriseId: visit.enterpriseId,
       gateId: visit.gateId,
@@ -205,16 +204,18 @@ export class CheckInsService {
     return { kind: 'recorded', result: resultOf(viewOf(visit, officers, facts)) };
   }
 
-  /** The visit's audit entry, on the chain whose head the context locked. */
+  /**
+   * The visit's audit entry on its unit's chain, but for its seq and hashes: the write statement
+   * takes them from the chain's head (contentAroundSeq gives it the content around the seq).
+   */
   private auditEntry(
-    head: NonNullable<CheckInContextRow['head']>,
+    chain: number,
     visit: CheckInWrite['visit'],
     officers: { id: string; isLead: boolean }[],
     data: Record<string, unknown>,
   ): CheckInWrite['entry'] {
     const fields = {
-      chain: head.chain,
-      seq: String(BigInt(head.seq) + 1n),
+      chain,
       at: new Date(),
       actorId: visit.officerId,
       action: 'CHECK_IN',
@@ -225,11 +226,8 @@ export class CheckInsService {
       rowId: visit.id,
       rowDigest: newVisitDigest({ ...visit, officers }),
     };
-    return {
-      ...fields,
-      prevHash: head.hash,
-      hash: entryHash(head.hash, entryContent(fields)),
-    };
+    const { before, after } = contentAroundSeq(entryContent({ ...fields, seq: '' }));
+    return { ...fields, contentBeforeSeq: before, contentAfterSeq: after };
   }
 
   /**

@@ -26,8 +26,12 @@ export class Transactions {
     work: (tx: Tx) => Promise<T>,
     options: { isolation?: 'READ COMMITTED' | 'REPEATABLE READ' } = {},
   ): Promise<T> {
-    const isolation = options.isolation ?? 'READ COMMITTED';
-    return this.dataSource.transaction(isolation, (manager) => work(manager as unknown as Tx));
+    const run = (manager: EntityManager) => work(manager as unknown as Tx);
+    // Named only when asked: TypeORM sends a SET TRANSACTION (one more round trip) for any level
+    // named, and READ COMMITTED is the server's default.
+    return options.isolation
+      ? this.dataSource.transaction(options.isolation, run)
+      : this.dataSource.transaction(run);
   }
 }
 
