@@ -1,6 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { type PreparedStatement, runPrepared } from '../database/prepared';
 import { sqlOf, type Tx } from '../database/transactions';
+
+/** One call counted (RateLimitWindowsRepository.hit): on every rate-limited request, so prepared. */
+const HIT: PreparedStatement = {
+  name: 'rate-limit-hit',
+  text: `INSERT INTO rate_limit_window AS w (key, window_start, hits, expires_at)
+         VALUES ($1, $2::bigint, 1, $2::bigint + $3::bigint)
+         ON CONFLICT (key) DO UPDATE SET
+           window_start = CASE WHEN w.expires_at <= $2::bigint THEN $2::bigint
+                               ELSE w.window_start END,
+           hits = CASE WHEN w.expires_at <= $2::bigint THEN 1 ELSE w.hits + 1 END,
+           expires_at = CASE WHEN w.expires_at <= $2::bigint
+                             THEN $2::bigint + $3::bigint ELSE w.expires_at END
+         RETURNING hits, window_start`,
+};
 
 /** rate_limit_window: one fixed window per key, counted atomically. */
 @Injectable()
@@ -12,17 +27,11 @@ export class RateLimitWindowsRepository {
    * upsert: the row is locked while it is counted. Answers the calls counted and the window start.
    */
   async hit(key: string, windowMs: number, now: number, tx?: Tx) {
-    const [row] = (await sqlOf(this.dataSource, tx).query(
-      `INSERT INTO rate_limit_window AS w (key, window_start, hits, expires_at)
-       VALUES ($1, $2::bigint, 1, $2::bigint + $3::bigint)
-       ON CONFLICT (key) DO UPDATE SET
-         window_start = CASE WHEN w.expires_at <= $2::bigint THEN $2::bigint ELSE w.window_start END,
-         hits = CASE WHEN w.expires_at <= $2::bigint THEN 1 ELSE w.hits + 1 END,
-         expires_at = CASE WHEN w.expires_at <= $2::bigint
-                           THEN $2::bigint + $3::bigint ELSE w.expires_at END
-       RETURNING hits, window_start`,
+    const [row] = await runPrepared<{ hits: number; window_start: string }[]>(
+      sqlOf(this.dataSource, tx),
+      HIT,
       [key, now, windowMs],
-    )) as { hits: number; window_start: string }[];
+    );
     return { count: row.hits, windowStart: Number(row.window_start) };
   }
 
