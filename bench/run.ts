@@ -104,7 +104,7 @@ function parseOptions(argv: string[]): Options {
     officers: 520,
     visits: 1_000_000,
     codes: 300,
-    teams: 300,
+    teams: 480,
     chains: DEFAULT_AUDIT_CHAINS,
     connections: 10,
     poolMax: 10,
