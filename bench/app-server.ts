@@ -40,13 +40,16 @@ async function main(): Promise<void> {
     }
   }).observe({ entryTypes: ['gc'] });
   // CPU profiles of single runs (`--profile`): started and stopped by the parent around a run, so
-  // that start-up and the other runs stay out of it.
-  const inspector = new Session();
-  inspector.connect();
+  // that start-up and the other runs stay out of it. The inspector session opens on the first.
+  let inspector: Session | undefined;
   const post = (method: string) =>
-    new Promise<unknown>((done, fail) =>
-      inspector.post(method, (error, result) => (error ? fail(error) : done(result))),
-    );
+    new Promise<unknown>((done, fail) => {
+      if (!inspector) {
+        inspector = new Session();
+        inspector.connect();
+      }
+      inspector.post(method, (error, result) => (error ? fail(error) : done(result)));
+    });
   process.on('message', (message: unknown) => {
     const profile = (message as { profile?: { start?: true; stopTo?: string } }).profile;
     if (profile?.start) {

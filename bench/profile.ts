@@ -1,6 +1,6 @@
 /**
- * Reads a V8 .cpuprofile (the app's profile of one measured run, `--profile` option) and sums the sampled
- * time by function (self and inclusive) and by package, to show where the app's CPU goes.
+ * Reads a V8 .cpuprofile (the app's profile of one measured run, `--profile` option) and sums the
+ * sampled time by function (self and inclusive) and by package, to show where the app's CPU goes.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';

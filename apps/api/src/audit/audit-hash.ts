@@ -39,23 +39,25 @@ export function contentAroundSeq(content: Omit<AuditContent, 'seq'>): {
   before: string;
   after: string;
 } {
-  const entries = Object.entries(content)
-    .filter(([key, value]) => key !== 'seq' && value !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const joined = (list: [string, unknown][]) =>
-    list.map(([key, value]) => `${JSON.stringify(key)}:${canonicalJson(value)}`).join(',');
-  const before = entries.filter(([key]) => key < 'seq');
-  const after = entries.filter(([key]) => key > 'seq');
+  // canonicalJson sorts the keys: those before "seq" and those after it are two objects of their
+  // own, whose texts (without the braces between them) surround the seq.
+  const entries = Object.entries(content).filter(([key, v]) => key !== 'seq' && v !== undefined);
+  const half = (keep: (key: string) => boolean) => {
+    const kept = entries.filter(([key]) => keep(key));
+    return { text: canonicalJson(Object.fromEntries(kept)), empty: kept.length === 0 };
+  };
+  const before = half((key) => key < 'seq');
+  const after = half((key) => key > 'seq');
   return {
-    before: `{${joined(before)}${before.length > 0 ? ',' : ''}"seq":`,
-    after: `${after.length > 0 ? ',' : ''}${joined(after)}}`,
+    before: `${before.text.slice(0, -1)}${before.empty ? '' : ','}"seq":`,
+    after: `${after.empty ? '' : ','}${after.text.slice(1)}`,
   };
 }
 
 /**
  * entryHash in SQL, for a head row `head` (its hash, and its seq before this entry) and the text
  * parameters of contentAroundSeq: SHA-256 over the head's hash, a newline and the canonical
- * content with the seq after the head's. `audit-hash.test.ts` holds it to entryHash.
+ * content with the seq after the head's. `audit-hash-sql.test.ts` holds it to entryHash.
  */
 export function entryHashSql(head: string, before: string, after: string): string {
   return `encode(sha256(convert_to(${head}.hash || E'\\n' || ${before}

@@ -70,7 +70,6 @@ export class AuditService {
     const { row, chainKey: _chainKey, ...fields } = record;
     const rowColumns = row
       ? {
-          // (the partition key only finds the row: the entry names its table and id)
           rowTable: row.table,
           rowId: row.id,
           rowDigest: await this.entries.currentRowDigest(row, tx),

@@ -9,18 +9,18 @@ export function enteredVisitSql(alias: string): string {
   return `${alias}.outcome <> 'REFUSED'`;
 }
 
-/**
- * The partition key of the visit with the id `$1`, exact to the microsecond, as text for a second
- * statement's parameter (visitByIdSql). visit_key holds it for every visit, and it never changes
- * (visit_is_kept).
- */
-export const VISIT_KEY_TIME_SQL = `SELECT ${partitionKeySql('checked_in_at')} AS "checkedInAt"
-  FROM visit_key WHERE id = $1`;
-
 /** A visit's checked_in_at as its partition key's text: ISO 8601, UTC, to the microsecond. */
 export function partitionKeySql(checkedInAt: string): string {
   return `to_char(${checkedInAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
+
+/**
+ * The partition key of the visit with the id `$1` (column "partitionKey"), exact to the
+ * microsecond, as text for a second statement's parameter (visitByIdSql). visit_key holds it for
+ * every visit, and it never changes (visit_is_kept).
+ */
+export const VISIT_KEY_TIME_SQL = `SELECT ${partitionKeySql('checked_in_at')} AS "partitionKey"
+  FROM visit_key WHERE id = $1`;
 
 /**
  * The visit of `alias` with the id `id` and the partition key `checkedInAt` (SQL expressions:

@@ -38,7 +38,6 @@ export interface CheckOutFields {
   rectifyBy: string | null;
 }
 
-/** A visit left open that the auto-close takes (locked). */
 /**
  * A visit's id with its partition key (checked_in_at as exact text, partitionKeySql): statements
  * given both are planned for the visit's month alone.
@@ -48,6 +47,7 @@ export interface VisitRef {
   partitionKey: string;
 }
 
+/** A visit left open that the auto-close takes (locked). */
 export interface StaleVisitRow extends VisitRef {
   unitId: string;
 }
@@ -388,8 +388,8 @@ async function visitInScopeOn(
 
 /** The visit's partition key (VISIT_KEY_TIME_SQL); null: no visit has this id. */
 async function partitionKeyOf(sql: EntityManager, id: string): Promise<string | null> {
-  const [key]: { checkedInAt: string }[] = await sql.query(VISIT_KEY_TIME_SQL, [id]);
-  return key?.checkedInAt ?? null;
+  const [key]: { partitionKey: string }[] = await sql.query(VISIT_KEY_TIME_SQL, [id]);
+  return key?.partitionKey ?? null;
 }
 
 async function visitViewsOn(sql: EntityManager, visits: VisitRow[]): Promise<VisitView[]> {
