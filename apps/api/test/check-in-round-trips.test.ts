@@ -50,36 +50,29 @@ describe('the check-in round trips', () => {
     return statements;
   }
 
-  /** The statements from BEGIN to COMMIT. */
-  const transactionOf = (statements: string[]) =>
-    statements.slice(statements.indexOf('START TRANSACTION'), statements.lastIndexOf('COMMIT') + 1);
-
   const post = (body: Record<string, unknown>, user = w.users.officer3) =>
     user.request('POST', '/api/v1/check-ins', body);
 
-  it('records a check-in in four round trips: BEGIN, its context, its writes, COMMIT', async () => {
+  it('records a check-in in two round trips after its rate limit: its context and its writes', async () => {
     const body = checkInBody(w, codes.ruitai, w.firms.ruitai, {
       coOfficerIds: [w.users.officer4.id],
     });
     const statements = await statementsOf(() => post(body), 201);
-    const transaction = transactionOf(statements);
-    expect(transaction).toHaveLength(4);
-    expect(transaction[1]).toMatch(/^WITH RECURSIVE officer AS/);
-    // The context locks the firm only; the chain's head is locked by the write statement, which
-    // hashes the entry there: the head is not held while the app judges the scan.
-    expect(transaction[1]).toMatch(/FOR NO KEY UPDATE/);
-    expect(transaction[1]).not.toMatch(/FOR UPDATE/);
-    expect(transaction[2]).toMatch(
-      /^WITH head AS \( SELECT .* FROM audit_chain_head h .* FOR UPDATE\)/,
-    );
-    expect(transaction[2]).toMatch(/new_visit AS \( INSERT INTO visit/);
-    // Before it only the rate limit's count (the caller's account is read by the context
-    // statement); nothing after COMMIT: the answer is built from what the transaction held. It
-    // was 28 in all.
-    expect(statements).toHaveLength(5);
+    // No transaction block: the context holds nothing while the app judges the scan, and the
+    // write statement commits alone. It was 28 statements in all.
+    expect(statements).toHaveLength(3);
     expect(statements[0]).toMatch(/^INSERT INTO rate_limit_window/);
-    expect(transaction[1]).toMatch(/u\.credentials_version AS "credentialsVersion"/);
-    expect(statements.at(-1)).toBe('COMMIT');
+    const [, context, write] = statements;
+    expect(context).toMatch(/^WITH RECURSIVE officer AS/);
+    // The caller's account is read by the context statement (the token's account check).
+    expect(context).toMatch(/u\.credentials_version AS "credentialsVersion"/);
+    expect(context).not.toMatch(/FOR (NO KEY )?UPDATE/);
+    // The write moves the firm's check_in_seq on if unchanged, then locks the chain's head and
+    // hashes the entry there.
+    expect(write).toMatch(/^WITH firm AS \( UPDATE enterprise e SET check_in_seq = /);
+    expect(write).toMatch(/head AS \( SELECT .* FROM audit_chain_head h .* FOR UPDATE\)/);
+    expect(write).toMatch(/new_visit AS \( INSERT INTO visit/);
+    expect(statements).not.toContain('START TRANSACTION');
   });
 
   it('finds a replay in its context statement and gives its rate-limit count back', async () => {
@@ -88,13 +81,11 @@ describe('the check-in round trips', () => {
     });
     await statementsOf(() => post(body), 201);
     const replay = await statementsOf(() => post(body), 201);
-    const transaction = transactionOf(replay);
-    // BEGIN, the context (which finds the clientId recorded), COMMIT: nothing written.
-    expect(transaction).toHaveLength(3);
-    expect(replay.filter((s) => s.startsWith('INSERT INTO visit'))).toEqual([]);
-    expect(
-      replay.filter((s) => s.startsWith('UPDATE rate_limit_window SET hits = hits - 1')),
-    ).toHaveLength(1);
+    // The rate limit, the context (which finds the clientId recorded), the visit read as stored,
+    // the count given back: nothing written.
+    expect(replay[1]).toMatch(/^WITH RECURSIVE officer AS/);
+    expect(replay.filter((s) => /^(WITH firm AS|START TRANSACTION)/.test(s))).toEqual([]);
+    expect(replay.at(-1)).toMatch(/^UPDATE rate_limit_window SET hits = hits - 1/);
   });
 
   it('takes as many for a refused attempt, and for one with an unreadable code', async () => {
@@ -103,12 +94,105 @@ describe('the check-in round trips', () => {
         post(checkInBody(w, codes.sinian, w.firms.sinian, { purpose: 'ROUTINE', reference: null })),
       409,
     );
-    expect(transactionOf(refused)).toHaveLength(4);
+    expect(refused).toHaveLength(3);
+    expect(refused[2]).toMatch(/^WITH firm AS/);
     const unreadable = await statementsOf(
       () => post(checkInBody(w, 'QQ1-not-a-code', w.firms.sinian)),
       409,
     );
-    expect(transactionOf(unreadable)).toHaveLength(4);
+    expect(unreadable).toHaveLength(3);
+    expect(unreadable[2]).toMatch(/^WITH firm AS/);
+  });
+
+  it('judges a check-in again, on the firm locked, when another is recorded there after its context was read', async () => {
+    const firm = w.firms.ruitai;
+    // One clock for both: with `early` a millisecond later, `late` would meet it as a later visit
+    // (LATE_SYNC_CONFLICT), not as a prior one.
+    const complaint = {
+      purpose: 'COMPLAINT_VERIFICATION',
+      reference: '12369-S-1',
+      clientTime: new Date().toISOString(),
+    };
+    const late = checkInBody(w, codes.ruitai, firm, complaint);
+    const early = checkInBody(w, codes.ruitai, firm, complaint);
+    let earlyDone: Promise<{ statusCode: number; json(): { decision: unknown } }> | null = null;
+    // The moment `late` has read its context, `early` checks in at the same firm and is recorded.
+    const query = Client.prototype.query;
+    Client.prototype.query = function (this: Client, ...args: unknown[]) {
+      const result = (query as (...a: unknown[]) => unknown).apply(this, args);
+      const first = args[0] as { name?: string };
+      if (first?.name === 'check-in-context' && earlyDone === null && sent !== null) {
+        earlyDone = post(early, w.users.officer4);
+        const done = earlyDone;
+        return (result as Promise<unknown>).then(async (rows) => (await done, rows));
+      }
+      return result;
+    } as typeof Client.prototype.query;
+    let statements: string[];
+    try {
+      statements = await statementsOf(() => post(late), 201);
+    } finally {
+      Client.prototype.query = query;
+    }
+    const earlyRes = await earlyDone!;
+    expect(earlyRes.statusCode).toBe(201);
+    expect(earlyRes.json().decision).toMatchObject({ outcome: 'ALLOWED', reasons: [] });
+    // `late` was judged as if `early` were not there (ALLOWED), found the firm moved on when it
+    // wrote (nothing written), and was judged again with the firm locked: a repeat of `early`.
+    const own = statements.filter((s) => !s.startsWith('INSERT INTO rate_limit_window'));
+    expect(own.filter((s) => s.startsWith('WITH firm AS'))).toHaveLength(3); // early's, 2 of late's
+    expect(statements).toContain('START TRANSACTION');
+    // The firm locked first, then the context read (a lock taken by the context statement would
+    // give the firm's row after the wait and its visits from before it), the write, COMMIT.
+    const locked = statements.slice(statements.indexOf('START TRANSACTION'));
+    expect(locked[1]).toBe('SELECT 1 FROM enterprise WHERE id = $1 FOR NO KEY UPDATE');
+    expect(locked[2]).toMatch(/^WITH RECURSIVE officer AS/);
+    expect(locked[3]).toMatch(/^WITH firm AS/);
+    expect(locked[4]).toBe('COMMIT');
+    const lateVisits: { outcome: string; reasons: { code: string }[] }[] =
+      await w.t.dataSource.query(`SELECT outcome, reasons FROM visit WHERE client_id = $1`, [
+        late.clientId,
+      ]);
+    expect(lateVisits).toHaveLength(1);
+    expect(lateVisits[0].reasons.map((r) => r.code)).toEqual(['REPEAT_VISIT']);
+    const verify = await w.users.supervisor.request('GET', '/api/v1/audit/verify');
+    expect(verify.json()).toMatchObject({ ok: true, firstBrokenSeq: null, rowMismatchCount: 0 });
+  });
+
+  it('judges check-ins arriving at one firm at once one after the other: one of them is not a repeat', async () => {
+    const firm = w.firms.zhonglian;
+    const officers = [w.users.officer1, w.users.officer2, w.users.officer3, w.users.officer4];
+    // Scanned at the same instant: each is a repeat of any other recorded before it.
+    const clientTime = new Date().toISOString();
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        post(
+          checkInBody(w, codes.zhonglian, firm, {
+            purpose: 'COMPLAINT_VERIFICATION',
+            reference: '12369-S-2',
+            clientTime,
+            coOfficerIds: [officers[(i + 1) % 4].id],
+          }),
+          officers[i % 4],
+        ),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(12).fill(201));
+    const repeats = responses.map((r) =>
+      (r.json().decision.reasons as { code: string }[]).some((x) => x.code === 'REPEAT_VISIT'),
+    );
+    // However they interleave, the first written is the only one not judged a repeat.
+    expect(repeats.filter((repeat) => !repeat)).toHaveLength(1);
+    const [{ seq }] = await w.t.dataSource.query(
+      `SELECT check_in_seq::int AS seq FROM enterprise WHERE id = $1`,
+      [firm.id],
+    );
+    const [{ visits }] = await w.t.dataSource.query(
+      `SELECT count(*)::int AS visits FROM visit WHERE enterprise_id = $1`,
+      [firm.id],
+    );
+    // Every check-in written at the firm moved its number on once, and only those.
+    expect(seq).toBe(visits);
   });
 
   it('counts the rate limit in a table whose commit does not wait for the disk', async () => {
@@ -296,7 +380,6 @@ describe('the check-in round trips', () => {
             clientId: null,
             defaults: DEFAULT_CHECK_IN_POLICY,
           },
-          { lock: false },
           asTx(manager),
         );
         const policy = DEFAULT_CHECK_IN_POLICY;

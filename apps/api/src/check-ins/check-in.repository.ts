@@ -40,7 +40,14 @@ export interface CheckInContextRow {
   /** the code's row for the signed gate and version, if it exists */
   code: { enterpriseId: string; revoked: boolean } | null;
   gate: { id: string; name: string; lat: number; lng: number; radiusM: number | null } | null;
-  firm: { id: string; name: string; creditGrade: CreditGrade; unitId: string | null } | null;
+  firm: {
+    id: string;
+    name: string;
+    creditGrade: CreditGrade;
+    unitId: string | null;
+    /** its check_in_seq as read: the write goes ahead only if it is unchanged (record) */
+    checkInSeq: string;
+  } | null;
   /** on the positive list on the scan's local day (false without a firm) */
   listed: boolean;
   /** the policy version in force when the officer scanned (the first one if none was yet) */
@@ -83,6 +90,8 @@ export interface CheckInWrite {
   officers: { id: string; isLead: boolean }[];
   /** every user of this firm is notified (null: no firm to notify) */
   notification: { enterpriseId: string; kind: string; payload: unknown } | null;
+  /** the firm's check_in_seq the check-in was judged on (null: judged against no firm) */
+  firmSeq: string | null;
   /**
    * The audit entry, but for what its chain's head gives (the seq, the previous hash and so the
    * hash): the write statement locks the head and computes them (entryHashSql).
@@ -120,7 +129,7 @@ const VISIT_CAN_MATTER = `(
     OR (v.checked_in_at >= $7::timestamptz - (c.window_days + 1) * interval '1 day'
         AND v.checked_in_at <= $6::timestamptz + (c.window_days + 1) * interval '1 day'))`;
 
-const CONTEXT_CTES = (lock: boolean) => `
+const CONTEXT_CTES = `
 WITH RECURSIVE
   officer AS (
     SELECT u.id, u.name, u.badge_number AS "badgeNumber", u.unit_id AS "unitId", u.active,
@@ -143,8 +152,9 @@ WITH RECURSIVE
   code_gate AS (
     SELECT g.id, g.name, g.lat, g.lng, g.radius_m AS "radiusM" FROM gate g WHERE g.id = $3),
   firm AS (
-    SELECT e.id, e.name, e.credit_grade AS "creditGrade", e.unit_id AS "unitId"
-      FROM enterprise e WHERE e.id = $5 ${lock ? 'FOR NO KEY UPDATE' : ''}),
+    SELECT e.id, e.name, e.credit_grade AS "creditGrade", e.unit_id AS "unitId",
+           e.check_in_seq::text AS "checkInSeq"
+      FROM enterprise e WHERE e.id = $5),
   policy AS (
     SELECT p.version, p.body FROM policy_version p
      ORDER BY p.created_at <= $7 DESC,
@@ -197,138 +207,165 @@ SELECT (SELECT to_jsonb(o) FROM officer o) AS officer,
        (SELECT ${chainKeyNumberSql('o."unitId"::text')} % (SELECT count(*) FROM audit_chain_head)
           FROM officer o)::int AS chain`;
 
-const CONTEXT = {
-  recording: {
-    name: 'check-in-context-recording',
-    text: CONTEXT_CTES(true) + CONTEXT_SELECT,
-  },
-  previewing: {
-    name: 'check-in-context-previewing',
-    text: CONTEXT_CTES(false) + CONTEXT_SELECT,
-  },
-} satisfies Record<string, PreparedStatement>;
+const CONTEXT: PreparedStatement = {
+  name: 'check-in-context',
+  text: CONTEXT_CTES + CONTEXT_SELECT,
+};
 
+/**
+ * The check-in's writes, in one statement. `firm` moves the firm's check_in_seq on only if it is
+ * still the one the context read ($36; null: no firm to judge against); everything else is written
+ * FROM `head`, which is empty unless that held, so a stale check-in writes nothing at all. The head
+ * is locked after the firm, never before (lockFirm takes the firm first too).
+ */
 const RECORD: PreparedStatement = {
   name: 'check-in-record',
-  text: `WITH head AS (
+  text: `WITH firm AS (
+         UPDATE enterprise e SET check_in_seq = e.check_in_seq + 1
+          WHERE e.id = $5 AND e.check_in_seq = $36::bigint
+          RETURNING e.id),
+       head AS (
          SELECT h.id, h.seq + 1 AS seq, h.hash AS prev_hash,
                 ${entryHashSql('h', '$25', '$26')} AS hash
-           FROM audit_chain_head h WHERE h.id = $24 FOR UPDATE),
+           FROM audit_chain_head h
+          WHERE h.id = $24 AND ($36::bigint IS NULL OR EXISTS (SELECT 1 FROM firm))
+            FOR UPDATE),
        new_visit AS (
          INSERT INTO visit (id, client_id, officer_id, unit_id, enterprise_id, gate_id, code_version,
                             purpose, reference, outcome, reasons, policy_version, lat, lng,
                             location_accuracy, client_time, received_at, checked_in_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $16, $17,
-                 $18)),
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $16, $17,
+                $18
+           FROM head),
        officers AS (
          INSERT INTO visit_officer (visit_id, officer_id, is_lead)
-         SELECT $1, o.id, o.lead FROM unnest($19::uuid[], $20::boolean[]) AS o(id, lead)),
+         SELECT $1, o.id, o.lead FROM unnest($19::uuid[], $20::boolean[]) AS o(id, lead), head),
        notified AS (
          INSERT INTO notification (user_id, kind, payload)
-         SELECT m.user_id, $21, $22::jsonb FROM enterprise_member m WHERE m.enterprise_id = $23),
+         SELECT m.user_id, $21, $22::jsonb FROM enterprise_member m, head
+          WHERE m.enterprise_id = $23),
        entry AS (
          INSERT INTO audit_entry (chain, seq, at, actor_id, action, subject_type, subject_id, data,
                                   row_table, row_id, row_digest, prev_hash, hash)
          SELECT head.id, head.seq, $27, $28, $29, $30, $31, $32::jsonb, $33, $34, $35,
                 head.prev_hash, head.hash
-           FROM head)
-       UPDATE audit_chain_head a SET seq = head.seq, hash = head.hash
-         FROM head WHERE a.id = head.id`,
+           FROM head),
+       moved AS (
+         UPDATE audit_chain_head a SET seq = head.seq, hash = head.hash
+           FROM head WHERE a.id = head.id
+         RETURNING a.id)
+  SELECT ($36::bigint IS NULL OR EXISTS (SELECT 1 FROM firm)) AS current,
+         EXISTS (SELECT 1 FROM moved) AS written`,
 };
 
 /**
- * The check-in's own statements. A check-in is four round trips: BEGIN, `gather` (everything the
- * rules read, with the firm locked), `record` (the chain's head locked and moved, the visit, its
- * officers, the firm's notifications and the audit entry hashed from the head, in one statement),
- * COMMIT. The rules and the entry's content are computed in between, in libs and audit-hash; the
- * head is held only from `record` to COMMIT, not while the app works. The statements cross the
- * visits, notifications and audit tables by design: that is what makes them one round trip each.
+ * The check-in's own statements. A check-in is two round trips and no transaction block: `gather`
+ * (everything the rules read, nothing locked), then `record` (the firm's check_in_seq moved on if
+ * unchanged, the chain's head locked and moved, the visit, its officers, the firm's notifications
+ * and the audit entry hashed from the head, in one statement that commits alone). The rules and
+ * the entry's content are computed in between, in libs and audit-hash; nothing is held while the
+ * app works, and the head only while `record` runs and commits. A check-in that finds the firm
+ * moved on is judged again inside a transaction, the firm locked first (lockFirm). The
+ * statements cross the visits, notifications and audit tables by design: that is what makes them
+ * one round trip each.
  */
 @Injectable()
 export class CheckInRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Everything the rules read about a scan, in one statement. When `lock` (recording), the firm is
-   * locked FOR NO KEY UPDATE until the transaction ends: concurrent check-ins there are judged one
-   * after the other (and the firm is always locked before a chain head, never the other way).
-   * Prepared: its planning took longer than its execution.
+   * Everything the rules read about a scan, in one statement, from one snapshot: the firm's
+   * check_in_seq and its visits agree, whatever is being written meanwhile. Nothing is locked (a
+   * lock taken by this statement would give the firm's row as it is after the wait, and its visits
+   * as they were before it: see lockFirm). Prepared: its planning took longer than its execution.
    */
-  async gather(
-    query: ContextQuery,
-    { lock }: { lock: boolean },
-    tx?: Tx,
-  ): Promise<CheckInContextRow> {
-    const [row] = await runPrepared<CheckInContextRow[]>(
-      sqlOf(this.dataSource, tx),
-      lock ? CONTEXT.recording : CONTEXT.previewing,
-      [
-        query.officerId,
-        query.coOfficerIds,
-        query.signed?.gateId ?? null,
-        query.signed?.version ?? null,
-        query.signed?.enterpriseId ?? null,
-        query.clientTime,
-        query.judgedAt,
-        query.reference,
-        query.defaults.utcOffsetMinutes,
-        query.defaults.repeatVisitWindowDays,
-        query.clientId,
-        JSON.stringify(query.defaults.capExemptPurposes),
-      ],
-    );
+  async gather(query: ContextQuery, tx?: Tx): Promise<CheckInContextRow> {
+    const [row] = await runPrepared<CheckInContextRow[]>(sqlOf(this.dataSource, tx), CONTEXT, [
+      query.officerId,
+      query.coOfficerIds,
+      query.signed?.gateId ?? null,
+      query.signed?.version ?? null,
+      query.signed?.enterpriseId ?? null,
+      query.clientTime,
+      query.judgedAt,
+      query.reference,
+      query.defaults.utcOffsetMinutes,
+      query.defaults.repeatVisitWindowDays,
+      query.clientId,
+      JSON.stringify(query.defaults.capExemptPurposes),
+    ]);
     return row;
   }
 
   /**
-   * Writes the check-in in one statement (inside the transaction that gathered its context): locks
-   * the chain's head FOR UPDATE (a concurrent writer of the chain waits until this commits), takes
-   * the entry's seq and previous hash from it and hashes the entry there (entryHashSql, the same
-   * hash as entryHash), writes the visit, its officers, the notifications and the entry, and moves
-   * the head.
+   * Locks the firm FOR NO KEY UPDATE until `tx` ends, before its context is gathered: no check-in
+   * can be written there meanwhile (its write waits for this lock), so the context, read after
+   * this statement, holds every visit at the firm until `tx` commits.
    */
-  async record(write: CheckInWrite, tx: Tx): Promise<void> {
+  async lockFirm(enterpriseId: string, tx: Tx): Promise<void> {
+    await sqlOf(this.dataSource, tx).query(
+      'SELECT 1 FROM enterprise WHERE id = $1 FOR NO KEY UPDATE',
+      [enterpriseId],
+    );
+  }
+
+  /**
+   * Writes the check-in in one statement, on its own (it commits alone) or in the caller's
+   * transaction: moves the firm's check_in_seq on if it is still `firmSeq`, and only then locks the
+   * chain's head FOR UPDATE (a concurrent writer of the chain waits until this commits), takes the
+   * entry's seq and previous hash from it and hashes the entry there (entryHashSql, the same hash as
+   * entryHash), writes the visit, its officers, the notifications and the entry, and moves the head.
+   * 'stale': another check-in was recorded at the firm (or the firm changed) since the context was
+   * read, and nothing was written: the check-in must be judged again.
+   */
+  async record(write: CheckInWrite, tx?: Tx): Promise<'written' | 'stale'> {
     const { visit: v, entry: e, notification: n } = write;
-    // TypeORM answers an UPDATE with its rows and its count of rows changed.
-    const [, moved] = await runPrepared<[unknown[], number]>(sqlOf(this.dataSource, tx), RECORD, [
-      v.id,
-      v.clientId,
-      v.officerId,
-      v.unitId,
-      v.enterpriseId,
-      v.gateId,
-      v.codeVersion,
-      v.purpose,
-      v.reference,
-      v.outcome,
-      JSON.stringify(v.reasons),
-      v.policyVersion,
-      v.lat,
-      v.lng,
-      v.locationAccuracy,
-      v.clientTime,
-      v.receivedAt,
-      v.checkedInAt,
-      write.officers.map((o) => o.id),
-      write.officers.map((o) => o.isLead),
-      n?.kind ?? null,
-      n ? JSON.stringify(n.payload) : null,
-      n?.enterpriseId ?? null,
-      e.chain,
-      e.contentBeforeSeq,
-      e.contentAfterSeq,
-      e.at,
-      e.actorId,
-      e.action,
-      e.subjectType,
-      e.subjectId,
-      JSON.stringify(e.data),
-      e.rowTable,
-      e.rowId,
-      e.rowDigest,
-    ]);
+    const [{ current, written }] = await runPrepared<{ current: boolean; written: boolean }[]>(
+      sqlOf(this.dataSource, tx),
+      RECORD,
+      [
+        v.id,
+        v.clientId,
+        v.officerId,
+        v.unitId,
+        v.enterpriseId,
+        v.gateId,
+        v.codeVersion,
+        v.purpose,
+        v.reference,
+        v.outcome,
+        JSON.stringify(v.reasons),
+        v.policyVersion,
+        v.lat,
+        v.lng,
+        v.locationAccuracy,
+        v.clientTime,
+        v.receivedAt,
+        v.checkedInAt,
+        write.officers.map((o) => o.id),
+        write.officers.map((o) => o.isLead),
+        n?.kind ?? null,
+        n ? JSON.stringify(n.payload) : null,
+        n?.enterpriseId ?? null,
+        e.chain,
+        e.contentBeforeSeq,
+        e.contentAfterSeq,
+        e.at,
+        e.actorId,
+        e.action,
+        e.subjectType,
+        e.subjectId,
+        JSON.stringify(e.data),
+        e.rowTable,
+        e.rowId,
+        e.rowDigest,
+        write.firmSeq,
+      ],
+    );
+    if (!current) return 'stale';
     // No head row for the chain: nothing of the entry was written, so nothing may be.
-    if (moved !== 1) throw new Error(`audit: no head row for chain ${e.chain}`);
+    if (!written) throw new Error(`audit: no head row for chain ${e.chain}`);
+    return 'written';
   }
 
   /**

@@ -66,13 +66,16 @@ export type CheckInResult = (
 
 type Recording =
   | { kind: 'recorded'; result: CheckInResult }
-  | { kind: 'replay'; recorded: { id: string; officerId: string } };
+  | { kind: 'replay'; recorded: { id: string; officerId: string } }
+  /** another check-in was recorded at the firm after this one's context was read: nothing written */
+  | { kind: 'stale' };
 
 /**
  * 先扫码、后入企: verifies the scanned code, judges the attempt by the rules in force at the
  * time of the scan, records it (visit or refused attempt), appends the audit entry and notifies
- * the firm, all in one transaction of four round trips (CheckInRepository). Idempotent on the
- * phone's clientId.
+ * the firm: two round trips, the second writing everything at once (CheckInRepository). Check-ins
+ * at one firm are judged one after the other: one that finds the firm moved on when it writes is
+ * judged again with the firm locked. Idempotent on the phone's clientId.
  */
 @Injectable()
 export class CheckInsService {
@@ -86,7 +89,14 @@ export class CheckInsService {
 
   async checkIn(caller: AuthenticatedUser, dto: CheckInBody): Promise<CheckInResult> {
     try {
-      const recording = await this.transactions.run((tx) => this.record(tx, caller, dto));
+      // Judged and written without a transaction block: nothing is held while the app judges.
+      let recording = await this.record(undefined, caller, dto);
+      // Another check-in at the firm was recorded in between (it may make this one a repeat, or
+      // the year's last allowed one): judged again on the firm locked, where none can slip in.
+      if (recording.kind === 'stale') {
+        recording = await this.transactions.run((tx) => this.record(tx, caller, dto));
+      }
+      if (recording.kind === 'stale') throw new Error('check-in: the firm moved on while locked');
       if (recording.kind === 'recorded') return recording.result;
       return await this.replay(caller, recording.recorded);
     } catch (error) {
@@ -136,7 +146,15 @@ export class CheckInsService {
     };
   }
 
-  private async record(tx: Tx, caller: AuthenticatedUser, dto: CheckInBody): Promise<Recording> {
+  /**
+   * Judges the check-in and writes it. Without `tx`, on its own and unlocked: 'stale' when the firm
+   * moved on in between. In `tx`, on the firm locked by the context statement.
+   */
+  private async record(
+    tx: Tx | undefined,
+    caller: AuthenticatedUser,
+    dto: CheckInBody,
+  ): Promise<Recording> {
     const facts = await this.facts(tx, caller, dto, new Date());
     const { context, officer, coOfficers, scanned, gate } = facts;
     if (context.recorded) return { kind: 'replay', recorded: context.recorded };
@@ -200,7 +218,17 @@ export class CheckInsService {
             },
           }
         : null;
-    await this.checkIns.record({ visit, officers: officerRows, notification, entry }, tx);
+    const written = await this.checkIns.record(
+      {
+        visit,
+        officers: officerRows,
+        notification,
+        entry,
+        firmSeq: facts.firm?.checkInSeq ?? null,
+      },
+      tx,
+    );
+    if (written === 'stale') return { kind: 'stale' };
     return { kind: 'recorded', result: resultOf(viewOf(visit, officers, facts)) };
   }
 
@@ -232,8 +260,8 @@ export class CheckInsService {
 
   /**
    * Everything the rules read about a scan, gathered by one statement: the officer and
-   * co-officers, the code and its gate, the firm (locked when recording, so that concurrent
-   * check-ins there are judged one after the other), its list membership, the visits around the
+   * co-officers, the code and its gate, the firm (locked first in `tx`, so that concurrent
+   * check-ins there wait and are judged one after the other), its list membership, the visits around the
    * scan, the task the reference names, and the policy in force when the officer scanned (never
    * one from the future). `judge` applies the rules for a purpose.
    */
@@ -247,6 +275,7 @@ export class CheckInsService {
     const judgedAt = clientTime > receivedAt ? receivedAt : clientTime;
     const verified = this.gateCodes.verify(input.code);
     const coOfficerIds = [...new Set((input.coOfficerIds ?? []).map((id) => id.toLowerCase()))];
+    if (tx && verified.ok) await this.checkIns.lockFirm(verified.payload.enterpriseId, tx);
     const context = await this.checkIns.gather(
       {
         officerId: caller.id,
@@ -262,7 +291,6 @@ export class CheckInsService {
           capExemptPurposes: DEFAULT_CHECK_IN_POLICY.capExemptPurposes,
         },
       },
-      { lock: tx !== undefined },
       tx,
     );
     const { officer } = context;

@@ -87,6 +87,22 @@ export class Enterprise {
   @OneToMany(() => PositiveListEntry, (entry) => entry.enterprise)
   positiveListEntries?: Relation<PositiveListEntry[]>;
 
+  /**
+   * Bumped by every check-in recorded at the firm: a check-in writes only if it is still the number
+   * its context read, so that check-ins at one firm are judged one after the other
+   * (CheckInRepository.record). Not the firm's data: not read with it, and written by that
+   * statement alone.
+   */
+  @Column({
+    name: 'check_in_seq',
+    type: 'bigint',
+    default: 0,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  checkInSeq?: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
