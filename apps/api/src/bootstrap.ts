@@ -53,7 +53,7 @@ export async function createApp(overrides: Partial<Env> = {}): Promise<NestFasti
   app.useGlobalPipes(new SchemaValidationPipe());
   app.enableShutdownHooks();
   // Before any route is added: Fastify applies a hook only to routes registered after it.
-  await registerSecurityHeaders(app, env.H5_DIR);
+  registerSecurityHeaders(app, env.H5_DIR);
   // Body parsers and URL checks: after the headers (every answer carries them), before init.
   registerRequestEdge(app);
   // A login is checked when the request arrives, before its body is read.
