@@ -216,7 +216,7 @@ const CONTEXT: PreparedStatement = {
  * The check-in's writes, in one statement. `firm` moves the firm's check_in_seq on only if it is
  * still the one the context read ($36; null: no firm to judge against); everything else is written
  * FROM `head`, which is empty unless that held, so a stale check-in writes nothing at all. The head
- * is locked after the firm, never before (lockFirm takes the firm first too).
+ * is locked after the firm, never before (the locked retry takes the firm first too).
  */
 const RECORD: PreparedStatement = {
   name: 'check-in-record',
@@ -265,7 +265,7 @@ const RECORD: PreparedStatement = {
  * and the audit entry hashed from the head, in one statement that commits alone). The rules and
  * the entry's content are computed in between, in libs and audit-hash; nothing is held while the
  * app works, and the head only while `record` runs and commits. A check-in that finds the firm
- * moved on is judged again inside a transaction, the firm locked first (lockFirm). The
+ * moved on is judged again inside a transaction, the firm locked first (CheckInsService). The
  * statements cross the visits, notifications and audit tables by design: that is what makes them
  * one round trip each.
  */
@@ -277,7 +277,7 @@ export class CheckInRepository {
    * Everything the rules read about a scan, in one statement, from one snapshot: the firm's
    * check_in_seq and its visits agree, whatever is being written meanwhile. Nothing is locked (a
    * lock taken by this statement would give the firm's row as it is after the wait, and its visits
-   * as they were before it: see lockFirm). Prepared: its planning took longer than its execution.
+   * as they were before it: CheckInsService locks the firm first, by a statement of its own). Prepared: its planning took longer than its execution.
    */
   async gather(query: ContextQuery, tx?: Tx): Promise<CheckInContextRow> {
     const [row] = await runPrepared<CheckInContextRow[]>(sqlOf(this.dataSource, tx), CONTEXT, [
@@ -295,18 +295,6 @@ export class CheckInRepository {
       JSON.stringify(query.defaults.capExemptPurposes),
     ]);
     return row;
-  }
-
-  /**
-   * Locks the firm FOR NO KEY UPDATE until `tx` ends, before its context is gathered: no check-in
-   * can be written there meanwhile (its write waits for this lock), so the context, read after
-   * this statement, holds every visit at the firm until `tx` commits.
-   */
-  async lockFirm(enterpriseId: string, tx: Tx): Promise<void> {
-    await sqlOf(this.dataSource, tx).query(
-      'SELECT 1 FROM enterprise WHERE id = $1 FOR NO KEY UPDATE',
-      [enterpriseId],
-    );
   }
 
   /**

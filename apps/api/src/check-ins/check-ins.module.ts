@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { GatesModule } from '../gates/gates.module';
 import { VisitsModule } from '../visits/visits.module';
 import { CheckInReplay } from './check-in-replay';
@@ -7,7 +8,7 @@ import { CheckInsController } from './check-ins.controller';
 import { CheckInsService } from './check-ins.service';
 
 @Module({
-  imports: [GatesModule, VisitsModule],
+  imports: [EnterprisesModule, GatesModule, VisitsModule],
   controllers: [CheckInsController],
   providers: [CheckInsService, CheckInRepository, CheckInReplay],
 })

@@ -21,6 +21,7 @@ import { newVisitDigest } from '../audit/row-digest';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Authenticator } from '../auth/authenticator';
 import { DomainException } from '../common/errors/domain.exception';
+import { EnterprisesRepository } from '../enterprises/enterprises.repository';
 import { Transactions, type Tx } from '../database/transactions';
 import { GateCodesService, scannedCode, type ScannedCode } from '../gates/gate-codes.service';
 import { policyOfVersion } from '../policy/policy-in-force';
@@ -85,6 +86,7 @@ export class CheckInsService {
     private readonly gateCodes: GateCodesService,
     private readonly visits: VisitsService,
     private readonly authenticator: Authenticator,
+    private readonly enterprises: EnterprisesRepository,
   ) {}
 
   async checkIn(caller: AuthenticatedUser, dto: CheckInBody): Promise<CheckInResult> {
@@ -148,7 +150,7 @@ export class CheckInsService {
 
   /**
    * Judges the check-in and writes it. Without `tx`, on its own and unlocked: 'stale' when the firm
-   * moved on in between. In `tx`, on the firm locked by the context statement.
+   * moved on in between. In `tx`, on the firm locked first.
    */
   private async record(
     tx: Tx | undefined,
@@ -275,7 +277,10 @@ export class CheckInsService {
     const judgedAt = clientTime > receivedAt ? receivedAt : clientTime;
     const verified = this.gateCodes.verify(input.code);
     const coOfficerIds = [...new Set((input.coOfficerIds ?? []).map((id) => id.toLowerCase()))];
-    if (tx && verified.ok) await this.checkIns.lockFirm(verified.payload.enterpriseId, tx);
+    // Locked by a statement of its own, before the context is read: a lock taken by the context
+    // statement would give the firm's row as it is after the wait and its visits from before it.
+    // No check-in can be written at the firm until `tx` ends (its write waits for this lock).
+    if (tx && verified.ok) await this.enterprises.lockForUpdate(verified.payload.enterpriseId, tx);
     const context = await this.checkIns.gather(
       {
         officerId: caller.id,
