@@ -53,16 +53,18 @@ describe('the check-in round trips', () => {
   const post = (body: Record<string, unknown>, user = w.users.officer3) =>
     user.request('POST', '/api/v1/check-ins', body);
 
-  it('records a check-in in two round trips after its rate limit: its context and its writes', async () => {
+  it('records a check-in in two round trips: its context, and its writes with its rate-limit count', async () => {
     const body = checkInBody(w, codes.ruitai, w.firms.ruitai, {
       coOfficerIds: [w.users.officer4.id],
     });
     const statements = await statementsOf(() => post(body), 201);
     // No transaction block: the context holds nothing while the app judges the scan, and the
-    // write statement commits alone. It was 28 statements in all.
-    expect(statements).toHaveLength(3);
-    expect(statements[0]).toMatch(/^INSERT INTO rate_limit_window/);
-    const [, context, write] = statements;
+    // write statement commits alone, the officer's call counted in it under the check-in limit.
+    // It was 28 statements in all.
+    expect(statements).toHaveLength(2);
+    const [context, write] = statements;
+    expect(context).toMatch(/limit_window AS \( SELECT w\.hits, .* FROM rate_limit_window w/);
+    expect(write).toMatch(/hit AS \( INSERT INTO rate_limit_window AS w/);
     expect(context).toMatch(/^WITH RECURSIVE officer AS/);
     // The caller's account is read by the context statement (the token's account check).
     expect(context).toMatch(/u\.credentials_version AS "credentialsVersion"/);
@@ -75,17 +77,17 @@ describe('the check-in round trips', () => {
     expect(statements).not.toContain('START TRANSACTION');
   });
 
-  it('finds a replay in its context statement and gives its rate-limit count back', async () => {
+  it('finds a replay in its context statement, and neither writes nor counts it', async () => {
     const body = checkInBody(w, codes.zhonglian, w.firms.zhonglian, {
       coOfficerIds: [w.users.officer4.id],
     });
     await statementsOf(() => post(body), 201);
     const replay = await statementsOf(() => post(body), 201);
-    // The rate limit, the context (which finds the clientId recorded), the visit read as stored,
-    // the count given back: nothing written.
-    expect(replay[1]).toMatch(/^WITH RECURSIVE officer AS/);
-    expect(replay.filter((s) => /^(WITH firm AS|START TRANSACTION)/.test(s))).toEqual([]);
-    expect(replay.at(-1)).toMatch(/^UPDATE rate_limit_window SET hits = hits - 1/);
+    // The context (which finds the clientId recorded), then the visit read as stored.
+    expect(replay[0]).toMatch(/^WITH RECURSIVE officer AS/);
+    expect(
+      replay.filter((s) => /(WITH firm AS|START TRANSACTION|rate_limit_window AS)/.test(s)),
+    ).toEqual([]);
   });
 
   it('takes as many for a refused attempt, and for one with an unreadable code', async () => {
@@ -94,14 +96,14 @@ describe('the check-in round trips', () => {
         post(checkInBody(w, codes.sinian, w.firms.sinian, { purpose: 'ROUTINE', reference: null })),
       409,
     );
-    expect(refused).toHaveLength(3);
-    expect(refused[2]).toMatch(/^WITH firm AS/);
+    expect(refused).toHaveLength(2);
+    expect(refused[1]).toMatch(/^WITH firm AS/);
     const unreadable = await statementsOf(
       () => post(checkInBody(w, 'QQ1-not-a-code', w.firms.sinian)),
       409,
     );
-    expect(unreadable).toHaveLength(3);
-    expect(unreadable[2]).toMatch(/^WITH firm AS/);
+    expect(unreadable).toHaveLength(2);
+    expect(unreadable[1]).toMatch(/^WITH firm AS/);
   });
 
   it('judges a check-in again, on the firm locked, when another is recorded there after its context was read', async () => {
@@ -139,8 +141,7 @@ describe('the check-in round trips', () => {
     expect(earlyRes.json().decision).toMatchObject({ outcome: 'ALLOWED', reasons: [] });
     // `late` was judged as if `early` were not there (ALLOWED), found the firm moved on when it
     // wrote (nothing written), and was judged again with the firm locked: a repeat of `early`.
-    const own = statements.filter((s) => !s.startsWith('INSERT INTO rate_limit_window'));
-    expect(own.filter((s) => s.startsWith('WITH firm AS'))).toHaveLength(3); // early's, 2 of late's
+    expect(statements.filter((s) => s.startsWith('WITH firm AS'))).toHaveLength(3); // early's, 2 of late's
     expect(statements).toContain('START TRANSACTION');
     // The firm locked first, then the context read (a lock taken by the context statement would
     // give the firm's row after the wait and its visits from before it), the write, COMMIT.
@@ -196,8 +197,8 @@ describe('the check-in round trips', () => {
   });
 
   it('counts the rate limit in a table whose commit does not wait for the disk', async () => {
-    // The count runs in a transaction of its own before the check-in: with a logged table every
-    // check-in would wait for the WAL to reach the disk twice.
+    // The other limits' counts (a preview's, for one) run in a transaction of their own before
+    // the request: with a logged table each would wait for the WAL to reach the disk.
     const [{ persistence }] = await w.t.dataSource.query(
       `SELECT relpersistence AS persistence FROM pg_class WHERE oid = 'rate_limit_window'::regclass`,
     );
@@ -378,6 +379,7 @@ describe('the check-in round trips', () => {
             judgedAt: scan < receivedAt ? scan : receivedAt,
             reference: null,
             clientId: null,
+            limit: null,
             defaults: DEFAULT_CHECK_IN_POLICY,
           },
           asTx(manager),

@@ -285,6 +285,45 @@ describe('rate limit on check-ins', () => {
       await t.close();
     }
   });
+
+  it('records no more than the limit of check-ins sent at once by one officer', async () => {
+    const { startTestApp } = await import('./support/test-app');
+    const { seedDemoDataIfEmpty } = await import('../src/database/seed/demo-seed');
+    const { login } = await import('./support/api-client');
+    const t = await startTestApp({ CHECK_IN_RATE_LIMIT_PER_MINUTE: 3 });
+    try {
+      await seedDemoDataIfEmpty(t.dataSource);
+      const one = await login(t, 'officer1');
+      const clientIds = Array.from({ length: 12 }, () => randomUUID());
+      // All twelve read a window under the limit before any is written: the count in the write
+      // statement, row-locked per officer, lets three through.
+      const responses = await Promise.all(
+        clientIds.map((clientId) =>
+          one.request('POST', '/api/v1/check-ins', {
+            clientId,
+            code: 'x',
+            purpose: 'ROUTINE',
+            clientTime: new Date().toISOString(),
+          }),
+        ),
+      );
+      const statuses = responses.map((r) => r.statusCode).sort();
+      expect(statuses).toEqual([...Array(3).fill(409), ...Array(9).fill(429)]);
+      const [{ n }] = await t.dataSource.query(
+        'SELECT count(*)::int AS n FROM visit WHERE client_id = ANY($1::uuid[])',
+        [clientIds],
+      );
+      expect(n).toBe(3);
+      const [{ entries }] = await t.dataSource.query(
+        `SELECT count(*)::int AS entries FROM audit_entry
+          WHERE action = 'CHECK_IN' AND data ->> 'clientId' = ANY($1::text[])`,
+        [clientIds],
+      );
+      expect(entries).toBe(3);
+    } finally {
+      await t.close();
+    }
+  });
 });
 
 describe('rate limit and replays', () => {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { chainKeyNumberSql, entryHashSql } from '../audit/audit-hash';
 import type { AccountState } from '../auth/authenticator';
 import type { NewVisit } from '../audit/row-digest';
+import { countCallSql } from '../common/rate-limit-windows.repository';
 import { positiveListOnDaySql } from '../enterprises/positive-list';
 import { type PreparedStatement, runPrepared } from '../database/prepared';
 import { sqlOf, type Tx } from '../database/transactions';
@@ -57,6 +58,8 @@ export interface CheckInContextRow {
   randomTask: RandomTaskFacts | null;
   /** a visit already recorded with this clientId */
   recorded: { id: string; officerId: string } | null;
+  /** the caller's current window of the check-in limit, if he has one (null: none, or ended) */
+  limitWindow: { hits: number; windowStart: number } | null;
   /**
    * the chain the visit's entry goes to (its unit's: chainKeyNumber mod the number of heads); its
    * head is locked and read by the write statement (CheckInRepository.record)
@@ -75,6 +78,8 @@ export interface ContextQuery {
   judgedAt: Date;
   reference: string | null;
   clientId: string | null;
+  /** the caller's key under the check-in limit (null: not asked) and the time it is read at */
+  limit: { key: string; now: number } | null;
   /** the policy fields' defaults, for versions stored before a field existed */
   defaults: {
     utcOffsetMinutes: number;
@@ -92,6 +97,8 @@ export interface CheckInWrite {
   notification: { enterpriseId: string; kind: string; payload: unknown } | null;
   /** the firm's check_in_seq the check-in was judged on (null: judged against no firm) */
   firmSeq: string | null;
+  /** the caller's call counted under the check-in limit; nothing is written past `perWindow` */
+  limit: { key: string; now: number; windowMs: number; perWindow: number };
   /**
    * The audit entry, but for what its chain's head gives (the seq, the previous hash and so the
    * hash): the write statement locks the head and computes them (entryHashSql).
@@ -188,7 +195,10 @@ WITH RECURSIVE
      WHERE t.reference = $8 AND d.status = 'REVEALED'
      LIMIT 1),
   recorded AS (
-    SELECT k.id, k.officer_id AS "officerId" FROM visit_key k WHERE k.client_id = $11)`;
+    SELECT k.id, k.officer_id AS "officerId" FROM visit_key k WHERE k.client_id = $11),
+  limit_window AS (
+    SELECT w.hits, w.window_start AS "windowStart" FROM rate_limit_window w
+     WHERE w.key = $13 AND w.expires_at > $14::bigint)`;
 
 const CONTEXT_SELECT = `
 SELECT (SELECT to_jsonb(o) FROM officer o) AS officer,
@@ -204,6 +214,7 @@ SELECT (SELECT to_jsonb(o) FROM officer o) AS officer,
        (SELECT coalesce(json_agg(v), '[]') FROM visits_around v) AS "visitsAround",
        (SELECT to_jsonb(t) FROM random_task t) AS "randomTask",
        (SELECT to_jsonb(r) FROM recorded r) AS recorded,
+       (SELECT to_jsonb(l) FROM limit_window l) AS "limitWindow",
        (SELECT ${chainKeyNumberSql('o."unitId"::text')} % (SELECT count(*) FROM audit_chain_head)
           FROM officer o)::int AS chain`;
 
@@ -214,9 +225,11 @@ const CONTEXT: PreparedStatement = {
 
 /**
  * The check-in's writes, in one statement. `firm` moves the firm's check_in_seq on only if it is
- * still the one the context read ($36; null: no firm to judge against); everything else is written
- * FROM `head`, which is empty unless that held, so a stale check-in writes nothing at all. The head
- * is locked after the firm, never before (the locked retry takes the firm first too).
+ * still the one the context read ($36; null: no firm to judge against); only then is the caller's
+ * call counted under the check-in limit (`hit`: in this statement's commit, not one of its own);
+ * everything else is written FROM `head`, which is empty unless both held, so a stale check-in, or
+ * one past the limit, writes nothing else. The head is locked after the firm, never before (the
+ * locked retry takes the firm first too).
  */
 const RECORD: PreparedStatement = {
   name: 'check-in-record',
@@ -224,11 +237,13 @@ const RECORD: PreparedStatement = {
          UPDATE enterprise e SET check_in_seq = e.check_in_seq + 1
           WHERE e.id = $5 AND e.check_in_seq = $36::bigint
           RETURNING e.id),
+       hit AS (
+         ${countCallSql('$37', '$38', '$39', '($36::bigint IS NULL OR EXISTS (SELECT 1 FROM firm))')}),
        head AS (
          SELECT h.id, h.seq + 1 AS seq, h.hash AS prev_hash,
                 ${entryHashSql('h', '$25', '$26')} AS hash
            FROM audit_chain_head h
-          WHERE h.id = $24 AND ($36::bigint IS NULL OR EXISTS (SELECT 1 FROM firm))
+          WHERE h.id = $24 AND (SELECT hits FROM hit) <= $40
             FOR UPDATE),
        new_visit AS (
          INSERT INTO visit (id, client_id, officer_id, unit_id, enterprise_id, gate_id, code_version,
@@ -255,6 +270,7 @@ const RECORD: PreparedStatement = {
            FROM head WHERE a.id = head.id
          RETURNING a.id)
   SELECT ($36::bigint IS NULL OR EXISTS (SELECT 1 FROM firm)) AS current,
+         (SELECT hits FROM hit) AS hits, (SELECT window_start FROM hit) AS "windowStart",
          EXISTS (SELECT 1 FROM moved) AS written`,
 };
 
@@ -293,6 +309,8 @@ export class CheckInRepository {
       query.defaults.repeatVisitWindowDays,
       query.clientId,
       JSON.stringify(query.defaults.capExemptPurposes),
+      query.limit?.key ?? null,
+      query.limit?.now ?? 0,
     ]);
     return row;
   }
@@ -304,68 +322,63 @@ export class CheckInRepository {
    * entry's seq and previous hash from it and hashes the entry there (entryHashSql, the same hash as
    * entryHash), writes the visit, its officers, the notifications and the entry, and moves the head.
    * 'stale': another check-in was recorded at the firm (or the firm changed) since the context was
-   * read, and nothing was written: the check-in must be judged again.
+   * read, and nothing was written: the check-in must be judged again. `limited`: the caller's call,
+   * counted, is past the limit, and nothing else was written.
    */
-  async record(write: CheckInWrite, tx?: Tx): Promise<'written' | 'stale'> {
+  async record(
+    write: CheckInWrite,
+    tx?: Tx,
+  ): Promise<'written' | 'stale' | { limited: { windowStart: number } }> {
     const { visit: v, entry: e, notification: n } = write;
-    const [{ current, written }] = await runPrepared<{ current: boolean; written: boolean }[]>(
-      sqlOf(this.dataSource, tx),
-      RECORD,
-      [
-        v.id,
-        v.clientId,
-        v.officerId,
-        v.unitId,
-        v.enterpriseId,
-        v.gateId,
-        v.codeVersion,
-        v.purpose,
-        v.reference,
-        v.outcome,
-        JSON.stringify(v.reasons),
-        v.policyVersion,
-        v.lat,
-        v.lng,
-        v.locationAccuracy,
-        v.clientTime,
-        v.receivedAt,
-        v.checkedInAt,
-        write.officers.map((o) => o.id),
-        write.officers.map((o) => o.isLead),
-        n?.kind ?? null,
-        n ? JSON.stringify(n.payload) : null,
-        n?.enterpriseId ?? null,
-        e.chain,
-        e.contentBeforeSeq,
-        e.contentAfterSeq,
-        e.at,
-        e.actorId,
-        e.action,
-        e.subjectType,
-        e.subjectId,
-        JSON.stringify(e.data),
-        e.rowTable,
-        e.rowId,
-        e.rowDigest,
-        write.firmSeq,
-      ],
-    );
+    const [{ current, hits, windowStart, written }] = await runPrepared<
+      { current: boolean; hits: number; windowStart: string; written: boolean }[]
+    >(sqlOf(this.dataSource, tx), RECORD, [
+      v.id,
+      v.clientId,
+      v.officerId,
+      v.unitId,
+      v.enterpriseId,
+      v.gateId,
+      v.codeVersion,
+      v.purpose,
+      v.reference,
+      v.outcome,
+      JSON.stringify(v.reasons),
+      v.policyVersion,
+      v.lat,
+      v.lng,
+      v.locationAccuracy,
+      v.clientTime,
+      v.receivedAt,
+      v.checkedInAt,
+      write.officers.map((o) => o.id),
+      write.officers.map((o) => o.isLead),
+      n?.kind ?? null,
+      n ? JSON.stringify(n.payload) : null,
+      n?.enterpriseId ?? null,
+      e.chain,
+      e.contentBeforeSeq,
+      e.contentAfterSeq,
+      e.at,
+      e.actorId,
+      e.action,
+      e.subjectType,
+      e.subjectId,
+      JSON.stringify(e.data),
+      e.rowTable,
+      e.rowId,
+      e.rowDigest,
+      write.firmSeq,
+      write.limit.key,
+      write.limit.now,
+      write.limit.windowMs,
+      write.limit.perWindow,
+    ]);
     if (!current) return 'stale';
+    if (hits > write.limit.perWindow) return { limited: { windowStart: Number(windowStart) } };
     // No head row for the chain: nothing of the entry was written, so nothing may be.
     if (!written) throw new Error(`audit: no head row for chain ${e.chain}`);
     return 'written';
-  }
-
-  /**
-   * The visit recorded with this clientId by this officer, if any (the rate limit's replay test).
-   * visit_key, not visit: one index, not one per month.
-   */
-  async isRecordedBy(clientId: string, officerId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      'SELECT 1 FROM visit_key WHERE client_id = $1 AND officer_id = $2',
-      [clientId, officerId],
-    );
-    return rows.length > 0;
   }
 
   /** The visit recorded with this clientId, whoever recorded it. */

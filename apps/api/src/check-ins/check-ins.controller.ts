@@ -1,4 +1,4 @@
-import { Body, Controller, Req } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import type { EndpointResponse, ParsedBody } from '@qinqing/domain';
 import { ApiTags } from '@nestjs/swagger';
 import { ENDPOINTS } from '@qinqing/domain/schemas';
@@ -6,29 +6,22 @@ import { ChecksAccountItself, CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Endpoint } from '../common/contract/endpoint.decorator';
 import { DomainException } from '../common/errors/domain.exception';
-import { RateLimit, RateLimitRefunds } from '../common/rate-limit';
-import { CheckInReplay } from './check-in-replay';
+import { RateLimit } from '../common/rate-limit';
 import { CheckInsService } from './check-ins.service';
 
 @ApiTags('check-ins')
 @Controller()
 export class CheckInsController {
-  constructor(
-    private readonly checkIns: CheckInsService,
-    private readonly rateLimits: RateLimitRefunds,
-  ) {}
+  constructor(private readonly checkIns: CheckInsService) {}
 
   @Endpoint(ENDPOINTS.checkIn)
   @ChecksAccountItself()
-  @RateLimit('CHECK_IN_RATE_LIMIT_PER_MINUTE', { exempt: CheckInReplay })
+  // CHECK_IN_RATE_LIMIT_PER_MINUTE: counted by the check-in's own statements (CheckInsService).
   async checkIn(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: ParsedBody<'checkIn'>,
-    @Req() request: object,
   ): Promise<EndpointResponse<'checkIn'>> {
     const result = await this.checkIns.checkIn(user, body);
-    // A phone's retry of a recorded check-in does not count against the limit.
-    if (result.replayed) await this.rateLimits.refund(request);
     if (result.refused) {
       throw new DomainException(
         'CHECK_IN_REFUSED',

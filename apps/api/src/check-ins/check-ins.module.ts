@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { GatesModule } from '../gates/gates.module';
 import { VisitsModule } from '../visits/visits.module';
-import { CheckInReplay } from './check-in-replay';
 import { CheckInRepository } from './check-in.repository';
 import { CheckInsController } from './check-ins.controller';
 import { CheckInsService } from './check-ins.service';
@@ -10,6 +9,6 @@ import { CheckInsService } from './check-ins.service';
 @Module({
   imports: [EnterprisesModule, GatesModule, VisitsModule],
   controllers: [CheckInsController],
-  providers: [CheckInsService, CheckInRepository, CheckInReplay],
+  providers: [CheckInsService, CheckInRepository],
 })
 export class CheckInsModule {}

@@ -21,6 +21,8 @@ import { newVisitDigest } from '../audit/row-digest';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Authenticator } from '../auth/authenticator';
 import { DomainException } from '../common/errors/domain.exception';
+import { RATE_LIMIT_WINDOW_MS, rateLimited, rateLimitKey } from '../common/rate-limit';
+import { Env } from '../config/env';
 import { EnterprisesRepository } from '../enterprises/enterprises.repository';
 import { Transactions, type Tx } from '../database/transactions';
 import { GateCodesService, scannedCode, type ScannedCode } from '../gates/gate-codes.service';
@@ -33,6 +35,9 @@ import {
   CheckInRepository,
   type CheckInWrite,
 } from './check-in.repository';
+
+/** The check-in's limit per officer and minute: counted by the check-in's own statements. */
+const CHECK_IN_LIMIT = 'CHECK_IN_RATE_LIMIT_PER_MINUTE';
 
 /** What a scan says before its purpose: the check-in's body, or the preview's. */
 type CheckInBody = ParsedBody<'checkIn'>;
@@ -87,6 +92,7 @@ export class CheckInsService {
     private readonly visits: VisitsService,
     private readonly authenticator: Authenticator,
     private readonly enterprises: EnterprisesRepository,
+    private readonly env: Env,
   ) {}
 
   async checkIn(caller: AuthenticatedUser, dto: CheckInBody): Promise<CheckInResult> {
@@ -128,7 +134,7 @@ export class CheckInsService {
     caller: AuthenticatedUser,
     dto: ParsedBody<'previewCheckIn'>,
   ): Promise<CheckInPreview> {
-    const facts = await this.facts(undefined, caller, dto, new Date());
+    const facts = await this.facts(undefined, caller, dto, new Date(), null);
     const decisions = {} as CheckInPreview['decisions'];
     for (const purpose of PURPOSES) {
       const { outcome, reasons } = facts.judge(purpose);
@@ -157,9 +163,21 @@ export class CheckInsService {
     caller: AuthenticatedUser,
     dto: CheckInBody,
   ): Promise<Recording> {
-    const facts = await this.facts(tx, caller, dto, new Date());
+    const receivedAt = new Date();
+    const limit = {
+      key: rateLimitKey(CHECK_IN_LIMIT, caller.id),
+      now: receivedAt.getTime(),
+      windowMs: RATE_LIMIT_WINDOW_MS,
+      perWindow: this.env[CHECK_IN_LIMIT],
+    };
+    const facts = await this.facts(tx, caller, dto, receivedAt, limit);
     const { context, officer, coOfficers, scanned, gate } = facts;
+    // A phone's retry of a recorded check-in is answered with it and not counted: a phone retrying
+    // through a bad signal would otherwise lock its officer out.
     if (context.recorded) return { kind: 'replay', recorded: context.recorded };
+    // Past the limit already: refused before anything is written (a flood costs one read each).
+    const window = context.limitWindow;
+    if (window && window.hits >= limit.perWindow) throw rateLimited(window.windowStart, limit.now);
     const decision = facts.judge(dto.purpose);
     const reference = dto.reference?.trim() || null;
     const visitId = randomUUID();
@@ -227,10 +245,14 @@ export class CheckInsService {
         notification,
         entry,
         firmSeq: facts.firm?.checkInSeq ?? null,
+        limit,
       },
       tx,
     );
     if (written === 'stale') return { kind: 'stale' };
+    // Calls sent at once all passed the read above; the count in the write lets through only
+    // as many as the limit.
+    if (typeof written === 'object') throw rateLimited(written.limited.windowStart, limit.now);
     return { kind: 'recorded', result: resultOf(viewOf(visit, officers, facts)) };
   }
 
@@ -272,6 +294,7 @@ export class CheckInsService {
     caller: AuthenticatedUser,
     input: ScanInput,
     receivedAt: Date,
+    limit: { key: string; now: number } | null,
   ): Promise<ScanFacts> {
     const clientTime = input.clientTime ? new Date(input.clientTime) : receivedAt;
     const judgedAt = clientTime > receivedAt ? receivedAt : clientTime;
@@ -290,6 +313,7 @@ export class CheckInsService {
         judgedAt,
         reference: input.reference?.trim() || null,
         clientId: input.clientId ?? null,
+        limit,
         defaults: {
           utcOffsetMinutes: DEFAULT_CHECK_IN_POLICY.utcOffsetMinutes,
           repeatVisitWindowDays: DEFAULT_CHECK_IN_POLICY.repeatVisitWindowDays,

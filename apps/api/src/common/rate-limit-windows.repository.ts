@@ -3,18 +3,28 @@ import { DataSource } from 'typeorm';
 import { type PreparedStatement, runPrepared } from '../database/prepared';
 import { sqlOf, type Tx } from '../database/transactions';
 
+/**
+ * One call of a key counted in its window, a new window when the last one ended, in one upsert
+ * (the row is locked while it is counted): `key`, `now` and `windowMs` are SQL expressions (the
+ * statement's parameters), `when` a condition for counting at all. Answers hits and window_start.
+ * The check-in counts its calls with this inside its write statement (CheckInRepository).
+ */
+export function countCallSql(key: string, now: string, windowMs: string, when = 'true'): string {
+  return `INSERT INTO rate_limit_window AS w (key, window_start, hits, expires_at)
+         SELECT ${key}, ${now}::bigint, 1, ${now}::bigint + ${windowMs}::bigint WHERE ${when}
+         ON CONFLICT (key) DO UPDATE SET
+           window_start = CASE WHEN w.expires_at <= ${now}::bigint THEN ${now}::bigint
+                               ELSE w.window_start END,
+           hits = CASE WHEN w.expires_at <= ${now}::bigint THEN 1 ELSE w.hits + 1 END,
+           expires_at = CASE WHEN w.expires_at <= ${now}::bigint
+                             THEN ${now}::bigint + ${windowMs}::bigint ELSE w.expires_at END
+         RETURNING w.hits, w.window_start`;
+}
+
 /** One call counted (RateLimitWindowsRepository.hit): on every rate-limited request, so prepared. */
 const HIT: PreparedStatement = {
   name: 'rate-limit-hit',
-  text: `INSERT INTO rate_limit_window AS w (key, window_start, hits, expires_at)
-         VALUES ($1, $2::bigint, 1, $2::bigint + $3::bigint)
-         ON CONFLICT (key) DO UPDATE SET
-           window_start = CASE WHEN w.expires_at <= $2::bigint THEN $2::bigint
-                               ELSE w.window_start END,
-           hits = CASE WHEN w.expires_at <= $2::bigint THEN 1 ELSE w.hits + 1 END,
-           expires_at = CASE WHEN w.expires_at <= $2::bigint
-                             THEN $2::bigint + $3::bigint ELSE w.expires_at END
-         RETURNING hits, window_start`,
+  text: countCallSql('$1', '$2', '$3'),
 };
 
 /** rate_limit_window: one fixed window per key, counted atomically. */
@@ -33,15 +43,6 @@ export class RateLimitWindowsRepository {
       [key, now, windowMs],
     );
     return { count: row.hits, windowStart: Number(row.window_start) };
-  }
-
-  /** Takes back one call of `key` in the window that started at `windowStart`, if still current. */
-  async refund(key: string, windowStart: number, tx?: Tx): Promise<void> {
-    await sqlOf(this.dataSource, tx).query(
-      `UPDATE rate_limit_window SET hits = hits - 1
-        WHERE key = $1 AND window_start = $2::bigint AND hits > 0`,
-      [key, windowStart],
-    );
   }
 
   /** Deletes the windows ended by `now`; answers how many. */

@@ -7,54 +7,47 @@ import {
   Module,
   type OnModuleInit,
   SetMetadata,
-  type Type,
   UseGuards,
 } from '@nestjs/common';
-import { ModuleRef, Reflector } from '@nestjs/core';
+import { Reflector } from '@nestjs/core';
 import { Env } from '../config/env';
 import type { Tx } from '../database/transactions';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { DomainException } from './errors/domain.exception';
 import { RateLimitWindowsRepository } from './rate-limit-windows.repository';
 
-type PerMinuteSetting = {
+export type PerMinuteSetting = {
   [K in keyof Env]-?: Env[K] extends number ? K : never;
 }[keyof Env];
 
 const RATE_LIMIT = 'qinqing:rate-limit';
-const WINDOW_MS = 60_000;
+/** Every limit counts calls in fixed windows of a minute. */
+export const RATE_LIMIT_WINDOW_MS = 60_000;
+
+/** The window's key of a caller (an account's id, or an address) under a limit. */
+export function rateLimitKey(setting: PerMinuteSetting, caller: string): string {
+  return `${setting}:${caller}`;
+}
+
+/** The 429 of a call over its limit: when the window that started at `windowStart` ends. */
+export function rateLimited(windowStart: number, now: number): DomainException {
+  return new DomainException('RATE_LIMITED', {
+    retryAfterSeconds: Math.max(1, Math.ceil((windowStart + RATE_LIMIT_WINDOW_MS - now) / 1000)),
+  });
+}
 
 /** The request as the rate limit sees it (after the auth guard). */
-export interface RateLimitedRequest {
+interface RateLimitedRequest {
   user?: { id: string };
   ip: string;
-  body?: unknown;
-}
-
-/**
- * Says whether a call does not count against the limit, e.g. the replay of a recorded one. Asked
- * only of a call over the limit (the common call pays no query for it): a call it exempts is let
- * through and its count given back. A handler that finds its call exempt by itself gives the count
- * back with `RateLimitRefunds.refund`.
- */
-export interface RateLimitExemption {
-  isExempt(request: RateLimitedRequest): Promise<boolean>;
-}
-
-interface RateLimitOptions {
-  /** a provider (of the route's module) that tells calls that do not count */
-  exempt?: Type<RateLimitExemption>;
 }
 
 /**
  * Limits how often one caller (the account; the address when anonymous) may call a route per
  * minute; the limit is the named setting. Applied after the global auth guard.
  */
-export const RateLimit = (perMinute: PerMinuteSetting, options: RateLimitOptions = {}) =>
-  applyDecorators(
-    SetMetadata(RATE_LIMIT, { setting: perMinute, exempt: options.exempt }),
-    UseGuards(RateLimitGuard),
-  );
+export const RateLimit = (perMinute: PerMinuteSetting) =>
+  applyDecorators(SetMetadata(RATE_LIMIT, { setting: perMinute }), UseGuards(RateLimitGuard));
 
 /** Counts calls per key in fixed windows. `hit` is atomic for its key. */
 export abstract class RateLimitStore {
@@ -64,13 +57,7 @@ export abstract class RateLimitStore {
     windowMs: number,
     now: number,
   ): Promise<{ count: number; windowStart: number }>;
-
-  /** Takes back one call counted in the window that started at `windowStart` (if still current). */
-  abstract refund(key: string, windowStart: number): Promise<void>;
 }
-
-/** The count each request made, so that it can be given back (RateLimitRefunds). */
-const counted = new WeakMap<object, { key: string; windowStart: number }>();
 
 /** How often windows that have ended are deleted (once across instances). */
 const SWEEP_INTERVAL_MS = 10 * 60_000;
@@ -100,37 +87,16 @@ export class PgRateLimitStore extends RateLimitStore implements OnModuleInit {
     return this.windows.hit(key, windowMs, now);
   }
 
-  refund(key: string, windowStart: number) {
-    return this.windows.refund(key, windowStart);
-  }
-
   /** Deletes the windows ended by `now`; answers how many. */
   sweep(tx: Tx, now: number): Promise<number> {
     return this.windows.deleteEnded(now, tx);
   }
 }
 
-/** Gives back the count of a call that turned out not to count (a replay its handler found). */
-@Injectable()
-export class RateLimitRefunds {
-  constructor(private readonly store: RateLimitStore) {}
-
-  async refund(request: object): Promise<void> {
-    const hit = counted.get(request);
-    if (!hit) return;
-    counted.delete(request);
-    await this.store.refund(hit.key, hit.windowStart);
-  }
-}
-
 @Global()
 @Module({
-  providers: [
-    RateLimitWindowsRepository,
-    { provide: RateLimitStore, useClass: PgRateLimitStore },
-    RateLimitRefunds,
-  ],
-  exports: [RateLimitStore, RateLimitRefunds],
+  providers: [RateLimitWindowsRepository, { provide: RateLimitStore, useClass: PgRateLimitStore }],
+  exports: [RateLimitStore],
 })
 export class RateLimitModule {}
 
@@ -140,33 +106,20 @@ export class RateLimitGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly env: Env,
     private readonly store: RateLimitStore,
-    private readonly refunds: RateLimitRefunds,
-    private readonly moduleRef: ModuleRef,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const options = this.reflector.get<
-      { setting: PerMinuteSetting; exempt?: Type<RateLimitExemption> } | undefined
-    >(RATE_LIMIT, context.getHandler());
+    const options = this.reflector.get<{ setting: PerMinuteSetting } | undefined>(
+      RATE_LIMIT,
+      context.getHandler(),
+    );
     if (!options) return true;
     const request = context.switchToHttp().getRequest<RateLimitedRequest>();
     const limit = this.env[options.setting];
-    const key = `${options.setting}:${request.user?.id ?? request.ip}`;
+    const key = rateLimitKey(options.setting, request.user?.id ?? request.ip);
     const now = Date.now();
-    const { count, windowStart } = await this.store.hit(key, WINDOW_MS, now);
-    counted.set(request, { key, windowStart });
-    if (count > limit) {
-      if (options.exempt) {
-        const exemption = this.moduleRef.get(options.exempt, { strict: false });
-        if (await exemption.isExempt(request)) {
-          await this.refunds.refund(request);
-          return true;
-        }
-      }
-      throw new DomainException('RATE_LIMITED', {
-        retryAfterSeconds: Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000)),
-      });
-    }
+    const { count, windowStart } = await this.store.hit(key, RATE_LIMIT_WINDOW_MS, now);
+    if (count > limit) throw rateLimited(windowStart, now);
     return true;
   }
 }
