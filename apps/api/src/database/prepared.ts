@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 /**
  * A statement PostgreSQL parses and plans once per connection and then only executes: a named
  * statement of node-postgres. For the hot path's long statements (the check-in's), whose planning
- * took longer than their execution, and the rate limit's count (on every limited request).
+ * took longer than their execution, and the rate limits' count (on every limited request).
  * `name` must be unique to `text` across the app.
  *
  * Behind a pooler in transaction mode (PgBouncer < 1.21) named statements do not survive; the
