@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { TestApp } from './support/test-app';
 import { checkInBody, startDemoWorld, type DemoWorld } from './support/demo-world';
 
 describe('POST /api/v1/check-ins', () => {
@@ -254,75 +255,68 @@ describe('POST /api/v1/check-ins', () => {
 });
 
 describe('rate limit on check-ins', () => {
-  it('answers 429 RATE_LIMITED past the per-minute limit of one officer, and counts officers apart', async () => {
+  let t: TestApp;
+  beforeAll(async () => {
     const { startTestApp } = await import('./support/test-app');
     const { seedDemoDataIfEmpty } = await import('../src/database/seed/demo-seed');
+    t = await startTestApp({ CHECK_IN_RATE_LIMIT_PER_MINUTE: 3 });
+    await seedDemoDataIfEmpty(t.dataSource);
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 RATE_LIMITED past the per-minute limit of one officer, and counts officers apart', async () => {
     const { login } = await import('./support/api-client');
-    const t = await startTestApp({ CHECK_IN_RATE_LIMIT_PER_MINUTE: 3 });
-    try {
-      await seedDemoDataIfEmpty(t.dataSource);
-      const [one, two] = [await login(t, 'officer1'), await login(t, 'officer2')];
-      const body = {
-        clientId: randomUUID(),
-        code: 'x',
-        purpose: 'ROUTINE',
-        clientTime: new Date().toISOString(),
-      };
-      const statuses = [];
-      for (let i = 0; i < 4; i++)
-        statuses.push(
-          (await one.request('POST', '/api/v1/check-ins', { ...body, clientId: randomUUID() }))
-            .statusCode,
-        );
-      expect(statuses).toEqual([409, 409, 409, 429]);
-      const limited = await one.request('POST', '/api/v1/check-ins', body);
-      expect(limited.json()).toMatchObject({
-        code: 'RATE_LIMITED',
-        retryAfterSeconds: expect.any(Number),
-      });
-      expect((await two.request('POST', '/api/v1/check-ins', body)).statusCode).toBe(409);
-    } finally {
-      await t.close();
-    }
+    const [one, two] = [await login(t, 'officer1'), await login(t, 'officer2')];
+    const body = {
+      clientId: randomUUID(),
+      code: 'x',
+      purpose: 'ROUTINE',
+      clientTime: new Date().toISOString(),
+    };
+    const statuses = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (await one.request('POST', '/api/v1/check-ins', { ...body, clientId: randomUUID() }))
+          .statusCode,
+      );
+    expect(statuses).toEqual([409, 409, 409, 429]);
+    const limited = await one.request('POST', '/api/v1/check-ins', body);
+    expect(limited.json()).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: expect.any(Number),
+    });
+    expect((await two.request('POST', '/api/v1/check-ins', body)).statusCode).toBe(409);
   });
 
   it('records no more than the limit of check-ins sent at once by one officer', async () => {
-    const { startTestApp } = await import('./support/test-app');
-    const { seedDemoDataIfEmpty } = await import('../src/database/seed/demo-seed');
     const { login } = await import('./support/api-client');
-    const t = await startTestApp({ CHECK_IN_RATE_LIMIT_PER_MINUTE: 3 });
-    try {
-      await seedDemoDataIfEmpty(t.dataSource);
-      const one = await login(t, 'officer1');
-      const clientIds = Array.from({ length: 12 }, () => randomUUID());
-      // All twelve read a window under the limit before any is written: the count in the write
-      // statement, row-locked per officer, lets three through.
-      const responses = await Promise.all(
-        clientIds.map((clientId) =>
-          one.request('POST', '/api/v1/check-ins', {
-            clientId,
-            code: 'x',
-            purpose: 'ROUTINE',
-            clientTime: new Date().toISOString(),
-          }),
-        ),
-      );
-      const statuses = responses.map((r) => r.statusCode).sort();
-      expect(statuses).toEqual([...Array(3).fill(409), ...Array(9).fill(429)]);
-      const [{ n }] = await t.dataSource.query(
-        'SELECT count(*)::int AS n FROM visit WHERE client_id = ANY($1::uuid[])',
-        [clientIds],
-      );
-      expect(n).toBe(3);
-      const [{ entries }] = await t.dataSource.query(
-        `SELECT count(*)::int AS entries FROM audit_entry
+    const one = await login(t, 'officer3');
+    const clientIds = Array.from({ length: 12 }, () => randomUUID());
+    // All twelve read a window under the limit before any is written: the count in the write
+    // statement, row-locked per officer, lets three through.
+    const responses = await Promise.all(
+      clientIds.map((clientId) =>
+        one.request('POST', '/api/v1/check-ins', {
+          clientId,
+          code: 'x',
+          purpose: 'ROUTINE',
+          clientTime: new Date().toISOString(),
+        }),
+      ),
+    );
+    const statuses = responses.map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([...Array(3).fill(409), ...Array(9).fill(429)]);
+    const [{ n }] = await t.dataSource.query(
+      'SELECT count(*)::int AS n FROM visit WHERE client_id = ANY($1::uuid[])',
+      [clientIds],
+    );
+    expect(n).toBe(3);
+    const [{ entries }] = await t.dataSource.query(
+      `SELECT count(*)::int AS entries FROM audit_entry
           WHERE action = 'CHECK_IN' AND data ->> 'clientId' = ANY($1::text[])`,
-        [clientIds],
-      );
-      expect(entries).toBe(3);
-    } finally {
-      await t.close();
-    }
+      [clientIds],
+    );
+    expect(entries).toBe(3);
   });
 });
 
