@@ -285,9 +285,9 @@ export class CheckInsService {
   /**
    * Everything the rules read about a scan, gathered by one statement: the officer and
    * co-officers, the code and its gate, the firm (locked first in `tx`, so that concurrent
-   * check-ins there wait and are judged one after the other), its list membership, the visits around the
-   * scan, the task the reference names, and the policy in force when the officer scanned (never
-   * one from the future). `judge` applies the rules for a purpose.
+   * check-ins there wait and are judged one after the other), its list membership, the visits
+   * around the scan, the task the reference names, and the policy in force when the officer
+   * scanned (never one from the future). `judge` applies the rules for a purpose.
    */
   private async facts(
     tx: Tx | undefined,
