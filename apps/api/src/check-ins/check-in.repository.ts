@@ -293,7 +293,8 @@ export class CheckInRepository {
    * Everything the rules read about a scan, in one statement, from one snapshot: the firm's
    * check_in_seq and its visits agree, whatever is being written meanwhile. Nothing is locked (a
    * lock taken by this statement would give the firm's row as it is after the wait, and its visits
-   * as they were before it: CheckInsService locks the firm first, by a statement of its own). Prepared: its planning took longer than its execution.
+   * as they were before it: CheckInsService locks the firm first, by a statement of its own).
+   * Prepared: its planning took longer than its execution.
    */
   async gather(query: ContextQuery, tx?: Tx): Promise<CheckInContextRow> {
     const [row] = await runPrepared<CheckInContextRow[]>(sqlOf(this.dataSource, tx), CONTEXT, [

@@ -62,13 +62,9 @@ interface ScanFacts {
   judge(purpose: Purpose): CheckInDecision;
 }
 
-export type CheckInResult = (
+export type CheckInResult =
   | { refused: false; visit: VisitView; decision: VisitView['decision'] }
-  | { refused: true; attemptId: string; decision: VisitView['decision']; visit: VisitView }
-) & {
-  /** the answer recorded earlier with the same clientId (a phone's retry), not a new record */
-  replayed?: true;
-};
+  | { refused: true; attemptId: string; decision: VisitView['decision']; visit: VisitView };
 
 type Recording =
   | { kind: 'recorded'; result: CheckInResult }
@@ -123,7 +119,7 @@ export class CheckInsService {
     recorded: { id: string; officerId: string },
   ): Promise<CheckInResult> {
     if (recorded.officerId !== caller.id) throw new DomainException('CLIENT_ID_REUSED');
-    return { ...resultOf(await this.visits.get(caller, recorded.id)), replayed: true };
+    return resultOf(await this.visits.get(caller, recorded.id));
   }
 
   /**
