@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { chainKeyNumber, chainKeyNumberSql } from '../src/audit/audit-hash';
 import { rowsWithDigests } from '../src/audit/audit.repository';
-import { DEFAULT_CHECK_IN_POLICY, PURPOSES, visitCanMatter } from '@qinqing/domain';
+import { DEFAULT_CHECK_IN_POLICY, PURPOSES, visitsThatCanMatter } from '@qinqing/domain';
 import type { EntityManager } from 'typeorm';
 import { CheckInRepository } from '../src/check-ins/check-in.repository';
 import { asTx } from '../src/database/transactions';
@@ -305,7 +305,7 @@ describe('the check-in round trips', () => {
     expect(rows.map(iso)).toEqual(cases.map((c) => iso(capWindow(c.at, c.days, c.offset))));
   });
 
-  it('reads exactly the visits that can matter to the rules (visitCanMatter), in the cap window', async () => {
+  it('reads exactly the visits that can matter to the rules (visitsThatCanMatter), in the cap window', async () => {
     // A firm of its own history: visits by the demo units of every level, for every purpose, from
     // 400 days before the scan to 30 days after it; some refused (never read).
     const firm = w.firms.haier;
@@ -385,27 +385,42 @@ describe('the check-in round trips', () => {
           asTx(manager),
         );
         const policy = DEFAULT_CHECK_IN_POLICY;
-        const window = capWindow(scan, policy.repeatVisitWindowDays, policy.utcOffsetMinutes);
-        const expected = visits.filter(
-          (v) =>
-            !v.refused &&
-            v.at >= window.from &&
-            v.at < window.to &&
-            visitCanMatter(
-              { checkedInAt: v.at.toISOString(), purpose: v.purpose, unitLevel: v.unit.level },
-              {
-                clientTime: scan.toISOString(),
-                serverTime: receivedAt.toISOString(),
-                officer: { id: officer[0].id, active: true, unitId: '', unitLevel: officerLevel },
-                policy,
-              },
-            ),
-        );
+        const judgedAt = scan < receivedAt ? scan : receivedAt;
+        // From the start of the earlier clock's year (the rules take the server's when the
+        // phone's is ahead) to the end of the scan's.
+        const window = {
+          from: capWindow(judgedAt, policy.repeatVisitWindowDays, policy.utcOffsetMinutes).from,
+          to: capWindow(scan, policy.repeatVisitWindowDays, policy.utcOffsetMinutes).to,
+        };
+        const inWindow = visits
+          .filter((v) => !v.refused && v.at >= window.from && v.at < window.to)
+          .map((v) => ({
+            id: v.id,
+            checkedInAt: v.at.toISOString(),
+            purpose: v.purpose,
+            unitLevel: v.unit.level,
+          }));
+        const expected = visitsThatCanMatter(inWindow, {
+          clientTime: scan.toISOString(),
+          serverTime: receivedAt.toISOString(),
+          officer: { id: officer[0].id, active: true, unitId: '', unitLevel: officerLevel },
+          policy,
+        });
         const read = context.visitsAround.map((v) => v.id).sort();
         expect(read).toEqual(expected.map((v) => v.id).sort());
-        // Not vacuous: the firm's history holds visits of both kinds.
+        // Not vacuous: the firm's history holds visits of both kinds, and more counted visits
+        // before the repeat window than the cap (of which the latest are read).
         expect(expected.length).toBeGreaterThan(30);
-        expect(visits.length - expected.length).toBeGreaterThan(100);
+        expect(inWindow.length - expected.length).toBeGreaterThan(50);
+        const countedBefore = inWindow.filter(
+          (v) =>
+            v.unitLevel === officerLevel &&
+            v.purpose !== 'COMPLAINT_VERIFICATION' &&
+            !policy.capExemptPurposes.includes(v.purpose) &&
+            Date.parse(v.checkedInAt) <
+              judgedAt.getTime() - (policy.repeatVisitWindowDays + 1) * DAY,
+        );
+        expect(countedBefore.length).toBeGreaterThan(policy.annualCapPerUnitLevel);
       }
     }
   });

@@ -47,6 +47,14 @@ describe('check-in rules through the API', () => {
     expect(complaint.statusCode).toBe(201);
   });
 
+  it("counts the cap in the server's year when the phone's clock is a year ahead", async () => {
+    // The two visits of the test above are this year's; the phone says it is next year.
+    const ahead = new Date(Date.now() + 366 * 86_400_000).toISOString();
+    const res = await post('haier', { reference: '专项-4', clientTime: ahead });
+    expect(res.statusCode).toBe(409);
+    expect(reasonsOf(res.json())).toEqual(['ANNUAL_CAP_REACHED', 'CLOCK_SKEW']);
+  });
+
   it('flags a repeat visit without a new cause, and refuses it at a positive-list firm', async () => {
     const body = { purpose: 'ASSIGNED_BY_SUPERIOR', reference: '郑环督〔2026〕7号' };
     expect((await post('yutong', { ...body, purpose: 'COMPLAINT_VERIFICATION' })).statusCode).toBe(

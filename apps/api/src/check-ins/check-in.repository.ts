@@ -53,7 +53,7 @@ export interface CheckInContextRow {
   listed: boolean;
   /** the policy version in force when the officer scanned (the first one if none was yet) */
   policy: { version: number; body: Record<string, unknown> } | null;
-  /** the firm's visits in the cap window that can matter to the rules (visitCanMatter) */
+  /** the firm's visits in the cap window that can matter to the rules (visitsThatCanMatter) */
   visitsAround: VisitAroundRow[];
   randomTask: RandomTaskFacts | null;
   /** a visit already recorded with this clientId */
@@ -85,6 +85,7 @@ export interface ContextQuery {
     utcOffsetMinutes: number;
     repeatVisitWindowDays: number;
     capExemptPurposes: readonly Purpose[];
+    annualCapPerUnitLevel: number;
   };
 }
 
@@ -120,21 +121,50 @@ export interface CheckInWrite {
   };
 }
 
-const CAP_WINDOW = capWindowSql('$6::timestamptz', 'c.window_days', 'c.offset_minutes');
+/**
+ * The cap window of the scan: from the start of the year of the earlier of the two clocks ($7, the
+ * scan never after the server's clock: the rules take the server's when the phone's is ahead), to
+ * the end of the year of the scan ($6).
+ */
+const CAP_WINDOW = {
+  from: capWindowSql('$7::timestamptz', 'c.window_days', 'c.offset_minutes').from,
+  to: capWindowSql('$6::timestamptz', 'c.window_days', 'c.offset_minutes').to,
+};
+
+/** A visit `v` (of unit `u`) the annual cap counts at the officer's level. */
+const COUNTED_AT_LEVEL = `(u.level = (SELECT "unitLevel" FROM officer)
+        AND v.purpose <> 'COMPLAINT_VERIFICATION' AND NOT (c.cap_exempt ? v.purpose))`;
 
 /**
- * visitCanMatter (libs/domain) in SQL: of the firm's visits in the cap window, those the annual cap
- * counts at the officer's level, and those within the repeat window around the scan with a day
- * more on each side, from the earlier of the scan ($7, never after the server's clock) to the
- * scan ($6). The rules decide the same without the others (their property test); a firm's year of
- * visits by other levels and for exempt purposes is not read. `check-in-round-trips.test.ts`
- * holds this to visitCanMatter.
+ * visitsThatCanMatter (libs/domain) in SQL, in the cap window: `visits_near` has the visits in the
+ * repeat window around the scan (a day more on each side, from the earlier clock $7 to the scan $6)
+ * and the counted ones after its start; `counted_before` the latest `annualCapPerUnitLevel` counted
+ * visits before it, read backwards on the firm's time index until it has them. A firm's year of
+ * visits is not read. `check-in-round-trips.test.ts` holds this to visitsThatCanMatter.
  */
-const VISIT_CAN_MATTER = `(
-       (u.level = (SELECT "unitLevel" FROM officer)
-        AND v.purpose <> 'COMPLAINT_VERIFICATION' AND NOT (c.cap_exempt ? v.purpose))
-    OR (v.checked_in_at >= $7::timestamptz - (c.window_days + 1) * interval '1 day'
-        AND v.checked_in_at <= $6::timestamptz + (c.window_days + 1) * interval '1 day'))`;
+const VISITS_AROUND_CTES = `
+  visits_near AS (
+    SELECT v.id, v.checked_in_at, v.purpose, v.reference, u.level
+      FROM span s CROSS JOIN clock c
+      JOIN visit v ON v.enterprise_id = $5 AND ${enteredVisitSql('v')}
+                  AND v.checked_in_at >= s.near_from AND v.checked_in_at < s."to"
+      JOIN unit u ON u.id = v.unit_id
+     WHERE v.checked_in_at <= s.near_to OR ${COUNTED_AT_LEVEL}),
+  counted_before AS (
+    SELECT v.id, v.checked_in_at, v.purpose, v.reference, u.level
+      FROM span s CROSS JOIN clock c
+      JOIN visit v ON v.enterprise_id = $5 AND ${enteredVisitSql('v')}
+                  AND v.checked_in_at >= s."from" AND v.checked_in_at < s.near_from
+      JOIN unit u ON u.id = v.unit_id
+     WHERE ${COUNTED_AT_LEVEL}
+     ORDER BY v.checked_in_at DESC
+     LIMIT (SELECT cap FROM clock)),
+  visits_around AS (
+    SELECT v.id,
+           to_char(v.checked_in_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+             AS "checkedInAt",
+           v.purpose, v.reference, v.level AS "unitLevel"
+      FROM (SELECT * FROM visits_near UNION ALL SELECT * FROM counted_before) v)`;
 
 const CONTEXT_CTES = `
 WITH RECURSIVE
@@ -170,23 +200,16 @@ WITH RECURSIVE
   clock AS (
     SELECT coalesce((p.body ->> 'utcOffsetMinutes')::int, $9) AS offset_minutes,
            coalesce((p.body ->> 'repeatVisitWindowDays')::float8, $10) AS window_days,
-           coalesce(p.body -> 'capExemptPurposes', $12::jsonb) AS cap_exempt
+           coalesce(p.body -> 'capExemptPurposes', $12::jsonb) AS cap_exempt,
+           greatest(coalesce((p.body ->> 'annualCapPerUnitLevel')::int, $15), 0) AS cap
       FROM policy p),
   span AS (
     SELECT (($6::timestamptz AT TIME ZONE 'UTC') + c.offset_minutes * interval '1 minute')::date
              AS day,
-           ${CAP_WINDOW.from} AS "from", ${CAP_WINDOW.to} AS "to"
-      FROM clock c),
-  visits_around AS (
-    SELECT v.id,
-           to_char(v.checked_in_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-             AS "checkedInAt",
-           v.purpose, v.reference, u.level AS "unitLevel"
-      FROM span s CROSS JOIN clock c
-      JOIN visit v ON v.enterprise_id = $5 AND ${enteredVisitSql('v')}
-                  AND v.checked_in_at >= s."from" AND v.checked_in_at < s."to"
-      JOIN unit u ON u.id = v.unit_id
-     WHERE ${VISIT_CAN_MATTER}),
+           ${CAP_WINDOW.from} AS "from", ${CAP_WINDOW.to} AS "to",
+           $7::timestamptz - (c.window_days + 1) * interval '1 day' AS near_from,
+           $6::timestamptz + (c.window_days + 1) * interval '1 day' AS near_to
+      FROM clock c),${VISITS_AROUND_CTES},
   random_task AS (
     SELECT t.enterprise_id AS "enterpriseId", t.officer_ids AS "officerIds",
            to_char(d.period_start, 'YYYY-MM-DD') AS "periodStart",
@@ -312,6 +335,7 @@ export class CheckInRepository {
       JSON.stringify(query.defaults.capExemptPurposes),
       query.limit?.key ?? null,
       query.limit?.now ?? 0,
+      query.defaults.annualCapPerUnitLevel,
     ]);
     return row;
   }

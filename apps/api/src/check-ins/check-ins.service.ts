@@ -314,6 +314,7 @@ export class CheckInsService {
           utcOffsetMinutes: DEFAULT_CHECK_IN_POLICY.utcOffsetMinutes,
           repeatVisitWindowDays: DEFAULT_CHECK_IN_POLICY.repeatVisitWindowDays,
           capExemptPurposes: DEFAULT_CHECK_IN_POLICY.capExemptPurposes,
+          annualCapPerUnitLevel: DEFAULT_CHECK_IN_POLICY.annualCapPerUnitLevel,
         },
       },
       tx,

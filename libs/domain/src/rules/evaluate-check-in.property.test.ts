@@ -13,7 +13,7 @@ import {
   type CheckInDecision,
   type LaterVisit,
   type PriorVisit,
-  visitCanMatter,
+  visitsThatCanMatter,
 } from './evaluate-check-in';
 import type { CheckInPolicy, QuietPeriodRule } from './policy';
 
@@ -300,14 +300,23 @@ describe('evaluateCheckIn properties', () => {
 
   it('decides the same on the visits that can matter alone (what the server reads)', () => {
     let dropped = 0;
+    let droppedCounted = 0;
     let changedByAll = 0;
     fc.assert(
       fc.property(contextArb, (ctx) => {
-        const matters = (visit: PriorVisit) => visitCanMatter(visit, ctx);
-        const priorVisits = ctx.priorVisits.filter(matters);
-        const laterVisits = (ctx.laterVisits ?? []).filter(matters);
-        dropped += ctx.priorVisits.length - priorVisits.length;
-        dropped += (ctx.laterVisits ?? []).length - laterVisits.length;
+        // The server reads the earlier and the later visits together, then splits them.
+        const later = ctx.laterVisits ?? [];
+        const kept = new Set<PriorVisit>(visitsThatCanMatter([...ctx.priorVisits, ...later], ctx));
+        const priorVisits = ctx.priorVisits.filter((v) => kept.has(v));
+        const laterVisits = later.filter((v) => kept.has(v));
+        const gone = [...ctx.priorVisits, ...later].filter((v) => !kept.has(v));
+        dropped += gone.length;
+        droppedCounted += gone.filter(
+          (v) =>
+            v.unitLevel === ctx.officer.unitLevel &&
+            v.purpose !== 'COMPLAINT_VERIFICATION' &&
+            !ctx.policy.capExemptPurposes.includes(v.purpose),
+        ).length;
         expect(evaluateCheckIn({ ...ctx, priorVisits, laterVisits })).toEqual(evaluateCheckIn(ctx));
         // Not vacuous: without the visits, decisions do differ in some cases.
         const bare = evaluateCheckIn({ ...ctx, priorVisits: [], laterVisits: [] });
@@ -316,7 +325,39 @@ describe('evaluateCheckIn properties', () => {
       { numRuns: 2000 },
     );
     expect(dropped).toBeGreaterThan(1000);
+    // Visits the cap counts are dropped too, past the latest `annualCapPerUnitLevel` of them.
+    expect(droppedCounted).toBeGreaterThan(50);
     expect(changedByAll).toBeGreaterThan(50);
+  });
+
+  it('keeps the latest annualCapPerUnitLevel of the counted visits before the repeat window', () => {
+    const ctx = fc.sample(contextArb, { numRuns: 1, seed: 7 })[0];
+    const policy = {
+      ...ctx.policy,
+      annualCapPerUnitLevel: 2,
+      capExemptPurposes: [],
+      repeatVisitWindowDays: 7,
+    };
+    const scan = { ...ctx, policy, clientTime: ctx.serverTime };
+    const server = Date.parse(ctx.serverTime);
+    const visit = (daysBefore: number, unitLevel: string, purpose: Purpose = 'ROUTINE') => ({
+      checkedInAt: new Date(server - daysBefore * DAY).toISOString(),
+      purpose,
+      unitLevel,
+    });
+    const level = ctx.officer.unitLevel;
+    const other = UNIT_LEVELS.find((l) => l !== level)!;
+    const visits = [
+      visit(200, level),
+      visit(30, level),
+      visit(90, level),
+      visit(60, other),
+      visit(45, level, 'COMPLAINT_VERIFICATION'),
+      visit(3, other),
+      visit(2, level),
+    ];
+    // In the window: both visits 3 and 2 days before; before it: the two latest counted ones.
+    expect(visitsThatCanMatter(visits, scan)).toEqual([visits[1], visits[2], visits[5], visits[6]]);
   });
 
   it('refuses exactly when a refusing reason is present', () => {

@@ -241,27 +241,49 @@ export function isCapExempt(policy: Pick<CheckInPolicy, 'capExemptPurposes'>, pu
   return purpose === 'COMPLAINT_VERIFICATION' || policy.capExemptPurposes.includes(purpose);
 }
 
+/** What `visitsThatCanMatter` reads of a visit. */
+export type VisitFacts = Pick<PriorVisit, 'checkedInAt' | 'purpose' | 'unitLevel'>;
+
 /**
- * Whether an earlier or later visit at the firm can change the decision on a check-in: one within
- * the repeat window around the scan (a day more on each side, and from the earlier of the two
- * clocks, whichever the rules take), or one the annual cap counts at the officer's level (a unit of
- * the same level, a purpose the cap does not exempt). No other visit changes any rule's verdict, so
- * the server need not read them: `evaluateCheckIn` decides the same without them (the property
- * tests hold it to that), and the check-in's context statement reads only these.
+ * Of a firm's earlier and later visits, those that can change the decision on a check-in; the
+ * rules decide the same on these alone (the property tests hold them to that), and the check-in's
+ * context statement reads only these:
+ * - every visit in the repeat window around the scan, a day more on each side, from the earlier of
+ *   the two clocks (whichever the rules take);
+ * - every visit after that window's start that the annual cap counts at the officer's level (a unit
+ *   of the same level, a purpose the cap does not exempt): a later one can be a late-sync conflict;
+ * - of the counted visits before the window, the latest `annualCapPerUnitLevel` (ties either way):
+ *   the rules ask only whether the year's count reached the cap, and a year's visits before the
+ *   window are the latest of them.
+ * The order of the visits is kept.
  */
-export function visitCanMatter(
-  visit: Pick<PriorVisit, 'checkedInAt' | 'purpose' | 'unitLevel'>,
+export function visitsThatCanMatter<V extends VisitFacts>(
+  visits: readonly V[],
   scan: Pick<CheckInContext, 'serverTime' | 'clientTime' | 'officer' | 'policy'>,
-): boolean {
+): V[] {
   const { policy } = scan;
-  if (visit.unitLevel === scan.officer.unitLevel && !isCapExempt(policy, visit.purpose)) {
-    return true;
-  }
-  const at = parseInstant(visit.checkedInAt, 'visit.checkedInAt');
   const clientMs = parseInstant(scan.clientTime, 'clientTime');
-  const earliestMs = Math.min(clientMs, parseInstant(scan.serverTime, 'serverTime'));
   const marginMs = (policy.repeatVisitWindowDays + 1) * DAY_MS;
-  return at >= earliestMs - marginMs && at <= clientMs + marginMs;
+  const windowStart = Math.min(clientMs, parseInstant(scan.serverTime, 'serverTime')) - marginMs;
+  const windowEnd = clientMs + marginMs;
+  const counted = (visit: V) =>
+    visit.unitLevel === scan.officer.unitLevel && !isCapExempt(policy, visit.purpose);
+  const timed = visits.map((visit, index) => ({
+    visit,
+    index,
+    at: parseInstant(visit.checkedInAt, 'visit.checkedInAt'),
+  }));
+  const countedBefore = timed
+    .filter(({ visit, at }) => at < windowStart && counted(visit))
+    .sort((a, b) => b.at - a.at)
+    .slice(0, Math.max(0, policy.annualCapPerUnitLevel));
+  const kept = new Set(countedBefore.map(({ index }) => index));
+  return timed
+    .filter(
+      ({ visit, at, index }) =>
+        kept.has(index) || (at >= windowStart && (at <= windowEnd || counted(visit))),
+    )
+    .map(({ visit }) => visit);
 }
 
 /**
