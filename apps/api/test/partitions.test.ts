@@ -60,6 +60,17 @@ async function auditedVisitAt(
   at: Date,
   who: { officerId: string; unitId: string },
   clientId: string = randomUUID(),
+  what: {
+    enterpriseId: string | null;
+    purpose: string;
+    reference: string | null;
+    outcome: string;
+  } = {
+    enterpriseId: null,
+    purpose: 'ROUTINE',
+    reference: null,
+    outcome: 'ALLOWED',
+  },
 ): Promise<string> {
   jest.useFakeTimers({
     doNotFake: [
@@ -83,10 +94,19 @@ async function auditedVisitAt(
   try {
     return await dataSource.transaction(async (manager) => {
       const [{ id }]: { id: string }[] = await manager.query(
-        `INSERT INTO visit (client_id, officer_id, unit_id, purpose, outcome, reasons,
-                policy_version, client_time, received_at, checked_in_at)
-         VALUES ($1, $2, $3, 'ROUTINE', 'ALLOWED', '[]', 1, $4, $4, $4) RETURNING id`,
-        [clientId, who.officerId, who.unitId, at],
+        `INSERT INTO visit (client_id, officer_id, unit_id, enterprise_id, purpose, reference,
+                outcome, reasons, policy_version, client_time, received_at, checked_in_at)
+         VALUES ($1, $2, $3, $5, $6, $7, $8, '[]', 1, $4, $4, $4) RETURNING id`,
+        [
+          clientId,
+          who.officerId,
+          who.unitId,
+          at,
+          what.enterpriseId,
+          what.purpose,
+          what.reference,
+          what.outcome,
+        ],
       );
       await manager.query(
         `INSERT INTO visit_officer (visit_id, officer_id, is_lead) VALUES ($1, $2, true)`,
@@ -97,7 +117,7 @@ async function auditedVisitAt(
         action: 'CHECK_IN',
         subjectType: 'visit',
         subjectId: id,
-        data: { outcome: 'ALLOWED' },
+        data: { outcome: what.outcome },
         row: { table: 'visit', id },
         chainKey: who.unitId,
       });
@@ -113,6 +133,7 @@ describe('monthly partitions of visit and audit_entry', () => {
   let supervisor: ApiUser;
   let officer: { officerId: string; unitId: string };
   const history: { id: string; clientId: string; at: Date }[] = [];
+  let refusedAtFirm: string;
 
   beforeAll(async () => {
     // A database as it was before the partitioning, with visits and audit entries over 14 months.
@@ -140,6 +161,14 @@ describe('monthly partitions of visit and audit_entry', () => {
         at,
       });
     }
+    // And a refused attempt at a firm, for a cause (what the rules read of a visit is copied).
+    const [{ firmId }] = await before.query(`SELECT id AS "firmId" FROM enterprise LIMIT 1`);
+    refusedAtFirm = await auditedVisitAt(before, audit, midMonth(2), officer, randomUUID(), {
+      enterpriseId: firmId,
+      purpose: 'COMPLAINT_VERIFICATION',
+      reference: '12369-P-1',
+      outcome: 'REFUSED',
+    });
     await before.destroy();
 
     // The API migrates it as it starts.
@@ -182,6 +211,36 @@ describe('monthly partitions of visit and audit_entry', () => {
     expect(keys).toEqual(
       expect.arrayContaining(history.map(({ id, clientId }) => ({ id, clientId }))),
     );
+  });
+
+  it('copies what the rules read of every visit into visit_key, as migrated and as inserted', async () => {
+    const facts = `(k.enterprise_id, k.unit_id, k.purpose, k.reference, k.outcome)
+        IS NOT DISTINCT FROM (v.enterprise_id, v.unit_id, v.purpose, v.reference, v.outcome)`;
+    const copies = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS visits, count(k.id) FILTER (WHERE ${facts})::int AS copied
+             FROM visit v LEFT JOIN visit_key k ON k.id = v.id`,
+        )
+      )[0];
+    const migrated = await copies();
+    expect(migrated).toEqual({ visits: history.length + 1, copied: history.length + 1 });
+    expect(
+      await t.dataSource.query(
+        `SELECT enterprise_id IS NOT NULL AS "atFirm", purpose, reference, outcome
+           FROM visit_key WHERE id = $1`,
+        [refusedAtFirm],
+      ),
+    ).toEqual([
+      {
+        atFirm: true,
+        purpose: 'COMPLAINT_VERIFICATION',
+        reference: '12369-P-1',
+        outcome: 'REFUSED',
+      },
+    ]);
+    await auditedVisitAt(t.dataSource, t.app.get(AuditService), midMonth(0), officer);
+    expect(await copies()).toEqual({ visits: history.length + 2, copied: history.length + 2 });
   });
 
   it('keeps the audit chain verifying (AuditService.verify through the API)', async () => {

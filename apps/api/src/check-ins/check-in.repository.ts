@@ -132,8 +132,8 @@ const CAP_WINDOW = {
 };
 
 /** A visit `v` (of unit `u`) the annual cap counts at the officer's level. */
-const COUNTED_AT_LEVEL = `(u.level = (SELECT "unitLevel" FROM officer)
-        AND v.purpose <> 'COMPLAINT_VERIFICATION' AND NOT (c.cap_exempt ? v.purpose))`;
+const COUNTED_AT_LEVEL = `u.level = (SELECT "unitLevel" FROM officer)
+       AND v.purpose <> 'COMPLAINT_VERIFICATION' AND NOT ((SELECT cap_exempt FROM clock) ? v.purpose)`;
 
 /**
  * visitsThatCanMatter (libs/domain) in SQL, in the cap window: `visits_near` has the visits in the
@@ -141,22 +141,26 @@ const COUNTED_AT_LEVEL = `(u.level = (SELECT "unitLevel" FROM officer)
  * and the counted ones after its start; `counted_before` the latest `annualCapPerUnitLevel` counted
  * visits before it, read backwards on the firm's time index until it has them. A firm's year of
  * visits is not read. `check-in-round-trips.test.ts` holds this to visitsThatCanMatter.
+ *
+ * Read from visit_key (the visit's facts, copied as it is inserted), not from the monthly
+ * partitions of visit: the prepared statement's generic plan would lock and set up every month.
+ * The bounds are scalar subqueries, so that they are index conditions.
  */
 const VISITS_AROUND_CTES = `
   visits_near AS (
     SELECT v.id, v.checked_in_at, v.purpose, v.reference, u.level
-      FROM span s CROSS JOIN clock c
-      JOIN visit v ON v.enterprise_id = $5 AND ${enteredVisitSql('v')}
-                  AND v.checked_in_at >= s.near_from AND v.checked_in_at < s."to"
-      JOIN unit u ON u.id = v.unit_id
-     WHERE v.checked_in_at <= s.near_to OR ${COUNTED_AT_LEVEL}),
+      FROM visit_key v JOIN unit u ON u.id = v.unit_id
+     WHERE v.enterprise_id = $5 AND ${enteredVisitSql('v')}
+       AND v.checked_in_at >= (SELECT near_from FROM span)
+       AND v.checked_in_at < (SELECT "to" FROM span)
+       AND (v.checked_in_at <= (SELECT near_to FROM span) OR (${COUNTED_AT_LEVEL}))),
   counted_before AS (
     SELECT v.id, v.checked_in_at, v.purpose, v.reference, u.level
-      FROM span s CROSS JOIN clock c
-      JOIN visit v ON v.enterprise_id = $5 AND ${enteredVisitSql('v')}
-                  AND v.checked_in_at >= s."from" AND v.checked_in_at < s.near_from
-      JOIN unit u ON u.id = v.unit_id
-     WHERE ${COUNTED_AT_LEVEL}
+      FROM visit_key v JOIN unit u ON u.id = v.unit_id
+     WHERE v.enterprise_id = $5 AND ${enteredVisitSql('v')}
+       AND v.checked_in_at >= (SELECT "from" FROM span)
+       AND v.checked_in_at < (SELECT near_from FROM span)
+       AND ${COUNTED_AT_LEVEL}
      ORDER BY v.checked_in_at DESC
      LIMIT (SELECT cap FROM clock)),
   visits_around AS (
