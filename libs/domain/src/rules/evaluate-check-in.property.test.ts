@@ -6,6 +6,7 @@ import { REASON_CODES } from '../reasons';
 import {
   CHECK_IN_CODE_STATUSES,
   evaluateCheckIn,
+  isCapExempt,
   isRefusingReason,
   REFUSING_REASON_CODES,
   type CheckInCodeStatus,
@@ -312,10 +313,7 @@ describe('evaluateCheckIn properties', () => {
         const gone = [...ctx.priorVisits, ...later].filter((v) => !kept.has(v));
         dropped += gone.length;
         droppedCounted += gone.filter(
-          (v) =>
-            v.unitLevel === ctx.officer.unitLevel &&
-            v.purpose !== 'COMPLAINT_VERIFICATION' &&
-            !ctx.policy.capExemptPurposes.includes(v.purpose),
+          (v) => v.unitLevel === ctx.officer.unitLevel && !isCapExempt(ctx.policy, v.purpose),
         ).length;
         expect(evaluateCheckIn({ ...ctx, priorVisits, laterVisits })).toEqual(evaluateCheckIn(ctx));
         // Not vacuous: without the visits, decisions do differ in some cases.
@@ -326,7 +324,8 @@ describe('evaluateCheckIn properties', () => {
     );
     expect(dropped).toBeGreaterThan(1000);
     // Visits the cap counts are dropped too, past the latest `annualCapPerUnitLevel` of them.
-    expect(droppedCounted).toBeGreaterThan(50);
+    // (49–74 in six runs of 2,000 random contexts: the bound leaves room for the draw.)
+    expect(droppedCounted).toBeGreaterThan(20);
     expect(changedByAll).toBeGreaterThan(50);
   });
 
