@@ -3,7 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { chainKeyNumber, chainKeyNumberSql } from '../src/audit/audit-hash';
 import { rowsWithDigests } from '../src/audit/audit.repository';
-import { DEFAULT_CHECK_IN_POLICY, PURPOSES, visitsThatCanMatter } from '@qinqing/domain';
+import {
+  DEFAULT_CHECK_IN_POLICY,
+  isCapExempt,
+  PURPOSES,
+  visitsThatCanMatter,
+} from '@qinqing/domain';
 import type { EntityManager } from 'typeorm';
 import { CheckInRepository } from '../src/check-ins/check-in.repository';
 import { asTx } from '../src/database/transactions';
@@ -415,8 +420,7 @@ describe('the check-in round trips', () => {
         const countedBefore = inWindow.filter(
           (v) =>
             v.unitLevel === officerLevel &&
-            v.purpose !== 'COMPLAINT_VERIFICATION' &&
-            !policy.capExemptPurposes.includes(v.purpose) &&
+            !isCapExempt(policy, v.purpose) &&
             Date.parse(v.checkedInAt) <
               judgedAt.getTime() - (policy.repeatVisitWindowDays + 1) * DAY,
         );

@@ -310,12 +310,7 @@ export class CheckInsService {
         reference: input.reference?.trim() || null,
         clientId: input.clientId ?? null,
         limit,
-        defaults: {
-          utcOffsetMinutes: DEFAULT_CHECK_IN_POLICY.utcOffsetMinutes,
-          repeatVisitWindowDays: DEFAULT_CHECK_IN_POLICY.repeatVisitWindowDays,
-          capExemptPurposes: DEFAULT_CHECK_IN_POLICY.capExemptPurposes,
-          annualCapPerUnitLevel: DEFAULT_CHECK_IN_POLICY.annualCapPerUnitLevel,
-        },
+        defaults: DEFAULT_CHECK_IN_POLICY,
       },
       tx,
     );
